@@ -1,0 +1,116 @@
+namespace SchemaNorm.Analyzer.Data;
+
+/// <summary>
+/// Collects rows one value at a time into dictionary-encoded columns. Nothing but the codes and one
+/// string per distinct value is kept, so a large INSERT script or CSV file costs memory in proportion
+/// to its distinct values, not its text. Lookups use spans: a repeated value allocates nothing.
+/// </summary>
+public sealed class TableDataBuilder
+{
+    private readonly ColumnBuilder[] _columns;
+    private readonly string[] _names;
+    private int _rows;
+    private int _nextColumn;
+
+    public TableDataBuilder(IReadOnlyList<string> columnNames, IReadOnlyList<ValueSemantics>? semantics = null)
+    {
+        _names = columnNames.ToArray();
+        _columns = new ColumnBuilder[_names.Length];
+        for (int i = 0; i < _columns.Length; i++)
+            _columns[i] = new ColumnBuilder(semantics?[i] ?? ValueSemantics.Exact);
+    }
+
+    public int ColumnCount => _columns.Length;
+    public int RowCount => _rows;
+    public string? Origin { get; set; }
+
+    /// <summary>Appends the next value of the current row (columns in order); call <see cref="EndRow"/> after the last.</summary>
+    public void Add(ReadOnlySpan<char> value)
+    {
+        if (_nextColumn >= _columns.Length) throw new InvalidOperationException("more values than columns in a row");
+        _columns[_nextColumn++].Add(value, _rows);
+    }
+
+    /// <summary>Appends a value given as a string (null for NULL).</summary>
+    public void Add(string? value)
+    {
+        if (value is null) AddNull();
+        else Add(value.AsSpan());
+    }
+
+    public void AddNull()
+    {
+        if (_nextColumn >= _columns.Length) throw new InvalidOperationException("more values than columns in a row");
+        _columns[_nextColumn++].AddNull(_rows);
+    }
+
+    public void EndRow()
+    {
+        if (_nextColumn != _columns.Length)
+            throw new InvalidOperationException($"a row needs {_columns.Length} values, got {_nextColumn}");
+        _nextColumn = 0;
+        _rows++;
+    }
+
+    /// <summary>Drops the values added to the row in progress (for a row found bad halfway).</summary>
+    public void CancelRow() => _nextColumn = 0;
+
+    public void AddRow(params ReadOnlySpan<string?> values)
+    {
+        foreach (var v in values) Add(v);
+        EndRow();
+    }
+
+    public TableData Build()
+    {
+        if (_nextColumn != 0) throw new InvalidOperationException("the last row is incomplete");
+        return new TableData(_names, _columns.Select(c => c.Build(_rows)).ToList(), _rows) { Origin = Origin };
+    }
+
+    private sealed class ColumnBuilder
+    {
+        private readonly ValueSemantics _semantics;
+        private readonly Dictionary<string, int> _codes;
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly List<string?> _values = [null];
+        private int[] _rowCodes = new int[16];
+        private bool _hasNulls;
+
+        public ColumnBuilder(ValueSemantics semantics)
+        {
+            _semantics = semantics;
+            _codes = new Dictionary<string, int>(semantics.KeyComparer);
+            _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public void Add(ReadOnlySpan<char> raw, int row)
+        {
+            var key = _semantics.Canonicalize(raw, out var allocated);
+            if (!_lookup.TryGetValue(key, out int code))
+            {
+                code = _values.Count;
+                _codes.Add(allocated ?? key.ToString(), code);
+                _values.Add(raw.ToString());
+            }
+            Set(row, code);
+        }
+
+        public void AddNull(int row)
+        {
+            _hasNulls = true;
+            Set(row, ColumnData.NullCode);
+        }
+
+        private void Set(int row, int code)
+        {
+            if (row >= _rowCodes.Length) Array.Resize(ref _rowCodes, Math.Max(16, _rowCodes.Length * 2));
+            _rowCodes[row] = code;
+        }
+
+        public ColumnData Build(int rows)
+        {
+            var codes = _rowCodes.Length == rows ? _rowCodes : _rowCodes[..rows];
+            return new ColumnData(codes, _values.ToArray(), _hasNulls);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using SchemaNorm.Analyzer.Diagnostics;
+using SchemaNorm.Analyzer.Model;
+
+namespace SchemaNorm.Analyzer.Ingest;
+
+/// <summary>
+/// Turns the bytes of an input file into text, refusing what is not text: an empty file, a binary
+/// file (NUL bytes), or bytes that are not valid in the encoding (reported with their line).
+/// A byte order mark chooses UTF-8 or UTF-16; otherwise the given encoding, UTF-8 by default.
+/// </summary>
+public static class TextFile
+{
+    static TextFile()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    /// <summary>Reads and decodes a file; null (with an error) when it cannot.</summary>
+    public static string? Read(string path, Encoding? encoding, DiagnosticBag diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error($"cannot read '{path}': {e.Message}", new SourceLocation(path, 1, 1));
+            return null;
+        }
+        return Decode(bytes, path, encoding, diagnostics);
+    }
+
+    public static string? Decode(byte[] bytes, string path, Encoding? encoding, DiagnosticBag diagnostics)
+    {
+        var start = new SourceLocation(path, 1, 1);
+        if (bytes.Length == 0)
+        {
+            diagnostics.Error("the file is empty", start);
+            return null;
+        }
+
+        int bomLength = 0;
+        Encoding? fromBom = null;
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) { fromBom = new UTF8Encoding(false, true); bomLength = 3; }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) { fromBom = new UnicodeEncoding(false, false, true); bomLength = 2; }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) { fromBom = new UnicodeEncoding(true, false, true); bomLength = 2; }
+
+        var chosen = fromBom ?? encoding ?? new UTF8Encoding(false, true);
+        bool sixteenBit = chosen is UnicodeEncoding;
+        if (!sixteenBit)
+        {
+            int nul = Array.IndexOf(bytes, (byte)0, bomLength, Math.Min(bytes.Length - bomLength, 8192));
+            if (nul >= 0)
+            {
+                diagnostics.Error($"this is not a text file (a NUL byte at offset {nul})", start);
+                return null;
+            }
+        }
+
+        // Decode strictly, so that a Latin-1 file read as UTF-8 is an error rather than silent garbage.
+        var strict = (Encoding)chosen.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        try
+        {
+            return strict.GetString(bytes, bomLength, bytes.Length - bomLength);
+        }
+        catch (DecoderFallbackException e)
+        {
+            int offset = bomLength + Math.Max(0, e.Index);
+            int line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
+            diagnostics.Error($"the file is not valid {chosen.WebName} (bad byte at offset {offset}); name its encoding with --encoding",
+                new SourceLocation(path, line, 1));
+            return null;
+        }
+    }
+
+    /// <summary>Resolves an --encoding value: utf-8, utf-16, latin1, windows-1252, or a code page number.</summary>
+    public static Encoding? ParseEncoding(string name)
+    {
+        try
+        {
+            return int.TryParse(name, out int codePage) ? Encoding.GetEncoding(codePage) : Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace SchemaNorm.Analyzer.Model;
+
+/// <summary>A column as the script leaves it: type, nullability, identity, default, computed expression.</summary>
+public sealed class Column(string name, SqlType type, SourceLocation location)
+{
+    public string Name { get; set; } = name;
+    public SqlType Type { get; set; } = type;
+    public bool IsNullable { get; set; } = true;
+    public bool IsIdentity { get; set; }
+    public string? DefaultExpression { get; set; }
+    /// <summary>The expression of a computed column (AS ...), or null for a stored column.</summary>
+    public string? ComputedExpression { get; set; }
+    public bool IsPersisted { get; set; }
+    public bool IsComputed => ComputedExpression is not null;
+    public SourceLocation Location { get; set; } = location;
+
+    public override string ToString() => $"{Name} {Type}{(IsNullable ? "" : " NOT NULL")}";
+}

@@ -1,0 +1,1 @@
+return SchemaNorm.Cli.CommandLine.Run(args, Console.Out, Console.Error);
