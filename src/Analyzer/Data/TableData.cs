@@ -1,3 +1,5 @@
+using SchemaNorm.Analyzer.Dependencies;
+
 namespace SchemaNorm.Analyzer.Data;
 
 /// <summary>Sample rows of one table, column by column (see <see cref="ColumnData"/>).</summary>
@@ -23,7 +25,26 @@ public sealed class TableData
     /// <summary>Where the rows came from, for messages ("INSERT statements in nw.sql", "Orders.csv").</summary>
     public string? Origin { get; init; }
 
+    /// <summary>
+    /// Columns the input gave no values for (a computed column, a column no INSERT named and without a
+    /// literal default): their codes are all NULL, which says nothing about the real data, so discovery
+    /// and the data-driven rules leave them out.
+    /// </summary>
+    public AttributeSet UnobservedColumns { get; init; }
+
+    /// <summary>The columns with values from the input.</summary>
+    public AttributeSet ObservedColumns => AttributeSet.Range(ColumnCount) - UnobservedColumns;
+
     /// <summary>The same rows with only the given columns, in the given order (codes are shared, not copied).</summary>
-    public TableData Select(IReadOnlyList<int> columns) =>
-        new(columns.Select(c => ColumnNames[c]).ToList(), columns.Select(c => Columns[c]).ToList(), RowCount) { Origin = Origin };
+    public TableData Select(IReadOnlyList<int> columns)
+    {
+        var unobserved = AttributeSet.Empty;
+        for (int i = 0; i < columns.Count; i++)
+            if (UnobservedColumns.Contains(columns[i])) unobserved = unobserved.With(i);
+        return new(columns.Select(c => ColumnNames[c]).ToList(), columns.Select(c => Columns[c]).ToList(), RowCount)
+        {
+            Origin = Origin,
+            UnobservedColumns = unobserved,
+        };
+    }
 }
