@@ -104,6 +104,8 @@ internal sealed class TableContext
             items.Add(new FdViolation(fd.Lhs, rhs, dep));
         }
         if (Oracle.Mode == ImplicationMode.FunctionalOnly) return new(items, true, null);
+        // MVDs and JDs alone imply no FD: a column can only be determined through an FD that has it on the right.
+        if (Oracle.Fds.All(fd => fd.IsTrivial)) return new(items, true, null);
 
         // FDs that MVDs and JDs imply need not be stated: search them (closure-minimal left sides).
         try

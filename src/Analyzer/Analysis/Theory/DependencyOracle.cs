@@ -286,7 +286,7 @@ public sealed class DependencyOracle
     private bool ChaseImpliesFd(FunctionalDependency fd)
     {
         Spend();
-        return Chase.ImpliesFd(Universe, fd, _fdList, Mvds, Jds, Limits.ChaseMaxRows);
+        return ChaseFd.Implies(Universe, fd, _fdList, Mvds, Jds, Limits.ChaseMaxRows);
     }
 
     private bool ChaseImpliesMvd(MultivaluedDependency mvd)
