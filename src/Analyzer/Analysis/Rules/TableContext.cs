@@ -107,13 +107,27 @@ internal sealed class TableContext
         // MVDs and JDs alone imply no FD: a column can only be determined through an FD that has it on the right.
         if (Oracle.Fds.All(fd => fd.IsTrivial)) return new(items, true, null);
 
-        // FDs that MVDs and JDs imply need not be stated: search them (closure-minimal left sides).
+        // FDs that MVDs and JDs imply need not be stated, so they may break a form the stated ones keep.
+        // The stated violations already decide BCNF when there is one, and 3NF when one has a non-prime
+        // right side; otherwise search the implied ones (closure-minimal left sides).
+        bool decidesBcnf = items.Count > 0;
+        bool decides3nf = !KeysComplete || items.Any(v => !(v.Rhs - Prime).IsEmpty);
+        if (decidesBcnf && decides3nf) return new(items, true, null);
         try
         {
-            var search = NormalFormTheory.ClosureMinimalViolations(Oracle, NormalForm.BCNF, Prime, Options.MaxExhaustiveColumns);
-            if (!search.Complete)
-                return new(items, false, $"the table has more than {Options.MaxExhaustiveColumns} columns, too many to search the FDs its MVDs/JDs imply");
-            foreach (var group in search.Items.GroupBy(f => f.Lhs))
+            var searches = new List<Bounded<FunctionalDependency>>();
+            if (!decidesBcnf && Oracle.Mode == ImplicationMode.WithMultivalued)
+            {
+                // Every stated FD has a superkey on the left: an implied violation X -> A then has the left
+                // side of a stated MVD inside X (two rows agreeing only on a set without one satisfy every
+                // dependency), and one that is not a superkey. Search the supersets of those.
+                foreach (var lhs in Oracle.Mvds.Select(m => m.Lhs).Distinct().Where(l => !Oracle.IsSuperkey(l)))
+                    searches.Add(NormalFormTheory.ClosureMinimalViolations(Oracle, NormalForm.BCNF, Prime, lhs, Options.MaxExhaustiveColumns));
+            }
+            else searches.Add(NormalFormTheory.ClosureMinimalViolations(Oracle, NormalForm.BCNF, Prime, Options.MaxExhaustiveColumns));
+            if (searches.Any(b => !b.Complete))
+                return new(items, false, $"the table has more than {Options.MaxExhaustiveColumns} columns to search for the FDs its MVDs/JDs imply");
+            foreach (var group in searches.SelectMany(b => b.Items).Distinct().GroupBy(f => f.Lhs))
             {
                 var rhs = AttributeSet.Empty;
                 foreach (var f in group)

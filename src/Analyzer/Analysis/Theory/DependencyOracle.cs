@@ -33,6 +33,7 @@ public sealed class DependencyOracle
     private readonly Dictionary<AttributeSet, AttributeSet> _closures = [];
     private readonly Dictionary<AttributeSet, bool> _superkeys = [];
     private readonly Dictionary<AttributeSet, IReadOnlyList<AttributeSet>> _bases = [];
+    private FunctionalDependencySet? _upper; // FDs plus each MVD read as an FD: a cheap upper bound of the closure
     private int _chaseRuns;
 
     public DependencyOracle(
@@ -77,7 +78,21 @@ public sealed class DependencyOracle
         Mode = jdList.Count > 0 ? ImplicationMode.WithJoin
             : mvdList.Count > 0 ? ImplicationMode.WithMultivalued
             : ImplicationMode.FunctionalOnly;
+        if (Mode == ImplicationMode.WithMultivalued)
+            _upper = new FunctionalDependencySet(attributeCount, _fdList.Concat(mvdList.Select(m => new FunctionalDependency(m.Lhs, m.Rhs))));
     }
+
+    /// <summary>
+    /// A superset of <see cref="Closure"/> computed in linear time: with FDs and MVDs, the closure under
+    /// the FDs and every MVD X ->> Y read as X -> Y (which implies the MVD, so it implies at least as much).
+    /// With JDs there is no such bound, and the universe is returned.
+    /// </summary>
+    public AttributeSet UpperClosure(AttributeSet x) => Mode switch
+    {
+        ImplicationMode.FunctionalOnly => Fds.Closure(x),
+        ImplicationMode.WithMultivalued => _upper!.Closure(x),
+        _ => Universe,
+    };
 
     public OracleLimits Limits { get; }
     public AttributeSet Universe { get; }
@@ -117,7 +132,7 @@ public sealed class DependencyOracle
     public bool IsSuperkey(AttributeSet x)
     {
         if (Mode == ImplicationMode.FunctionalOnly) return Fds.IsSuperkey(x);
-        if (!(Universe - x).IsSubsetOf(_determinable)) return false;
+        if (!(Universe - x).IsSubsetOf(_determinable) || UpperClosure(x) != Universe) return false;
         if (_superkeys.TryGetValue(x, out var known)) return known;
         bool result;
         if (Mode == ImplicationMode.WithMultivalued || _closures.ContainsKey(x)) result = Closure(x) == Universe;

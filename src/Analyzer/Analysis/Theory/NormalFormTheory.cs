@@ -84,15 +84,25 @@ public static class NormalFormTheory
     /// tables of at most <paramref name="maxColumns"/> columns (otherwise incomplete and empty).
     /// </summary>
     public static Bounded<FunctionalDependency> ClosureMinimalViolations(
-        DependencyOracle oracle, NormalForm form, AttributeSet prime, int maxColumns = 20)
+        DependencyOracle oracle, NormalForm form, AttributeSet prime, int maxColumns = 20) =>
+        ClosureMinimalViolations(oracle, form, prime, AttributeSet.Empty, maxColumns);
+
+    /// <summary>
+    /// As above, over the left sides that contain <paramref name="within"/> (minimality is still checked
+    /// against every subset). Only the columns outside it are enumerated, so the bound applies to those.
+    /// </summary>
+    public static Bounded<FunctionalDependency> ClosureMinimalViolations(
+        DependencyOracle oracle, NormalForm form, AttributeSet prime, AttributeSet within, int maxColumns)
     {
         CheckForm(form);
         var universe = oracle.Universe;
-        if (universe.Count > maxColumns) return new([], false);
+        var free = universe - within;
+        if (free.Count > maxColumns) return new([], false);
         var found = new List<FunctionalDependency>();
-        foreach (var x in Subsets.BySize(universe, 0, universe.Count - 1))
+        foreach (var s in Subsets.BySize(free, 0, free.Count - 1))
         {
-            if (!oracle.MayHaveNontrivialAt(x)) continue;
+            var x = within | s;
+            if (!oracle.MayHaveNontrivialAt(x) || oracle.UpperClosure(x) == x) continue;
             var determined = oracle.Closure(x) - x;
             if (form == NormalForm.Third) determined -= prime;
             if (determined.IsEmpty || oracle.IsSuperkey(x)) continue;
