@@ -91,7 +91,9 @@ public static class SchemaAnalyzer
             keyNote = true;
         }
         if (!keys.Complete && !keyNote)
-            notes.Add($"candidate keys: the search stopped after {keys.Keys.Count:N0} keys (the limit is {options.KeyLimit:N0}); more may exist");
+            notes.Add(keys.Keys.Count >= options.KeyLimit
+                ? $"candidate keys: the search stopped after {keys.Keys.Count:N0} keys (the limit is {options.KeyLimit:N0}); more may exist"
+                : $"candidate keys: with MVDs or JDs, keys are searched over at most {options.MaxExhaustiveColumns} determinable columns and this table has more; the keys shown are those of the FDs alone, minimised, and more may exist");
 
         var ctx = new TableContext(model, table, options, counted, suspected, oracle, keys, KeyDependencies.DeclaredKeys(table));
         ctx.Notes.AddRange(notes);

@@ -23,7 +23,7 @@ internal sealed class MultiValuedColumnRule : ITableRule
         for (int c = 0; c < ctx.Table.Columns.Count; c++)
         {
             var column = ctx.Table.Columns[c];
-            if (!view.Has(c) || !(column.Type.IsCharacter || column.Type.Category == TypeCategory.Other && ctx.Table.FromDataOnly)) continue;
+            if (!view.Has(c) || !(column.Type.IsCharacter || (column.Type.Category == TypeCategory.Other && ctx.Table.FromDataOnly))) continue;
             var data = view.Column(c);
             var distinct = data.Values.Skip(1).Where(v => v is not null).Select(v => v!).ToList();
             if (ListValues.Detect(distinct) is not { } evidence) continue;

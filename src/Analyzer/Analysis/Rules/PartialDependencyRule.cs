@@ -18,7 +18,7 @@ internal sealed class PartialDependencyRule : ITableRule
         var findings = new List<Finding>();
         if (!ctx.KeysComplete)
         {
-            ctx.Undetermined(NormalForm.Second, $"the key search stopped after {ctx.Keys.Count:N0} candidate keys, so which columns are prime is unknown");
+            ctx.Undetermined(NormalForm.Second, "the candidate keys are incomplete (see the note on keys), so which columns are prime is unknown");
         }
         else
         {

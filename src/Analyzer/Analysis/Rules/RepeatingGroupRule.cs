@@ -101,7 +101,7 @@ internal sealed class RepeatingGroupRule : ITableRule
         var entity = stems[0].Inner ? stems[0].Prefix.Trim('_') : attribute;
         var anomalies = new List<Anomaly>
         {
-            new(AnomalyKind.Insertion, $"a {(last + 1).ToString(CultureInfo.InvariantCulture)}th {entity} needs a new column (and a schema change)"),
+            new(AnomalyKind.Insertion, $"one {entity} more than {count} needs a new column (a schema change)"),
             new(AnomalyKind.Update, $"finding or changing one {entity} means searching all {count} column sets, which can hold it in any position"),
             new(AnomalyKind.Deletion, $"removing a {entity} leaves a gap or shifts the others between columns"),
         };

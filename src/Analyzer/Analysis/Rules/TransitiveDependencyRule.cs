@@ -22,7 +22,7 @@ internal sealed class TransitiveDependencyRule : ITableRule
         {
             // Without every key, primeness is unknown: SN3501 reports these as BCNF violations (which they are).
             if (!(violations.Complete && violations.Items.Count == 0))
-                ctx.Undetermined(NormalForm.Third, $"the key search stopped after {ctx.Keys.Count:N0} candidate keys, so which columns are prime is unknown");
+                ctx.Undetermined(NormalForm.Third, "the candidate keys are incomplete (see the note on keys), so which columns are prime is unknown");
         }
         else
         {
