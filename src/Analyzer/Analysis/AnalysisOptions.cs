@@ -1,0 +1,62 @@
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Model;
+
+namespace SchemaNorm.Analyzer.Analysis;
+
+/// <summary>
+/// A rule switched off for a table, a column of it, or everywhere (from the config file or the command
+/// line). A suppressed finding is set aside in <see cref="TableAnalysis.Suppressed"/> and does not lower
+/// the table's normal form: suppressing says "this is intended".
+/// </summary>
+public sealed record Suppression(string RuleId)
+{
+    /// <summary>The table it applies to; null for every table.</summary>
+    public QualifiedName? Table { get; init; }
+
+    /// <summary>A column the finding must involve; null for any.</summary>
+    public string? Column { get; init; }
+}
+
+/// <summary>What the analysis assumes and how far it may search.</summary>
+public sealed record AnalysisOptions
+{
+    public static AnalysisOptions Default { get; } = new();
+
+    /// <summary>
+    /// The normal form the design must reach. Findings that only matter beyond it (e.g. 4NF and 5NF
+    /// findings with the default BCNF target) are lowered to notes.
+    /// </summary>
+    public NormalForm Target { get; init; } = NormalForm.BCNF;
+
+    /// <summary>At most this many candidate keys per table; past it the key list is marked incomplete.</summary>
+    public int KeyLimit { get; init; } = CandidateKeys.DefaultLimit;
+
+    /// <summary>Rows a chase tableau may grow to (MVD / JD implication).</summary>
+    public int ChaseMaxRows { get; init; } = Chase.DefaultMaxRows;
+
+    /// <summary>
+    /// Bound for the exhaustive searches (subsets of a table's columns, minimal left sides, keys under MVDs
+    /// and JDs): tables or keys wider than this are not searched exhaustively, and the analysis says so.
+    /// </summary>
+    public int MaxExhaustiveColumns { get; init; } = 20;
+
+    /// <summary>Chase runs allowed per table for JD reasoning before the analysis gives up and says so.</summary>
+    public int ChaseBudget { get; init; } = 20_000;
+
+    /// <summary>Dependencies from the config file; each must name its table (<see cref="DependencyAnnotation.Table"/>).</summary>
+    public IReadOnlyList<DependencyAnnotation> ConfigDependencies { get; init; } = [];
+
+    /// <summary>Infer "FK -> copied column" dependencies from the schema (source <c>schema</c>).</summary>
+    public bool InferFromSchema { get; init; } = true;
+
+    /// <summary>
+    /// Treat inferred schema dependencies as held (they then lower the normal form and give warnings).
+    /// Off by default: a copied column is often a deliberate snapshot (the price when ordered).
+    /// </summary>
+    public bool TrustSchemaInference { get; init; }
+
+    /// <summary>Sample-row witnesses quoted per finding.</summary>
+    public int MaxWitnesses { get; init; } = 3;
+
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+}

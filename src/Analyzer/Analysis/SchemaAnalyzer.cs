@@ -1,0 +1,174 @@
+using SchemaNorm.Analyzer.Analysis.Rules;
+using SchemaNorm.Analyzer.Analysis.Sources;
+using SchemaNorm.Analyzer.Analysis.Theory;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Diagnostics;
+using SchemaNorm.Analyzer.Model;
+
+namespace SchemaNorm.Analyzer.Analysis;
+
+/// <summary>
+/// The normal-form analysis: for each table, gathers its dependencies (keys, declarations, the schema's
+/// shape, sample data), finds its candidate keys, runs the rules of <see cref="AnalysisRules"/> and
+/// settles its normal form. Pure: the model and options in, the analysis out; problems with the input
+/// (an annotation naming an unknown column) go to the diagnostics.
+/// </summary>
+public static class SchemaAnalyzer
+{
+    /// <param name="dataDependencies">Dependencies found in a table's sample rows (source <c>data</c>), when discovery ran.</param>
+    public static SchemaAnalysis Analyze(
+        SchemaModel model, AnalysisOptions options, DiagnosticBag diagnostics,
+        Func<Table, IReadOnlyList<TableDependency>>? dataDependencies = null)
+    {
+        var config = new Dictionary<Table, List<DependencyAnnotation>>(ReferenceEqualityComparer.Instance);
+        foreach (var a in options.ConfigDependencies)
+        {
+            if (a.Table is not { } name)
+            {
+                diagnostics.Error($"the dependency '{a}' must name its table (e.g. 'fd dbo.Orders: OrderID -> CustomerID')", a.Location);
+                continue;
+            }
+            var table = model.Find(name) ?? (name.Schema is null ? null : model.Find(name.Name));
+            if (table is null)
+            {
+                diagnostics.Error($"unknown table '{name}' in the dependency '{a}'", a.Location);
+                continue;
+            }
+            (config.TryGetValue(table, out var list) ? list : config[table] = []).Add(a);
+        }
+
+        var tables = model.Tables
+            .Select(t => AnalyzeTable(model, t, options, diagnostics, config.GetValueOrDefault(t), dataDependencies))
+            .ToList();
+        return new SchemaAnalysis { Target = options.Target, Tables = tables };
+    }
+
+    /// <summary>Analyses one table of <paramref name="model"/> (the model gives foreign-key parents for schema inference).</summary>
+    public static TableAnalysis AnalyzeTable(
+        SchemaModel model, Table table, AnalysisOptions options, DiagnosticBag diagnostics,
+        IReadOnlyList<DependencyAnnotation>? configDependencies = null,
+        Func<Table, IReadOnlyList<TableDependency>>? dataDependencies = null)
+    {
+        int n = table.Columns.Count;
+        var notes = new List<string>();
+        var all = new List<TableDependency>();
+        void AddAll(IEnumerable<TableDependency> deps)
+        {
+            foreach (var d in deps)
+                if (!all.Any(x => x.Source == d.Source && DeclaredDependencies.SameDependency(x, d))) all.Add(d);
+        }
+
+        AddAll(KeyDependencies.From(table, diagnostics));
+        AddAll(DeclaredDependencies.Resolve(table, table.Annotations, "annotation", diagnostics));
+        AddAll(DeclaredDependencies.Resolve(table, configDependencies ?? [], "config", diagnostics));
+        if (options.InferFromSchema)
+            AddAll(SchemaInference.Infer(model, table, notes).Select(i => i.Dependency)
+                .Where(d => !all.Any(x => DeclaredDependencies.SameDependency(x, d))));
+        if (dataDependencies is not null)
+            AddAll(ValidData(table, dataDependencies(table), diagnostics));
+
+        bool Counts(TableDependency d) => d.Source != DependencySource.Schema || options.TrustSchemaInference;
+        var counted = all.Where(Counts).ToList();
+        var suspected = all.Where(d => !Counts(d)).ToList();
+
+        var oracle = new DependencyOracle(
+            n,
+            counted.Where(d => d.Fd is not null).Select(d => d.Fd!.Value),
+            counted.Where(d => d.Mvd is not null).Select(d => d.Mvd!.Value),
+            counted.Where(d => d.Jd is not null).Select(d => d.Jd!),
+            new OracleLimits(options.ChaseMaxRows, options.ChaseBudget, options.MaxExhaustiveColumns));
+
+        CandidateKeyResult keys;
+        bool keyNote = false;
+        try
+        {
+            keys = oracle.CandidateKeys(options.KeyLimit);
+        }
+        catch (DependencyLimitException e)
+        {
+            keys = new CandidateKeyResult(CandidateKeys.Find(oracle.Fds, options.KeyLimit).Keys, false);
+            notes.Add($"candidate keys: {e.Message}; the keys of the FDs alone are shown");
+            keyNote = true;
+        }
+        if (!keys.Complete && !keyNote)
+            notes.Add(keys.Keys.Count >= options.KeyLimit
+                ? $"candidate keys: the search stopped after {keys.Keys.Count:N0} keys (the limit is {options.KeyLimit:N0}); more may exist"
+                : $"candidate keys: with MVDs or JDs, keys are searched over at most {options.MaxExhaustiveColumns} determinable columns and this table has more; the keys shown are those of the FDs alone, minimised, and more may exist");
+
+        var ctx = new TableContext(model, table, options, counted, suspected, oracle, keys, KeyDependencies.DeclaredKeys(table));
+        ctx.Notes.AddRange(notes);
+        var findings = new List<Finding>();
+        foreach (var rule in AnalysisRules.All)
+        {
+            try
+            {
+                foreach (var f in rule.Check(ctx))
+                {
+                    findings.Add(f);
+                    if (!ctx.Reported.Contains(f)) ctx.Reported.Add(f);
+                }
+            }
+            catch (DependencyLimitException e)
+            {
+                ctx.Undetermined(rule.Descriptor.NormalForm, $"{rule.Descriptor.Id}: {e.Message}");
+            }
+        }
+
+        var kept = new List<Finding>();
+        var suppressed = new List<Finding>();
+        foreach (var f in findings)
+        {
+            var adjusted = f.Violates > options.Target && f.Severity > Severity.Note ? f with { Severity = Severity.Note } : f;
+            (IsSuppressed(table, f, options.Suppressions) ? suppressed : kept).Add(adjusted);
+        }
+
+        var normalForm = NormalForm.Fifth;
+        foreach (var f in kept.Where(f => f.Established))
+            if (f.Violates.Below() < normalForm) normalForm = f.Violates.Below();
+        if (ctx.UndeterminedFrom is { } u && u.Below() < normalForm) normalForm = u.Below();
+
+        return new TableAnalysis
+        {
+            Table = table,
+            ColumnNames = ctx.Names,
+            Dependencies = all,
+            CandidateKeys = keys.Keys,
+            KeysComplete = keys.Complete,
+            PrimeAttributes = ctx.Prime,
+            NormalForm = normalForm,
+            Findings = Order(kept),
+            Suppressed = Order(suppressed),
+            Notes = ctx.Notes.Distinct().ToList(),
+            Undetermined = ctx.UndeterminedFrom,
+        };
+    }
+
+    /// <summary>Most important first: severity, then the weakest form broken, established before suspected, then column order.</summary>
+    private static List<Finding> Order(List<Finding> findings) => findings
+        .OrderByDescending(f => f.Severity)
+        .ThenBy(f => f.Violates)
+        .ThenByDescending(f => f.Established)
+        .ThenBy(f => f.Columns.IsEmpty ? int.MaxValue : f.Columns.First())
+        .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+        .ToList();
+
+    private static bool IsSuppressed(Table table, Finding f, IReadOnlyList<Suppression> suppressions) =>
+        suppressions.Any(s =>
+            string.Equals(s.RuleId, f.RuleId, StringComparison.OrdinalIgnoreCase)
+            && (s.Table is not { } t || t.Equals(table.Name) || (t.Schema is null && Identifier.AreEqual(t.Name, table.Name.Name)))
+            && (s.Column is not { } c || (table.IndexOf(c) is var i && i >= 0 && f.Columns.Contains(i))));
+
+    private static IEnumerable<TableDependency> ValidData(Table table, IReadOnlyList<TableDependency> deps, DiagnosticBag diagnostics)
+    {
+        var universe = AttributeSet.Range(table.Columns.Count);
+        foreach (var d in deps)
+        {
+            if (!d.Columns.IsSubsetOf(universe))
+            {
+                diagnostics.Warning($"a dependency found in the data of {table.Name} names a column the table does not have; it is ignored", d.Location);
+                continue;
+            }
+            yield return d;
+        }
+    }
+}
