@@ -1,0 +1,108 @@
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using SchemaNorm.Analyzer.Ingest.Annotations;
+using SchemaNorm.Analyzer.Ingest.Data;
+using SchemaNorm.Analyzer.Ingest.Sqlcmd;
+using SchemaNorm.Analyzer.Model;
+
+namespace SchemaNorm.Analyzer.Ingest.TSql;
+
+/// <summary>
+/// Reads one prepared script batch by batch, in order: batches of plain INSERT ... VALUES go through
+/// <see cref="FastInsertScanner"/>, the rest through ScriptDom (TSql180Parser, quoted identifiers on).
+/// A batch that does not parse is reported with the parser's messages and skipped; the next batch is
+/// read as usual. Trees are dropped after each batch.
+/// </summary>
+internal sealed class ScriptReader
+{
+    private readonly IngestSession _session;
+    private readonly PreparedScript _script;
+    private readonly SchemaStatements _schema;
+    private readonly DataStatements _data;
+    private readonly TSql180Parser _parser = new(initialQuotedIdentifiers: true);
+
+    public ScriptReader(IngestSession session, PreparedScript script)
+    {
+        _session = session;
+        _script = script;
+        _schema = new SchemaStatements(session, script);
+        _data = new DataStatements(session, script);
+    }
+
+    public void Read()
+    {
+        var inserts = new List<FastInsert>();
+        foreach (var batch in _script.Batches)
+        {
+            if (StartsWithDataStatement(batch) && FastInsertScanner.TryScanBatch(_script.Text, batch.Start, batch.End, inserts))
+            {
+                foreach (var insert in inserts) _data.FastInsert(insert, batch.Repeat);
+                inserts.Clear();
+                continue;
+            }
+            ParseBatch(batch);
+        }
+    }
+
+    private bool StartsWithDataStatement(ScriptBatch batch)
+    {
+        var text = _script.Text.AsSpan(batch.Start, batch.Length);
+        // Skip white space and line comments to the first word; anything unusual goes to ScriptDom.
+        while (true)
+        {
+            text = text.TrimStart();
+            if (!text.StartsWith("--")) break;
+            int nl = text.IndexOf('\n');
+            if (nl < 0) return false;
+            text = text[(nl + 1)..];
+        }
+        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("SET", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void ParseBatch(ScriptBatch batch)
+    {
+        var reader = new StringReader(_script.Text.Substring(batch.Start, batch.Length));
+        var fragment = _parser.Parse(reader, out var errors, batch.Start, batch.StartLine + 1, 1);
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors)
+                _session.Diagnostics.Error($"SQL syntax error: {e.Message}", _script.Locate(Math.Clamp(e.Offset, batch.Start, batch.End)));
+            return;
+        }
+        var created = new List<(CreateTableStatement, Table)>();
+        if (fragment is TSqlScript script)
+            foreach (var b in script.Batches)
+                foreach (var statement in b.Statements)
+                    Dispatch(statement, batch.Repeat, created);
+        AnnotationReader.Read(fragment, created, _script, _session);
+    }
+
+    private void Dispatch(TSqlStatement statement, int repeat, List<(CreateTableStatement, Table)> created)
+    {
+        switch (statement)
+        {
+            case CreateTableStatement s:
+                if (_schema.CreateTable(s) is { } table) created.Add((s, table));
+                break;
+            case AlterTableStatement s: _schema.AlterTable(s); break;
+            case DropTableStatement s: _schema.DropTable(s); break;
+            case CreateIndexStatement s: _schema.CreateIndex(s); break;
+            case DropIndexStatement s: _schema.DropIndex(s); break;
+            case CreateTypeUddtStatement s: _schema.CreateType(s); break;
+            case ExecuteStatement s: _schema.Execute(s); break;
+            case InsertStatement s: _data.Insert(s, repeat); break;
+            case BulkInsertStatement s: _data.BulkInsert(s); break;
+            case ViewStatementBody s: _session.AddView(Fragments.Name(s.SchemaObjectName)); break;
+            // Statements that run as part of the script (not bodies of procedures or triggers).
+            case BeginEndBlockStatement s:
+                foreach (var inner in s.StatementList.Statements) Dispatch(inner, repeat, created);
+                break;
+            case TryCatchStatement s:
+                foreach (var inner in s.TryStatements.Statements) Dispatch(inner, repeat, created);
+                break;
+            case IfStatement s:
+                // IF NOT EXISTS (...) CREATE TABLE / INSERT: the script's intent is the THEN branch.
+                Dispatch(s.ThenStatement, repeat, created);
+                break;
+        }
+    }
+}
