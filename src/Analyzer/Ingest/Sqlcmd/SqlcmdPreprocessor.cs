@@ -267,12 +267,12 @@ internal sealed class SqlcmdPreprocessor
             _diagnostics.Error($":r cannot find '{argument.Trim()}' (looked for {target})", location);
             return;
         }
-        var text = TextFile.Read(target, _encoding, _diagnostics);
+        var text = TextFile.Read(full, _encoding, _diagnostics);
         if (text is null) return;
         _includeStack.Add(full);
         // The included lines follow the :r line; the :r line itself stays as an empty line.
         _out.Append('\n');
-        ProcessFile(target, text);
+        ProcessFile(full, text);
         _includeStack.RemoveAt(_includeStack.Count - 1);
         // The including file's loop ends the included file's last line.
         if (_out.Length > 0 && _out[^1] == '\n') _out.Length--;
