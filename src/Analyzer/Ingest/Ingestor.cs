@@ -48,7 +48,9 @@ public static class Ingestor
         });
         for (int i = 0; i < tables.Count; i++) tables[i].table.Data = loaded[i];
 
-        return new IngestResult(session.Model, Ordered(diagnostics.Items, scripts.Concat(data).Select(f => f.Path).ToList()));
+        // Files in the order they were read; paths that could not be read after them, as given.
+        var order = scripts.Concat(data).Select(f => f.Path).Concat(paths).ToList();
+        return new IngestResult(session.Model, Ordered(diagnostics.Items, order));
     }
 
     private static void ReadScript(IngestSession session, string path)

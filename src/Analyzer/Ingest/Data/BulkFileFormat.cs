@@ -73,7 +73,11 @@ internal sealed record Terminator(string Value, bool NewlineMayBeCrLf)
                 char e = written[++i];
                 switch (e)
                 {
-                    case 'n': sb.Append('\n'); newline = true; continue;
+                    case 'n':
+                        // \r\n written out is CR LF already.
+                        newline |= sb.Length == 0 || sb[^1] != '\r';
+                        sb.Append('\n');
+                        continue;
                     case 't': sb.Append('\t'); continue;
                     case 'r': sb.Append('\r'); continue;
                     case '0': sb.Append('\0'); continue;
