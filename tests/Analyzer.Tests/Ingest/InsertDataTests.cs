@@ -36,7 +36,7 @@ public class InsertDataTests
             """;
         var text = $"INSERT INTO [dbo].[T] ([a], \"b\", c) VALUES {values}, (1, 2)";
         var inserts = new List<FastInsert>();
-        Assert.True(FastInsertScanner.TryScanBatch(text, 0, text.Length, inserts));
+        Assert.True(FastInsertScanner.TryScan(text, 0, text.Length, inserts, out _));
         var sink = new Collector();
         Assert.True(FastInsertScanner.ReadInsert(text, Assert.Single(inserts), sink));
         Assert.Equal(["a", "b", "c"], sink.ColumnNames!);
@@ -66,7 +66,62 @@ public class InsertDataTests
     [InlineData("SET NOCOUNT ON")]
     [InlineData("INSERT T VALUES (1) -- schemanorm: fd T: a -> b")]
     public void The_fast_reader_leaves_anything_else_to_scriptdom(string text) =>
-        Assert.False(FastInsertScanner.TryScanBatch(text, 0, text.Length, []));
+        Assert.False(FastInsertScanner.TryScan(text, 0, text.Length, [], out _));
+
+    [Fact]
+    public void The_fast_reader_stops_at_the_statement_it_cannot_read()
+    {
+        const string text = "INSERT T VALUES (1);\nINSERT T VALUES (2)\n  -- a comment\n  INSERT T VALUES (GETDATE());";
+        var inserts = new List<FastInsert>();
+        Assert.False(FastInsertScanner.TryScan(text, 0, text.Length, inserts, out int stop));
+        Assert.Equal(2, inserts.Count);
+        Assert.Equal(text.IndexOf("\n  -- a comment"), stop);
+    }
+
+    [Theory]
+    [InlineData("SELECT 'INSERT' /* INSERT */ -- INSERT\n, [insert], (INSERT) FROM t;\ninsert x", "insert x")]
+    [InlineData("EXEC p @insertion = 1; INSERTED; INSERT t", "INSERT t")]
+    [InlineData("SELECT 1", null)]
+    public void The_next_insert_keyword_outside_strings_comments_and_parentheses(string text, string? expected)
+    {
+        int at = FastInsertScanner.NextInsert(text, 0, text.Length);
+        Assert.Equal(expected is null ? -1 : text.IndexOf(expected, StringComparison.Ordinal), at);
+    }
+
+    [Fact]
+    public void One_odd_statement_in_a_long_data_batch_costs_only_itself()
+    {
+        var rows = string.Join("\n", Enumerable.Range(1, 50).Select(i => i == 25 ? "INSERT T VALUES (25, GETDATE());" : $"INSERT T VALUES ({i}, '2020-01-01');"));
+        var result = ScriptFolder.Ingest("CREATE TABLE T (Id int, At datetime);\nGO\n" + rows);
+        result.NoErrors();
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (string?)i.ToString()), result.Table("T").Column("Id"));
+        Assert.Null(result.Table("T").Data!.Value(24, 1));
+    }
+
+    [Fact]
+    public void Statements_that_hold_inserts_are_not_cut_apart()
+    {
+        var result = ScriptFolder.Ingest("""
+            CREATE TABLE T (A int);
+            GO
+            INSERT T VALUES (1);
+            IF 1 = 0
+                INSERT T VALUES (2)
+            ELSE
+                INSERT T VALUES (3);
+            MERGE T USING (SELECT 4 AS A) s ON T.A = s.A
+                WHEN NOT MATCHED THEN INSERT (A) VALUES (s.A);
+            INSERT T VALUES (5);
+            GO
+            CREATE PROCEDURE P AS SELECT 1
+            INSERT T VALUES (6);
+            GO
+            INSERT T VALUES (7);
+            """);
+        result.NoErrors();
+        // The IF's THEN branch is the script's intent (IF NOT EXISTS ... INSERT); the procedure body is code.
+        Assert.Equal(new string?[] { "1", "2", "5", "7" }, result.Table("T").Column("A"));
+    }
 
     private sealed class Collector : IInsertRowSink
     {

@@ -26,36 +26,111 @@ internal interface IInsertRowSink
 internal static class FastInsertScanner
 {
     /// <summary>
-    /// Reads a whole batch; true when every statement in it is one this reader knows, with the INSERT
-    /// statements added to <paramref name="inserts"/>.
+    /// Reads statements from <paramref name="start"/>; true when it read every one up to <paramref name="end"/>.
+    /// The INSERT statements read are added to <paramref name="inserts"/>, also when it stops early;
+    /// <paramref name="stoppedAt"/> is then where the statement it could not read begins (with the
+    /// comments and white space before it, so that an annotation there goes with it).
     /// </summary>
-    public static bool TryScanBatch(string text, int start, int end, List<FastInsert> inserts)
+    public static bool TryScan(string text, int start, int end, List<FastInsert> inserts, out int stoppedAt)
     {
-        int first = inserts.Count;
         var cursor = new Cursor(text, start, end);
         while (true)
         {
-            if (!cursor.SkipTrivia()) goto fail;
+            stoppedAt = cursor.Pos;
+            if (!cursor.SkipTrivia()) return false;
             if (cursor.AtEnd) return true;
             if (cursor.Peek == ';') { cursor.Pos++; continue; }
             int statementStart = cursor.Pos;
             if (cursor.TryKeyword("INSERT"))
             {
-                if (!ScanInsert(ref cursor, null, out var target)) goto fail;
+                if (!ScanInsert(ref cursor, null, out var target)) return false;
                 inserts.Add(new FastInsert(statementStart, cursor.Pos, target));
             }
             else if (cursor.TryKeyword("SET"))
             {
-                if (!cursor.SkipTrivia() || !cursor.TryKeyword("IDENTITY_INSERT")) goto fail;
-                if (!cursor.SkipTrivia() || !cursor.TryName(out _)) goto fail;
-                if (!cursor.SkipTrivia() || !(cursor.TryKeyword("ON") || cursor.TryKeyword("OFF"))) goto fail;
+                if (!cursor.SkipTrivia() || !cursor.TryKeyword("IDENTITY_INSERT")) return false;
+                if (!cursor.SkipTrivia() || !cursor.TryName(out _)) return false;
+                if (!cursor.SkipTrivia() || !(cursor.TryKeyword("ON") || cursor.TryKeyword("OFF"))) return false;
             }
-            else goto fail;
+            else return false;
         }
-    fail:
-        inserts.RemoveRange(first, inserts.Count - first);
-        return false;
     }
+
+    /// <summary>
+    /// Where the next INSERT keyword outside strings, names, comments and parentheses is, from
+    /// <paramref name="from"/>; -1 when there is none. It is where a new statement most likely starts,
+    /// so the text before it can be parsed on its own (the caller checks that it does parse).
+    /// </summary>
+    public static int NextInsert(string text, int from, int end)
+    {
+        int depth = 0;
+        for (int i = from; i < end; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '\'':
+                case '"':
+                case '[':
+                {
+                    char close = c == '[' ? ']' : c;
+                    int j = i + 1;
+                    while (true)
+                    {
+                        int q = text.IndexOf(close, j, end - j);
+                        if (q < 0) return -1;
+                        if (q + 1 < end && text[q + 1] == close) { j = q + 2; continue; }
+                        i = q;
+                        break;
+                    }
+                    continue;
+                }
+                case '-' when i + 1 < end && text[i + 1] == '-':
+                {
+                    int nl = text.IndexOf('\n', i, end - i);
+                    if (nl < 0) return -1;
+                    i = nl;
+                    continue;
+                }
+                case '/' when i + 1 < end && text[i + 1] == '*':
+                {
+                    var cursor = new Cursor(text, i, end);
+                    if (!cursor.SkipBlockComment()) return -1;
+                    i = cursor.Pos - 1;
+                    continue;
+                }
+                case '(': depth++; continue;
+                case ')': depth--; continue;
+                case 'I' or 'i' when depth == 0 && (i == 0 || !IsIdentifierChar(text[i - 1])):
+                {
+                    var cursor = new Cursor(text, i, end);
+                    if (cursor.TryKeyword("INSERT")) return i;
+                    continue;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// True when the statement at <paramref name="pos"/> creates a procedure, function, trigger or view,
+    /// whose body runs to the end of the batch: its INSERT statements are code, never cut apart.
+    /// </summary>
+    public static bool StartsModule(string text, int pos, int end)
+    {
+        var c = new Cursor(text, pos, end);
+        if (!c.SkipTrivia()) return true;
+        if (c.TryKeyword("CREATE"))
+        {
+            if (!c.SkipTrivia()) return true;
+            if (c.TryKeyword("OR") && !(c.SkipTrivia() && c.TryKeyword("ALTER"))) return false;
+        }
+        else if (!c.TryKeyword("ALTER")) return false;
+        if (!c.SkipTrivia()) return true;
+        return c.TryKeyword("PROCEDURE") || c.TryKeyword("PROC") || c.TryKeyword("FUNCTION") || c.TryKeyword("TRIGGER") || c.TryKeyword("VIEW");
+    }
+
+    private static bool IsIdentifierChar(char ch) => char.IsLetterOrDigit(ch) || ch is '_' or '@' or '#' or '$';
 
     /// <summary>Reads one INSERT statement found by <see cref="TryScanBatch"/>, passing its rows to <paramref name="sink"/>.</summary>
     public static bool ReadInsert(string text, FastInsert insert, IInsertRowSink sink)
@@ -222,17 +297,7 @@ internal static class FastInsertScanner
                 }
                 if (ch == '/' && PeekAt(1) == '*')
                 {
-                    int depth = 1, i = Pos + 2;
-                    while (depth > 0)
-                    {
-                        int next = _text.AsSpan(i, _end - i).IndexOfAny('*', '/');
-                        if (next < 0) return false;
-                        i += next;
-                        if (_text[i] == '*' && i + 1 < _end && _text[i + 1] == '/') { depth--; i += 2; }
-                        else if (_text[i] == '/' && i + 1 < _end && _text[i + 1] == '*') { depth++; i += 2; }
-                        else i++;
-                    }
-                    Pos = i;
+                    if (!SkipBlockComment()) return false;
                     continue;
                 }
                 break;
@@ -240,10 +305,25 @@ internal static class FastInsertScanner
             return true;
         }
 
+        /// <summary>Skips a /* comment */ at Pos; T-SQL block comments nest.</summary>
+        public bool SkipBlockComment()
+        {
+            int depth = 1, i = Pos + 2;
+            while (depth > 0)
+            {
+                int next = _text.AsSpan(i, _end - i).IndexOfAny('*', '/');
+                if (next < 0) return false;
+                i += next;
+                if (_text[i] == '*' && i + 1 < _end && _text[i + 1] == '/') { depth--; i += 2; }
+                else if (_text[i] == '/' && i + 1 < _end && _text[i + 1] == '*') { depth++; i += 2; }
+                else i++;
+            }
+            Pos = i;
+            return true;
+        }
+
         private readonly bool IsAnnotation(int start, int stop) =>
             _text.AsSpan(start, stop - start).Contains("schemanorm:", StringComparison.OrdinalIgnoreCase);
-
-        private static bool IsIdentifierChar(char ch) => char.IsLetterOrDigit(ch) || ch is '_' or '@' or '#' or '$';
 
         /// <summary>A keyword, case-insensitive, not followed by an identifier character.</summary>
         public bool TryKeyword(string keyword)

@@ -31,42 +31,45 @@ internal sealed class ScriptReader
     public void Read()
     {
         var inserts = new List<FastInsert>();
+        var text = _script.Text;
         foreach (var batch in _script.Batches)
         {
-            if (StartsWithDataStatement(batch) && FastInsertScanner.TryScanBatch(_script.Text, batch.Start, batch.End, inserts))
+            // Plain INSERT statements go through the fast reader; where it stops, ScriptDom reads up to the
+            // next INSERT, so that one odd statement in a long data batch does not send the whole batch
+            // to ScriptDom. A piece that does not parse on its own (a cut through IF ... INSERT, a MERGE)
+            // is read again together with the rest of the batch.
+            int pos = batch.Start;
+            while (true)
             {
+                bool complete = FastInsertScanner.TryScan(text, pos, batch.End, inserts, out int stop);
                 foreach (var insert in inserts) _data.FastInsert(insert, batch.Repeat);
                 inserts.Clear();
-                continue;
+                if (complete) break;
+                int next = FastInsertScanner.StartsModule(text, stop, batch.End) ? -1 : FastInsertScanner.NextInsert(text, stop + 1, batch.End);
+                if (next >= 0 && Parse(batch, stop, next, reportErrors: false))
+                {
+                    pos = next;
+                    continue;
+                }
+                Parse(batch, stop, batch.End, reportErrors: true);
+                break;
             }
-            ParseBatch(batch);
         }
     }
 
-    private bool StartsWithDataStatement(ScriptBatch batch)
+    /// <summary>Parses [start, end) of a batch and applies its statements; false (nothing applied) when it does not parse.</summary>
+    private bool Parse(ScriptBatch batch, int start, int end, bool reportErrors)
     {
-        var text = _script.Text.AsSpan(batch.Start, batch.Length);
-        // Skip white space and line comments to the first word; anything unusual goes to ScriptDom.
-        while (true)
-        {
-            text = text.TrimStart();
-            if (!text.StartsWith("--")) break;
-            int nl = text.IndexOf('\n');
-            if (nl < 0) return false;
-            text = text[(nl + 1)..];
-        }
-        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("SET", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private void ParseBatch(ScriptBatch batch)
-    {
-        var reader = new StringReader(_script.Text.Substring(batch.Start, batch.Length));
-        var fragment = _parser.Parse(reader, out var errors, batch.Start, batch.StartLine + 1, 1);
+        var reader = new StringReader(_script.Text.Substring(start, end - start));
+        int line = _script.Map.LineOf(start) + 1;
+        int column = start - _script.Map.LineStart(line - 1) + 1;
+        var fragment = _parser.Parse(reader, out var errors, start, line, column);
         if (errors.Count > 0)
         {
-            foreach (var e in errors)
-                _session.Diagnostics.Error($"SQL syntax error: {e.Message}", _script.Locate(Math.Clamp(e.Offset, batch.Start, batch.End)));
-            return;
+            if (reportErrors)
+                foreach (var e in errors)
+                    _session.Diagnostics.Error($"SQL syntax error: {e.Message}", _script.Locate(Math.Clamp(e.Offset, start, end)));
+            return false;
         }
         var created = new List<(CreateTableStatement, Table)>();
         if (fragment is TSqlScript script)
@@ -74,6 +77,7 @@ internal sealed class ScriptReader
                 foreach (var statement in b.Statements)
                     Dispatch(statement, batch.Repeat, created);
         AnnotationReader.Read(fragment, created, _script, _session);
+        return true;
     }
 
     private void Dispatch(TSqlStatement statement, int repeat, List<(CreateTableStatement, Table)> created)
