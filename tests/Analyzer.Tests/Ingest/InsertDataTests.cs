@@ -18,10 +18,12 @@ public class InsertDataTests
             INSERT INTO T VALUES (N'Straße', -42, 1.50, $12.50, 0xAbCd, CAST('2020-01-02' AS datetime), 1e3),
                                  ('it''s', +7, -.5, $-3, 0x, CONVERT(datetime, '20200103', 112), - -2.5);
             INSERT T (S, N) VALUES (NULL, CAST(-1 AS int));
+            INSERT T (M, D) VALUES (£3.5, ((-(2.25))));
             """);
         result.NoErrors();
         var t = result.Table("T");
-        Assert.Equal(3, t.Data!.RowCount);
+        Assert.Equal(4, t.Data!.RowCount);
+        Assert.Equal(("3.5", "-2.25"), (t.Data.Value(3, 3), t.Data.Value(3, 2)));
         Assert.Equal(new string?[] { "Straße", "-42", "1.50", "12.50", "0xAbCd", "2020-01-02", "1e3" }, t.Row(0));
         Assert.Equal(new string?[] { "it's", "7", "-.5", "-3", "0x", "20200103", "2.5" }, t.Row(1));
         Assert.Equal(new string?[] { null, "-1", null, null, null, null, null }, t.Row(2));

@@ -27,9 +27,8 @@ internal static class LiteralValues
             case MoneyLiteral m:
                 // $12.50, £3: the number without its currency sign.
                 var v = m.Value.AsSpan();
-                int digits = v.IndexOfAnyInRange('0', '9');
-                int start = digits > 0 && v[digits - 1] is '-' or '+' or '.' ? digits - 1 : Math.Max(digits, 0);
-                return ValueSlot.Of(v[start..].ToString());
+                int start = v.IndexOfAny("0123456789.-+");
+                return ValueSlot.Of(v[Math.Max(start, 0)..].ToString());
             case UnaryExpression { UnaryExpressionType: UnaryExpressionType.Negative or UnaryExpressionType.Positive } u:
                 var inner = Of(u.Expression);
                 if (inner.Kind != ValueKind.Text || u.Expression is not (IntegerLiteral or NumericLiteral or RealLiteral or MoneyLiteral or UnaryExpression or ParenthesisExpression))
