@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest.Csv;
@@ -40,7 +41,9 @@ public static class Ingestor
         var tables = session.DataByTable().ToList();
         if (tables.Count > 0) options.Progress?.Report($"reading sample rows of {tables.Count} tables");
         var loaded = new TableData?[tables.Count];
-        Parallel.For(0, tables.Count, i =>
+        // Largest first, one table at a time per worker, so that no core is left with a big table at the end.
+        var bySize = Enumerable.Range(0, tables.Count).OrderByDescending(i => TableLoader.EstimatedSize(tables[i].sources)).ToList();
+        Parallel.ForEach(Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering), i =>
         {
             var (table, sources) = tables[i];
             Guard(diagnostics, table.Location.File, () =>

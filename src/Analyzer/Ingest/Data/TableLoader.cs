@@ -56,6 +56,16 @@ internal static class TableLoader
         return rows.RowCount == 0 ? null : rows.Build(string.Join(", ", origins));
     }
 
+    /// <summary>Roughly how much text loading the sources reads, to schedule big tables first.</summary>
+    public static long EstimatedSize(IReadOnlyList<DataEntry> sources) => sources.Sum(e => e.Source switch
+    {
+        BulkInsertSource { Path: { } path } => File.Exists(path) ? new FileInfo(path).Length : 0L,
+        FastInsertSource f => f.Insert.End - f.Insert.Start,
+        ParsedInsertSource p => p.Rows.Sum(r => (long)r.Values.Length) * 8,
+        CsvSource c => (long)c.File.Data.RowCount * c.File.Data.ColumnCount * 8,
+        _ => 0L,
+    });
+
     private static void Origin(List<string> origins, string origin)
     {
         if (!origins.Contains(origin)) origins.Add(origin);
