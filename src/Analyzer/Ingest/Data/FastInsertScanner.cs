@@ -19,9 +19,9 @@ internal interface IInsertRowSink
 /// with comments and semicolons between them. Literals: strings (N'...', doubled quotes), numbers with
 /// signs, money ($12.50), 0x binary, NULL, DEFAULT, and CAST/CONVERT of a literal.
 /// ScriptDom reads such text at a few MB/s and builds a tree per row; this reads it at the speed of
-/// memory. It gives up (returns false) on anything else, and the caller hands the batch to ScriptDom,
-/// which then also reports any syntax error. Comments holding a schemanorm annotation make it give up
-/// too, so that annotations are always read from ScriptDom's token stream.
+/// memory. It stops at anything else, and the caller hands that statement to ScriptDom, which then also
+/// reports any syntax error. Comments holding a schemanorm annotation make it stop too, so that
+/// annotations are always read from ScriptDom's token stream.
 /// </summary>
 internal static class FastInsertScanner
 {
