@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Model;
@@ -37,6 +38,16 @@ internal sealed class SqlcmdPreprocessor
     private bool _stopped;
 
     private enum LexState { Code, String, QuotedName, BracketName, BlockComment }
+
+    /// <summary>Per state, the characters that matter in it.</summary>
+    private static readonly SearchValues<char>[] Stops =
+    [
+        SearchValues.Create("-/'\"[$"),
+        SearchValues.Create("'$"),
+        SearchValues.Create("\"$"),
+        SearchValues.Create("]$"),
+        SearchValues.Create("*/"),
+    ];
 
     private SqlcmdPreprocessor(IReadOnlyDictionary<string, string>? overrides, Encoding? encoding, DiagnosticBag diagnostics)
     {
@@ -285,6 +296,10 @@ internal sealed class SqlcmdPreprocessor
         int i = 0, copied = 0;
         while (i < line.Length)
         {
+            // Jump to the next character that can change the state or start a variable.
+            int next = line[i..].IndexOfAny(Stops[(int)_state]);
+            if (next < 0) break;
+            i += next;
             char c = line[i];
             switch (_state)
             {
