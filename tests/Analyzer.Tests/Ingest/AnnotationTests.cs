@@ -86,7 +86,7 @@ public class AnnotationTests
             annotations.Select(a => a.ToString()));
         Assert.Equal([1, 3, 5, 7], annotations.Select(a => a.Location.Line));
         Assert.Equal(21, annotations[2].Location.Column);
-        Assert.All(annotations, a => Assert.Equal(new QualifiedName("dbo", "EmpProj"), a.Table));
+        Assert.All(annotations, a => Assert.Null(a.Table)); // Table is the name written before a colon
     }
 
     [Fact]
@@ -109,6 +109,7 @@ public class AnnotationTests
         result.NoErrors();
         var annotations = result.Table("EmpProj").Annotations;
         Assert.Equal(3, annotations.Count);
+        Assert.All(annotations, a => Assert.Equal(new QualifiedName("dbo", "EmpProj"), a.Table));
         Assert.Contains(annotations, a => a.ToString() == "fd Ssn -> Ename" && a.Location.File.EndsWith("a_annotations.sql") && a.Location.Line == 1);
     }
 

@@ -42,7 +42,7 @@ internal static class AnnotationReader
                 session.Diagnostics.Error(
                     "this annotation is not inside or directly above a CREATE TABLE, so it must name its table: -- schemanorm: fd dbo.T: A -> B",
                     location);
-            else owner.Annotations.Add(annotation with { Table = owner.Name });
+            else owner.Annotations.Add(annotation);
         }
     }
 
