@@ -54,6 +54,27 @@ public class SchemaScriptTests
     }
 
     [Fact]
+    public void Nocheck_constraint_leaves_foreign_keys_untrusted_until_with_check_check()
+    {
+        var result = Read("""
+            CREATE TABLE P (Id int PRIMARY KEY);
+            CREATE TABLE A (P int CONSTRAINT FK_A FOREIGN KEY REFERENCES P);
+            CREATE TABLE B (P int CONSTRAINT FK_B FOREIGN KEY REFERENCES P);
+            CREATE TABLE C (P int CONSTRAINT FK_C FOREIGN KEY REFERENCES P);
+            ALTER TABLE A NOCHECK CONSTRAINT ALL;
+            ALTER TABLE A CHECK CONSTRAINT ALL;
+            ALTER TABLE B NOCHECK CONSTRAINT FK_B;
+            ALTER TABLE B WITH CHECK CHECK CONSTRAINT FK_B;
+            ALTER TABLE C CHECK CONSTRAINT FK_C;
+            """);
+        result.NoErrors();
+        // As in SQL Server: re-enabling without WITH CHECK does not check the rows already there.
+        Assert.False(result.Table("A").ForeignKeys[0].IsTrusted);
+        Assert.True(result.Table("B").ForeignKeys[0].IsTrusted);
+        Assert.True(result.Table("C").ForeignKeys[0].IsTrusted);
+    }
+
+    [Fact]
     public void Alter_and_drop_change_the_end_state()
     {
         var result = Read("""
