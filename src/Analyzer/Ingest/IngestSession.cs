@@ -18,6 +18,7 @@ internal sealed class IngestSession(IngestOptions options, DiagnosticBag diagnos
     private readonly List<DependencyAnnotation> _namedAnnotations = [];
     private readonly HashSet<QualifiedName> _queryInsertsReported = [];
     private readonly HashSet<QualifiedName> _views = [];
+    private readonly HashSet<QualifiedName> _clrTypes = [];
     private int _sequence;
 
     public SchemaModel Model { get; } = new();
@@ -40,6 +41,9 @@ internal sealed class IngestSession(IngestOptions options, DiagnosticBag diagnos
 
     /// <summary>CREATE VIEW: an index on a view or an INSERT through one is not about a table, and not an error.</summary>
     public void AddView(QualifiedName name) => _views.Add(name);
+
+    /// <summary>CREATE TYPE ... EXTERNAL NAME: columns of a CLR type keep it as their type, compared as written.</summary>
+    public void AddClrType(QualifiedName name) => _clrTypes.Add(name);
 
     /// <summary>
     /// Runs a statement against a table now, or once a later script creates it (files of a project may
@@ -144,6 +148,7 @@ internal sealed class IngestSession(IngestOptions options, DiagnosticBag diagnos
         if (!_columns.TryGetValue(column, out var state) || state.Alias is not { } aliasName) return;
         state.Alias = null;
         var alias = FindAlias(aliasName);
+        if (alias is null && _clrTypes.Contains(aliasName)) return;
         if (alias is null)
         {
             diagnostics.Warning($"column {column.Name} has type {aliasName}, which no script creates (CREATE TYPE or sp_addtype); its values are compared as written",

@@ -1,3 +1,4 @@
+using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Analyzer.Model;
 
@@ -165,11 +166,15 @@ public class SchemaScriptTests
     }
 
     [Fact]
-    public void An_unknown_type_is_a_warning()
+    public void An_unknown_type_is_a_warning_and_a_clr_type_is_not()
     {
-        var result = Read("CREATE TABLE T (Id int, X dbo.Missing);");
+        var result = Read("CREATE TYPE dbo.Point EXTERNAL NAME Geo.[Geo.Point];\nGO\nCREATE TABLE T (Id int, X dbo.Missing, P dbo.Point);");
         result.NoErrors();
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains("dbo.Missing") && d.Location!.Line == 1);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("dbo.Missing", warning.Message);
+        Assert.Equal(3, warning.Location!.Line);
+        Assert.Equal("point", result.Table("T").FindColumn("P")!.Type.Name);
     }
 
     [Fact]

@@ -92,6 +92,7 @@ internal sealed class ScriptReader
             case CreateIndexStatement s: _schema.CreateIndex(s); break;
             case DropIndexStatement s: _schema.DropIndex(s); break;
             case CreateTypeUddtStatement s: _schema.CreateType(s); break;
+            case CreateTypeUdtStatement s: _session.AddClrType(Fragments.Name(s.Name)); break;
             case ExecuteStatement s: _schema.Execute(s); break;
             case InsertStatement s: _data.Insert(s, repeat); break;
             case BulkInsertStatement s: _data.BulkInsert(s); break;
