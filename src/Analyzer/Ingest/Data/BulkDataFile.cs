@@ -67,7 +67,7 @@ internal static class BulkDataFile
                 if (format.Csv && pos < text.Length && text[pos] == format.FieldQuote)
                 {
                     // FORMAT = 'CSV': a quoted field runs to its closing quote; a doubled quote is one quote.
-                    int close = ClosingQuote(text, pos + 1, format.FieldQuote);
+                    int close = QuotedText.Closing(text, pos + 1, text.Length, format.FieldQuote, out _);
                     if (close < 0)
                     {
                         diagnostics.Error($"a quoted field is never closed in {Path.GetFileName(path)}", Locate(path, text, pos));
@@ -106,18 +106,6 @@ internal static class BulkDataFile
     {
         int i = text.IndexOf(term, from, StringComparison.Ordinal);
         return i < 0 ? text.Length : i;
-    }
-
-    private static int ClosingQuote(string text, int from, char quote)
-    {
-        int i = from;
-        while (true)
-        {
-            int q = text.IndexOf(quote, i);
-            if (q < 0) return -1;
-            if (q + 1 < text.Length && text[q + 1] == quote) { i = q + 2; continue; }
-            return q;
-        }
     }
 
     private static ValueSlot Field(string text, int start, int length)

@@ -73,16 +73,8 @@ internal static class FastInsertScanner
                 case '"':
                 case '[':
                 {
-                    char close = c == '[' ? ']' : c;
-                    int j = i + 1;
-                    while (true)
-                    {
-                        int q = text.IndexOf(close, j, end - j);
-                        if (q < 0) return -1;
-                        if (q + 1 < end && text[q + 1] == close) { j = q + 2; continue; }
-                        i = q;
-                        break;
-                    }
+                    i = QuotedText.Closing(text, i + 1, end, c == '[' ? ']' : c, out _);
+                    if (i < 0) return -1;
                     continue;
                 }
                 case '-' when i + 1 < end && text[i + 1] == '-':
@@ -370,18 +362,12 @@ internal static class FastInsertScanner
             if (ch is '[' or '"')
             {
                 char close = ch == '[' ? ']' : '"';
-                int i = Pos + 1;
-                bool doubled = false;
-                while (true)
-                {
-                    int q = _text.IndexOf(close, i, _end - i);
-                    if (q < 0) return false;
-                    if (q + 1 < _end && _text[q + 1] == close) { doubled = true; i = q + 2; continue; }
-                    name = _text.Substring(Pos + 1, q - Pos - 1);
-                    if (doubled) name = name.Replace(new string(close, 2), close.ToString());
-                    Pos = q + 1;
-                    return name.Length > 0;
-                }
+                int q = QuotedText.Closing(_text, Pos + 1, _end, close, out bool doubled);
+                if (q < 0) return false;
+                name = _text.Substring(Pos + 1, q - Pos - 1);
+                if (doubled) name = name.Replace(new string(close, 2), close.ToString());
+                Pos = q + 1;
+                return name.Length > 0;
             }
             if (!(char.IsLetter(ch) || ch is '_' or '#')) return false;
             int s = Pos++;
@@ -415,17 +401,11 @@ internal static class FastInsertScanner
         public bool TryString(out ValueSlot value)
         {
             value = default;
-            int i = Pos + 1;
-            bool escaped = false;
-            while (true)
-            {
-                int q = _text.IndexOf('\'', i, _end - i);
-                if (q < 0) return false;
-                if (q + 1 < _end && _text[q + 1] == '\'') { escaped = true; i = q + 2; continue; }
-                value = new ValueSlot(ValueKind.Text, _text, Pos + 1, q - Pos - 1, escaped);
-                Pos = q + 1;
-                return true;
-            }
+            int q = QuotedText.Closing(_text, Pos + 1, _end, '\'', out bool escaped);
+            if (q < 0) return false;
+            value = new ValueSlot(ValueKind.Text, _text, Pos + 1, q - Pos - 1, escaped);
+            Pos = q + 1;
+            return true;
         }
 
         /// <summary>Digits [. digits] [e [+-] digits], or . digits.</summary>
