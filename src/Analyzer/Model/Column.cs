@@ -7,6 +7,9 @@ public sealed class Column(string name, SqlType type, SourceLocation location)
     public SqlType Type { get; set; } = type;
     public bool IsNullable { get; set; } = true;
     public bool IsIdentity { get; set; }
+    /// <summary>IDENTITY(seed, increment); meaningful when <see cref="IsIdentity"/>.</summary>
+    public decimal IdentitySeed { get; set; } = 1;
+    public decimal IdentityIncrement { get; set; } = 1;
     public string? DefaultExpression { get; set; }
     /// <summary>The expression of a computed column (AS ...), or null for a stored column.</summary>
     public string? ComputedExpression { get; set; }

@@ -20,6 +20,12 @@ public sealed record CsvOptions
 
     /// <summary>Chooses how each column's values compare, given the header; null for exact text comparison.</summary>
     public Func<IReadOnlyList<string>, IReadOnlyList<ValueSemantics>>? Semantics { get; init; }
+
+    /// <summary>
+    /// When <see cref="HasHeader"/> is true, decides from the first record's fields whether it really is a
+    /// header; when this returns false the record is read as data and columns are numbered. Null: always a header.
+    /// </summary>
+    public Func<IReadOnlyList<string>, bool>? IsHeader { get; init; }
 }
 
 /// <summary>A delimited file read into columns: its header and its rows.</summary>
@@ -65,8 +71,9 @@ public static class CsvReader
         }
         int width = fields.Count;
         IReadOnlyList<string> header;
-        bool firstIsData = !options.HasHeader;
-        if (options.HasHeader)
+        bool firstIsData = !options.HasHeader ||
+            (options.IsHeader is { } isHeader && !isHeader(Enumerable.Range(0, width).Select(i => fields.Get(i, text).Trim().ToString()).ToList()));
+        if (!firstIsData)
         {
             header = HeaderNames(fields, text, path, parser.RecordLine, diagnostics);
         }
@@ -85,7 +92,7 @@ public static class CsvReader
             if (fields.Count != width)
             {
                 if (bad++ < 20)
-                    diagnostics.Error($"row has {fields.Count} fields, but the {(options.HasHeader ? "header" : "first row")} has {width}",
+                    diagnostics.Error($"row has {fields.Count} fields, but the {(firstIsData ? "first row" : "header")} has {width}",
                         new SourceLocation(path, parser.RecordLine, 1));
                 continue;
             }

@@ -1,0 +1,27 @@
+using System.Text;
+
+namespace SchemaNorm.Analyzer.Ingest;
+
+/// <summary>How <see cref="Ingestor"/> reads its inputs (the CLI fills this from its options).</summary>
+public sealed record IngestOptions
+{
+    /// <summary>SQLCMD variables from --var name=value; they win over :setvar in the scripts.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>--collation: compare character data case-sensitively. SQL Server's default collation is case-insensitive.</summary>
+    public bool CaseSensitive { get; init; }
+
+    /// <summary>--data Table=path.csv: sample rows for a table from a file whose name does not say which table.</summary>
+    public IReadOnlyDictionary<string, string> DataMappings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>CSV field separator, or null to detect it (TSV files: tab).</summary>
+    public char? CsvDelimiter { get; init; }
+
+    public bool CsvHasHeader { get; init; } = true;
+
+    /// <summary>Encoding of files without a byte order mark; null for UTF-8.</summary>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>Optional progress messages for long runs ("reading instawdb.sql").</summary>
+    public IProgress<string>? Progress { get; init; }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Diagnostics;
+using SchemaNorm.Analyzer.Ingest.Csv;
+using SchemaNorm.Analyzer.Ingest.Data;
+using SchemaNorm.Analyzer.Ingest.Sqlcmd;
+using SchemaNorm.Analyzer.Ingest.TSql;
+using SchemaNorm.Analyzer.Model;
+
+namespace SchemaNorm.Analyzer.Ingest;
+
+/// <summary>
+/// The Ingest stage: T-SQL scripts and data files in, one <see cref="SchemaModel"/> out.
+/// <list type="number">
+/// <item>Scripts are read in order (SQLCMD pre-pass, GO batches, ScriptDom or the fast INSERT reader),
+/// building the end-state schema; data statements are only recorded.</item>
+/// <item>Names that scripts left for later are resolved (alias types, tables created by a later file).</item>
+/// <item>CSV/TSV files are mapped to tables, or become tables of their own.</item>
+/// <item>Each table's rows are read from its sources, tables in parallel.</item>
+/// </list>
+/// Bad input never throws: every problem becomes a <see cref="Diagnostic"/>, and reading goes on.
+/// </summary>
+public static class Ingestor
+{
+    public static IngestResult Ingest(IReadOnlyList<string> paths, IngestOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var session = new IngestSession(options, diagnostics);
+        var (scripts, data) = InputFiles.Expand(paths, options, diagnostics);
+
+        foreach (var file in scripts)
+        {
+            options.Progress?.Report($"reading {file.Path}");
+            Guard(diagnostics, file.Path, () => ReadScript(session, file.Path));
+        }
+        Guard(diagnostics, null, session.FinishSchema);
+
+        var bulkLoaded = session.BulkDataFiles();
+        Guard(diagnostics, null, () => new CsvInputs(session).Read(data, bulkLoaded));
+
+        var tables = session.DataByTable().ToList();
+        if (tables.Count > 0) options.Progress?.Report($"reading sample rows of {tables.Count} tables");
+        var loaded = new TableData?[tables.Count];
+        // Largest first, one table at a time per worker, so that no core is left with a big table at the end.
+        var bySize = Enumerable.Range(0, tables.Count).OrderByDescending(i => TableLoader.EstimatedSize(tables[i].sources)).ToList();
+        Parallel.ForEach(Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering), i =>
+        {
+            var (table, sources) = tables[i];
+            Guard(diagnostics, table.Location.File, () =>
+                loaded[i] = TableLoader.Load(table, sources, session.DefaultOf, options.CaseSensitive, diagnostics));
+        });
+        for (int i = 0; i < tables.Count; i++) tables[i].table.Data = loaded[i];
+
+        // Files in the order they were read; paths that could not be read after them, as given.
+        var order = scripts.Concat(data).Select(f => f.Path).Concat(paths).ToList();
+        return new IngestResult(session.Model, Ordered(diagnostics.Items, order));
+    }
+
+    private static void ReadScript(IngestSession session, string path)
+    {
+        var text = TextFile.Read(path, session.Options.Encoding, session.Diagnostics);
+        if (text is null) return;
+        var prepared = SqlcmdPreprocessor.Prepare(path, text, session.Options.Variables, session.Options.Encoding, session.Diagnostics);
+        new ScriptReader(session, prepared).Read();
+    }
+
+    /// <summary>A bug must not cost the user the rest of the run: it becomes an error on the file being read.</summary>
+    private static void Guard(DiagnosticBag diagnostics, string? file, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Error($"internal error while reading: {e.GetType().Name}: {e.Message}", file is null ? null : new SourceLocation(file, 1, 1));
+        }
+    }
+
+    /// <summary>Diagnostics by input order, then line and column, so that runs print the same list.</summary>
+    private static List<Diagnostic> Ordered(IReadOnlyList<Diagnostic> items, IReadOnlyList<string> inputOrder)
+    {
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < inputOrder.Count; i++) rank.TryAdd(inputOrder[i], i);
+        return items
+            .Select((d, i) => (d, i))
+            .OrderBy(x => x.d.Location is null ? -1 : 0)
+            .ThenBy(x => x.d.Location is { } l ? rank.GetValueOrDefault(l.File, int.MaxValue) : 0)
+            .ThenBy(x => x.d.Location?.File, StringComparer.Ordinal)
+            .ThenBy(x => x.d.Location?.Line ?? 0)
+            .ThenBy(x => x.d.Location?.Column ?? 0)
+            .ThenBy(x => x.d.Message, StringComparer.Ordinal)
+            .Select(x => x.d)
+            .ToList();
+    }
+}
