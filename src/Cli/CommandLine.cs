@@ -1,11 +1,61 @@
+using SchemaNorm.Cli.Commands;
+using SchemaNorm.Cli.Options;
+using SchemaNorm.Cli.Output;
+
 namespace SchemaNorm.Cli;
 
 /// <summary>Entry point: picks the command and turns every failure into a message and exit status 2.</summary>
 public static class CommandLine
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static IReadOnlyList<ICommand> Commands { get; } =
+    [
+        new AnalyzeCommand(),
+    ];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, new CliContext(stdout, stderr, interactive: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null));
+
+    public static int Run(string[] args, CliContext context)
     {
-        stderr.WriteLine("schemanorm: not built yet");
-        return 2;
+        var (stdout, stderr) = (context.Stdout, context.Stderr);
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            stdout.Write(HelpText.Overview(Commands));
+            return args.Length == 0 ? ExitStatus.Failure : ExitStatus.Clean;
+        }
+        if (args[0] is "--version" or "version")
+        {
+            stdout.WriteLine($"schemanorm {ToolInfo.Version}");
+            return ExitStatus.Clean;
+        }
+
+        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            stderr.WriteLine($"schemanorm: unknown command '{args[0]}' (commands: {string.Join(", ", Commands.Select(c => c.Name))}; see 'schemanorm --help')");
+            return ExitStatus.Failure;
+        }
+
+        try
+        {
+            var parsed = ArgumentParser.Parse(args[1..], command.Options);
+            if (parsed.Has("help"))
+            {
+                stdout.Write(HelpText.ForCommand(command));
+                return ExitStatus.Clean;
+            }
+            return command.Run(parsed, context);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"schemanorm {command.Name}: {e.Message}");
+            return ExitStatus.Failure;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("SCHEMANORM_DEBUG") is null)
+        {
+            // A bug, not bad input: still one clear line and status 2, never a stack trace in a CI log.
+            stderr.WriteLine($"schemanorm {command.Name}: internal error: {e.GetType().Name}: {e.Message} (set SCHEMANORM_DEBUG=1 for details)");
+            return ExitStatus.Failure;
+        }
     }
 }

@@ -1,0 +1,25 @@
+using SchemaNorm.Cli.Options;
+
+namespace SchemaNorm.Cli.Commands;
+
+/// <summary>One subcommand of schemanorm: its options, its help, and what it does.</summary>
+public interface ICommand
+{
+    string Name { get; }
+    string Usage { get; }
+    string Summary { get; }
+    IReadOnlyList<OptionSpec> Options { get; }
+
+    /// <summary>Runs the command; returns the exit status (see ExitStatus).</summary>
+    int Run(ParsedArguments args, CliContext context);
+}
+
+/// <summary>What a command may touch: the output streams, and whether a person is watching.</summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr, bool interactive)
+{
+    public TextWriter Stdout { get; } = stdout;
+    public TextWriter Stderr { get; } = stderr;
+    /// <summary>True when standard error is a terminal: progress lines are shown then, never in CI logs.</summary>
+    public bool Interactive { get; } = interactive;
+    public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
+}

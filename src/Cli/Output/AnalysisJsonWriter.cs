@@ -1,0 +1,141 @@
+using System.Text.Json;
+using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Model;
+
+namespace SchemaNorm.Cli.Output;
+
+/// <summary>
+/// The `analyze --format json` document of CONTRACT.md: per table its columns, keys, sample rows,
+/// normal form, dependencies with their sources, and findings. Column arrays are in table column order.
+/// Fields beyond the contract (fix, anomalies, witnesses, notes) are additions, never renames.
+/// </summary>
+public sealed class AnalysisJsonWriter(string currentDirectory)
+{
+    public string Write(SchemaAnalysis analysis, Action<Utf8JsonWriter, TableAnalysis>? extra = null) => JsonOutput.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteTool();
+        w.WriteString("target", analysis.Target.Display());
+        w.WriteStartArray("tables");
+        foreach (var t in analysis.Tables) WriteTable(w, t, extra);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private void WriteTable(Utf8JsonWriter w, TableAnalysis t, Action<Utf8JsonWriter, TableAnalysis>? extra)
+    {
+        var names = t.ColumnNames;
+        var table = t.Table;
+        w.WriteStartObject();
+        if (table.Name.Schema is null) w.WriteNull("schema");
+        else w.WriteString("schema", table.Name.Schema);
+        w.WriteString("name", table.Name.Name);
+        w.WriteStringArray("columns", names);
+        if (table.PrimaryKey is { } pk)
+            w.WriteStringArray("primaryKey", InColumnOrder(table, pk.Columns));
+        else
+            w.WriteNull("primaryKey");
+        w.WriteStartArray("candidateKeys");
+        foreach (var k in t.CandidateKeys) w.WriteStringArray(k.Names(names));
+        w.WriteEndArray();
+        if (!t.KeysComplete) w.WriteBoolean("candidateKeysComplete", false);
+        w.WriteNumber("sampleRows", t.SampleRows);
+        w.WriteString("normalForm", t.NormalForm.Display());
+        if (t.Undetermined is { } u) w.WriteString("undetermined", u.Display());
+
+        w.WriteStartArray("dependencies");
+        foreach (var d in t.Dependencies) WriteDependency(w, d, names, withSource: true);
+        w.WriteEndArray();
+
+        w.WriteStartArray("findings");
+        foreach (var f in t.Findings) WriteFinding(w, f, names, suppressed: false);
+        foreach (var f in t.Suppressed) WriteFinding(w, f, names, suppressed: true);
+        w.WriteEndArray();
+
+        if (t.Notes.Count > 0) w.WriteStringArray("notes", t.Notes);
+        extra?.Invoke(w, t);
+        w.WriteEndObject();
+    }
+
+    public static void WriteDependency(Utf8JsonWriter w, TableDependency d, IReadOnlyList<string> names, bool withSource)
+    {
+        w.WriteStartObject();
+        switch (d.Kind)
+        {
+            case DependencyKind.Fd:
+                w.WriteString("kind", "fd");
+                w.WriteStringArray("lhs", d.Lhs.Names(names));
+                w.WriteStringArray("rhs", d.Rhs.Names(names));
+                break;
+            case DependencyKind.Mvd:
+                w.WriteString("kind", "mvd");
+                w.WriteStringArray("lhs", d.Lhs.Names(names));
+                w.WriteStringArray("rhs", (d.Rhs - d.Lhs).Names(names));
+                break;
+            default:
+                w.WriteString("kind", "jd");
+                w.WriteStartArray("components");
+                foreach (var c in d.Components) w.WriteStringArray(c.Names(names));
+                w.WriteEndArray();
+                break;
+        }
+        if (withSource)
+        {
+            w.WriteString("source", d.Source.Display());
+            if (d.Evidence is { } e)
+            {
+                w.WriteNumber("error", e.Error);
+                w.WriteNumber("support", e.SupportRows);
+            }
+        }
+        w.WriteEndObject();
+    }
+
+    private void WriteFinding(Utf8JsonWriter w, Finding f, IReadOnlyList<string> names, bool suppressed)
+    {
+        w.WriteStartObject();
+        w.WriteString("ruleId", f.RuleId);
+        w.WriteString("normalForm", f.Violates.Display());
+        w.WriteString("severity", f.Severity.Display());
+        w.WriteString("message", f.Message);
+        w.WriteString("fix", f.Fix);
+        if (f.Dependency is { } d)
+        {
+            w.WritePropertyName("dependency");
+            WriteDependency(w, d, names, withSource: false);
+        }
+        w.WriteStartArray("keys");
+        foreach (var k in f.Keys) w.WriteStringArray(k.Names(names));
+        w.WriteEndArray();
+        w.WriteStringArray("columns", f.Columns.Names(names));
+        w.WriteStartObject("location");
+        w.WriteString("file", PathDisplay.Relative(f.Location.File, currentDirectory));
+        w.WriteNumber("line", f.Location.Line);
+        w.WriteNumber("column", f.Location.Column);
+        w.WriteEndObject();
+        if (f.Anomalies.Count > 0)
+        {
+            w.WriteStartArray("anomalies");
+            foreach (var a in f.Anomalies)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", a.Kind.ToString().ToLowerInvariant());
+                w.WriteString("description", a.Description);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        if (f.Witnesses.Count > 0) w.WriteStringArray("witnesses", f.Witnesses);
+        if (!f.Established) w.WriteBoolean("established", false);
+        if (suppressed) w.WriteBoolean("suppressed", true);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Key columns in table column order (CONTRACT: arrays of columns are in table column order).</summary>
+    public static IEnumerable<string> InColumnOrder(Table table, IReadOnlyList<string> columns)
+    {
+        var set = AttributeSet.Of(columns.Select(table.IndexOf).Where(i => i >= 0));
+        return set.Names(table.ColumnNames);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Analyzer.Dependencies;
+
+namespace SchemaNorm.Cli.Output;
+
+/// <summary>
+/// The text report: reads like a design review. Per table its normal form, its keys and its findings,
+/// most important first, each with where it is stated, what goes wrong, the rows that show it, and a fix.
+/// Tables without findings are summed up in one line each.
+/// </summary>
+public sealed class AnalysisTextWriter(string currentDirectory)
+{
+    public string Write(SchemaAnalysis analysis, Func<TableAnalysis, string?>? extra = null)
+    {
+        var sb = new StringBuilder();
+        var target = analysis.Target;
+        var withFindings = analysis.Tables.Where(t => t.Findings.Count > 0 || t.Notes.Count > 0).ToList();
+        var clean = analysis.Tables.Where(t => t.Findings.Count == 0 && t.Notes.Count == 0).ToList();
+
+        foreach (var t in withFindings)
+        {
+            WriteTable(sb, t, target);
+            if (extra?.Invoke(t) is { Length: > 0 } more) sb.Append(more);
+            sb.AppendLine();
+        }
+
+        if (clean.Count > 0)
+        {
+            sb.AppendLine(withFindings.Count > 0 ? "Tables without findings:" : "No findings.");
+            foreach (var t in clean)
+                sb.AppendLine($"  {t.Table.Name} — {t.NormalForm.Display()}, key {Keys(t)}{Rows(t)}");
+            sb.AppendLine();
+        }
+
+        sb.AppendLine(Summary(analysis));
+        return sb.ToString();
+    }
+
+    private void WriteTable(StringBuilder sb, TableAnalysis t, NormalForm target)
+    {
+        var names = t.ColumnNames;
+        string status = t.NormalForm >= target ? $"meets {target.Display()}" : $"below the {target.Display()} target";
+        sb.AppendLine($"{t.Table.Name} — {t.NormalForm.Display()} ({status}){Rows(t)}");
+        sb.AppendLine($"  {(t.CandidateKeys.Count == 1 ? "key" : "keys")}: {Keys(t)}{(t.KeysComplete ? "" : " (the key search stopped at its limit)")}");
+
+        foreach (var f in t.Findings)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"  {f.Severity.Display()} {f.RuleId} [{f.Violates.Display()}] {PathDisplay.Relative(f.Location.File, currentDirectory)}:{f.Location.Line}:{f.Location.Column}");
+            if (f.Dependency is { } d)
+                sb.AppendLine($"    {d.Format(names)}  ({DependencyOrigin(d)})");
+            Wrap(sb, f.Message, "    ");
+            foreach (var w in f.Witnesses) Wrap(sb, "e.g. " + w, "    ");
+            Wrap(sb, "fix: " + f.Fix, "    ");
+        }
+        if (t.Suppressed.Count > 0)
+            sb.AppendLine($"\n  ({t.Suppressed.Count} suppressed finding{(t.Suppressed.Count == 1 ? "" : "s")}: {string.Join(", ", t.Suppressed.Select(s => s.RuleId).Distinct())})");
+        foreach (var n in t.Notes)
+        {
+            sb.AppendLine();
+            Wrap(sb, "note: " + n, "  ");
+        }
+    }
+
+    private static string DependencyOrigin(TableDependency d)
+    {
+        var s = d.Source.Display();
+        if (d.IsDerived) s = "derived from " + s;
+        if (d.Evidence is { } e)
+            s += e.Error > 0 ? $", holds in {1 - e.Error:P1} of {e.SupportRows} rows" : $", holds in all {e.SupportRows} rows";
+        return s;
+    }
+
+    private static string Keys(TableAnalysis t) =>
+        t.CandidateKeys.Count == 0 ? "none" : string.Join(", ", t.CandidateKeys.Select(k => "(" + k.Format(t.ColumnNames) + ")"));
+
+    private static string Rows(TableAnalysis t) => t.SampleRows > 0 ? $", {t.SampleRows} sample row{(t.SampleRows == 1 ? "" : "s")}" : "";
+
+    public static string Summary(SchemaAnalysis analysis)
+    {
+        var findings = analysis.Findings.ToList();
+        int below = analysis.Tables.Count(t => t.NormalForm < analysis.Target);
+        var bySeverity = findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key)
+            .Select(g => $"{g.Count()} {g.Key.Display()}{(g.Count() == 1 ? "" : "s")}");
+        string counts = findings.Count == 0 ? "no findings" : string.Join(", ", bySeverity);
+        return $"{analysis.Tables.Count} table{(analysis.Tables.Count == 1 ? "" : "s")}, {below} below {analysis.Target.Display()}; {counts}.";
+    }
+
+    /// <summary>Wraps a paragraph at 100 columns with a hanging indent.</summary>
+    private static void Wrap(StringBuilder sb, string text, string indent)
+    {
+        const int width = 100;
+        var line = new StringBuilder(indent);
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > indent.Length && line.Length + 1 + word.Length > width)
+            {
+                sb.AppendLine(line.ToString());
+                line.Clear().Append(indent).Append("  ");
+            }
+            if (line.Length > indent.Length && line[^1] != ' ') line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > indent.Length) sb.AppendLine(line.ToString());
+    }
+}
