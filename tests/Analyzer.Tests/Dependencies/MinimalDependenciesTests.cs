@@ -6,20 +6,7 @@ namespace SchemaNorm.Analyzer.Tests.Dependencies;
 
 public class MinimalDependenciesTests
 {
-    /// <summary>Brute force: X -> A for every A in S and minimal X ⊆ S − A with A ∈ X⁺.</summary>
-    private static List<FunctionalDependency> Expected(List<FunctionalDependency> fds, AttributeSet s)
-    {
-        var result = new List<FunctionalDependency>();
-        foreach (var a in s)
-        {
-            bool Determines(AttributeSet x) => Naive.Closure(fds, x).Contains(a);
-            var lhs = Naive.Subsets(s.Without(a))
-                .Where(x => Determines(x) && x.ToArray().All(b => !Determines(x.Without(b))))
-                .OrderBy(x => x).ToList();
-            result.AddRange(lhs.Select(x => new FunctionalDependency(x, AttributeSet.Single(a))));
-        }
-        return result;
-    }
+    private static List<FunctionalDependency> Expected(List<FunctionalDependency> fds, AttributeSet s) => Naive.MinimalFds(fds, s);
 
     [Theory]
     [InlineData(4, 1)]

@@ -98,4 +98,20 @@ internal static class Naive
         var g = components.SelectMany(r => Projection(list, r)).ToList();
         return Implies(g, fd);
     }
+
+    /// <summary>Every X -> A with A ∈ S, X ⊆ S − A, A ∈ X⁺ and no proper subset of X determining A.</summary>
+    public static List<FunctionalDependency> MinimalFds(IEnumerable<FunctionalDependency> fds, AttributeSet s)
+    {
+        var list = fds.ToList();
+        var result = new List<FunctionalDependency>();
+        foreach (var a in s)
+        {
+            bool Determines(AttributeSet x) => Closure(list, x).Contains(a);
+            var lhs = Subsets(s.Without(a))
+                .Where(x => Determines(x) && x.ToArray().All(b => !Determines(x.Without(b))))
+                .OrderBy(x => x).ToList();
+            result.AddRange(lhs.Select(x => new FunctionalDependency(x, AttributeSet.Single(a))));
+        }
+        return result;
+    }
 }
