@@ -18,6 +18,7 @@ public sealed class ClosureComputer
     private readonly ulong[] _target;
     private readonly int[] _stack;
     private int _epoch;
+    private int _reached;               // columns in _result; at AttributeCount nothing more can happen
 
     public ClosureComputer(FunctionalDependencySet fds)
     {
@@ -85,6 +86,7 @@ public sealed class ClosureComputer
             _result[a >> 6] |= 1UL << (a & 63);
             _stack[top++] = a;
         }
+        _reached = top;
         return top;
     }
 
@@ -100,7 +102,8 @@ public sealed class ClosureComputer
 
         var uses = ix.Uses;
         var useStart = ix.UseStart;
-        while (top > 0)
+        int n = ix.AttributeCount;
+        while (top > 0 && _reached < n)
         {
             int a = _stack[--top];
             for (int u = useStart[a], end = useStart[a + 1]; u < end; u++)
@@ -133,6 +136,7 @@ public sealed class ClosureComputer
             if ((word & bit) != 0) continue;
             word |= bit;
             _stack[top++] = b;
+            _reached++;
             if (pending > 0 && (_target[b >> 6] & bit) != 0 && --pending == 0) return true;
         }
         return false;
