@@ -27,6 +27,13 @@ public static class MinimalDependencies
         if (!subschema.IsSubsetOf(fds.Universe))
             throw new ArgumentException($"subschema {subschema} names a column outside 0..{fds.AttributeCount - 1}", nameof(subschema));
         if (subschema == fds.Universe) return Find(fds, limit);
+        if (subschema.Count <= Projection.SubsetWidth)
+        {
+            var narrow = Projection.MinimalFdsWithin(fds, subschema);
+            if (narrow.Count > limit)
+                throw new DependencyLimitException($"more than {limit:N0} minimal functional dependencies over {subschema.Count} columns");
+            return narrow;
+        }
         var cover = new FunctionalDependencySet(fds.AttributeCount, Projection.Project(fds, subschema));
         return Collect(cover, subschema, limit);
     }

@@ -29,6 +29,22 @@ public class MinimalDependenciesTests
         }
     }
 
+    // Subschemas wider than the subset enumeration's reach go through the projection and key search;
+    // compare them with the enumeration (checked against brute force above through narrow subschemas).
+    [Theory]
+    [InlineData(20, 5)]
+    [InlineData(24, 6)]
+    public void Minimal_fds_of_wide_subschemas_match_subset_enumeration(int width, int seed)
+    {
+        var rng = new Random(seed);
+        for (int trial = 0; trial < 8; trial++)
+        {
+            var set = Set(width, Fds(rng, width, rng.Next(width / 2, 2 * width), maxLhs: 3, maxRhs: 2));
+            var s = Subset(rng, width, Projection.SubsetWidth + 1, Projection.SubsetWidth + 2);
+            Assert.Equal(Projection.MinimalFdsWithin(set, s), MinimalDependencies.Find(set, s));
+        }
+    }
+
     [Fact]
     public void Past_the_limit_it_throws()
     {

@@ -18,9 +18,13 @@ public class ProjectionTests
         {
             var fds = Fds(rng, width, rng.Next(0, 2 * width), maxLhs: 3, maxRhs: 3);
             var s = Subset(rng, width, 0, Math.Min(width, 9));
-            var projected = Projection.Project(Set(width, fds), s);
-            Assert.All(projected, fd => Assert.True((fd.Lhs | fd.Rhs).IsSubsetOf(s), $"{fd} leaves {s}"));
-            MinimalCoverTests.AssertMinimalCoverOf(Naive.Projection(fds, s), projected);
+            var expected = Naive.Projection(fds, s);
+            foreach (var method in Enum.GetValues<Projection.Method>())
+            {
+                var projected = Projection.Project(Set(width, fds), s, 64, 100_000, method);
+                Assert.All(projected, fd => Assert.True((fd.Lhs | fd.Rhs).IsSubsetOf(s), $"{fd} leaves {s}"));
+                MinimalCoverTests.AssertMinimalCoverOf(expected, projected);
+            }
         }
     }
 
@@ -45,15 +49,16 @@ public class ProjectionTests
     public void Exponential_projection_is_exact_below_the_bound()
     {
         var (set, onto) = Exponential(5);
-        var projected = Projection.Project(set, onto);
-        MinimalCoverTests.AssertMinimalCoverOf(Naive.Projection(set, onto), projected);
+        var expected = Naive.Projection(set, onto);
+        foreach (var method in Enum.GetValues<Projection.Method>())
+            MinimalCoverTests.AssertMinimalCoverOf(expected, Projection.Project(set, onto, 64, 100_000, method));
     }
 
     [Fact]
     public void Exponential_projection_past_the_bound_throws_a_clear_message()
     {
         var (set, onto) = Exponential(8);
-        var ex = Assert.Throws<DependencyLimitException>(() => Projection.Project(set, onto, maxColumns: 100, maxDependencies: 100));
+        var ex = Assert.Throws<DependencyLimitException>(() => Projection.Project(set, onto, 100, 100, Projection.Method.Resolution));
         Assert.Contains("bound", ex.Message);
         var wide = Assert.Throws<DependencyLimitException>(() => Projection.Project(set, onto, maxColumns: 10));
         Assert.Contains("17 columns", wide.Message);
