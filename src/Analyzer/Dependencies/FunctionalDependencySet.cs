@@ -47,7 +47,7 @@ public sealed class FunctionalDependencySet : IReadOnlyList<FunctionalDependency
         var computer = Interlocked.Exchange(ref _spare, null) ?? new ClosureComputer(this);
         try
         {
-            if (skip < 0) return computer.Closure(x);
+            if ((uint)skip >= (uint)_fds.Length) return computer.Closure(x); // no such FD: nothing to leave out
             computer.Disable(skip);
             try { return computer.Closure(x); }
             finally { computer.Enable(skip); }

@@ -57,6 +57,7 @@ public class ClosureTests
                 Assert.Equal(Naive.Closure(on, x), computer.Closure(x));
                 Assert.Equal(Naive.Closure(withoutSkip, x), set.Closure(x, skip));
                 Assert.Equal(Naive.Closure(fds, x), set.Closure(x)); // skip left nothing behind
+                Assert.Equal(Naive.Closure(fds, x), set.Closure(x, skip: fds.Count)); // no such FD
             }
             foreach (var i in off) computer.Enable(i);
             var z = Subset(rng, width, 0, width);
