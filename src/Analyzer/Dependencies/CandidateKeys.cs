@@ -68,9 +68,13 @@ public static class CandidateKeys
     /// that could be prime is; a column on some right side but on no left side never is. Throws
     /// <see cref="DependencyLimitException"/> when the limit is reached before the answer is certain.
     /// </summary>
-    public static AttributeSet PrimeAttributes(FunctionalDependencySet fds, int limit = DefaultLimit)
+    public static AttributeSet PrimeAttributes(FunctionalDependencySet fds, int limit = DefaultLimit) =>
+        PrimeAttributesWithin(fds, fds.Universe, limit);
+
+    /// <summary>Prime columns of <paramref name="subschema"/> when <paramref name="cover"/> is a cover of its projection.</summary>
+    internal static AttributeSet PrimeAttributesWithin(FunctionalDependencySet cover, AttributeSet subschema, int limit)
     {
-        var r = new Search(fds, fds.Universe).Run(limit, stopWhenAllPrime: true);
+        var r = new Search(cover, subschema).Run(limit, stopWhenAllPrime: true);
         if (!r.Complete) throw new DependencyLimitException(r.LimitMessage + "; the prime columns are therefore not known");
         return PrimeAttributes(r.Keys);
     }

@@ -4,7 +4,7 @@ namespace SchemaNorm.Analyzer.Dependencies;
 /// Finds a 3NF violation of a subschema S under F: X ⊆ S, A ∈ S − X, A ∈ X⁺, X not a superkey of S and
 /// A in no candidate key of S. Testing 3NF is NP-complete (it needs the prime columns; Jou &amp; Fischer,
 /// IPL 1982), so this works from the keys of S: the projection π_S(F) is computed (by
-/// <see cref="Projection"/>), its keys by Lucchesi–Osborn, and then checking the FDs of that cover is
+/// <see cref="Projection"/>), its prime columns by Lucchesi–Osborn, and then checking the FDs of that cover is
 /// enough: if X -> A in π_S(F)⁺ violates 3NF, the cover FD V -> A that first adds A to X⁺ has V ⊆ X⁺,
 /// so V is no superkey either. Both steps are bounded and throw <see cref="DependencyLimitException"/>.
 /// </summary>
@@ -20,9 +20,9 @@ public static class ThirdNormalFormViolation
             throw new ArgumentException($"subschema {subschema} names a column outside 0..{fds.AttributeCount - 1}", nameof(subschema));
         var cover = subschema == fds.Universe ? MinimalCover.Compute(fds) : Projection.Project(fds, subschema);
         var projected = new FunctionalDependencySet(fds.AttributeCount, cover);
-        var keys = CandidateKeys.FindWithin(projected, subschema, keyLimit);
-        if (!keys.Complete) throw new DependencyLimitException(keys.LimitMessage + "; 3NF needs the prime columns");
-        return Find(projected, subschema, CandidateKeys.PrimeAttributes(keys.Keys), cover);
+        // Only the prime columns matter, and the key search can often stop long before the last key.
+        var prime = CandidateKeys.PrimeAttributesWithin(projected, subschema, keyLimit);
+        return Find(projected, subschema, prime, cover);
     }
 
     /// <summary>

@@ -100,6 +100,9 @@ public class CandidateKeyTests
         var expected = Naive.Prime(Naive.Keys(set, set.Universe));
         Assert.Equal(expected, CandidateKeys.PrimeAttributes(set, limit: 8));
         Assert.Throws<DependencyLimitException>(() => CandidateKeys.PrimeAttributes(set, limit: 1));
+        // So 3NF is decided with fewer keys than the table has.
+        int all = Naive.Keys(set, set.Universe).Count;
+        Assert.Equal(Naive.Is3NF(set, set.Universe), ThirdNormalFormViolation.Is3NF(set, set.Universe, keyLimit: all / 4));
     }
 
     [Fact]
