@@ -4,6 +4,7 @@ namespace SchemaNorm.Analyzer.Dependencies;
 /// A minimal (canonical) cover: single-attribute right sides, no extraneous left-hand attribute,
 /// no redundant FD (Ullman; Elmasri &amp; Navathe, "minimal set of FDs"). Deterministic: FDs keep
 /// the order of the input, left sides are reduced attribute by attribute in column order.
+/// Left sides are reduced before redundant FDs are dropped; the other order can leave a redundant FD.
 /// </summary>
 public static class MinimalCover
 {
@@ -17,29 +18,34 @@ public static class MinimalCover
                 if (seen.Add(single)) split.Add(single);
 
         // 2. Left-reduce against the original set (equivalent to the current one at every step).
+        var closure = new ClosureComputer(fds);
         var reduced = new List<FunctionalDependency>(split.Count);
         seen.Clear();
         foreach (var fd in split)
         {
             var lhs = fd.Lhs;
-            foreach (var b in fd.Lhs)
-            {
-                var smaller = lhs.Without(b);
-                if (fd.Rhs.IsSubsetOf(fds.Closure(smaller))) lhs = smaller;
-            }
+            if (lhs.Count > 1 || (lhs.Count == 1 && fds.Index.EmptyLhs.Length > 0))
+                foreach (var b in fd.Lhs)
+                {
+                    var smaller = lhs.Without(b);
+                    if (closure.Determines(smaller, fd.Rhs)) lhs = smaller;
+                }
             var r = new FunctionalDependency(lhs, fd.Rhs);
             if (seen.Add(r)) reduced.Add(r);
         }
 
-        // 3. Drop FDs implied by the others, one at a time.
-        var current = new List<FunctionalDependency>(reduced);
-        for (int i = 0; i < current.Count;)
+        // 3. Drop FDs implied by the others, one at a time: switch each off, keep it off when still implied.
+        var set = new FunctionalDependencySet(fds.AttributeCount, reduced);
+        var cover = new ClosureComputer(set);
+        var result = new List<FunctionalDependency>(reduced.Count);
+        for (int i = 0; i < reduced.Count; i++)
         {
-            var set = new FunctionalDependencySet(fds.AttributeCount, current);
-            if (current[i].Rhs.IsSubsetOf(set.Closure(current[i].Lhs, skip: i))) current.RemoveAt(i);
-            else i++;
+            cover.Disable(i);
+            if (cover.Determines(reduced[i].Lhs, reduced[i].Rhs)) continue;
+            cover.Enable(i);
+            result.Add(reduced[i]);
         }
-        return current;
+        return result;
     }
 
     /// <summary>Groups a cover by left side (X -> A, X -> B becomes X -> AB), keeping first-seen order.</summary>
