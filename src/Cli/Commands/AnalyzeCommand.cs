@@ -1,8 +1,8 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Diagnostics;
-using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
+using SchemaNorm.Cli.Pipeline;
 
 namespace SchemaNorm.Cli.Commands;
 
@@ -26,26 +26,18 @@ public sealed class AnalyzeCommand : ICommand
 
     public int Run(ParsedArguments args, CliContext context)
     {
-        var paths = InputOptions.Paths(args, context.CurrentDirectory);
-        var format = CommonOptions.FormatOf(args, "text", "json");
-        var target = TargetOption.Parse(args);
-        var threshold = FailOn.Threshold(args);
-        bool quiet = args.Has("quiet"), verbose = args.Has("verbose");
+        var settings = RunSettings.From(args, context, ReportWriters.AnalyzeFormats);
 
-        var ingest = Ingestor.Ingest(paths, InputOptions.ToIngestOptions(args, context.CurrentDirectory));
-        int errors = DiagnosticPrinter.Print(ingest.Diagnostics, context, quiet, verbose);
-        if (errors > 0) return Stop(context, errors);
+        var model = ModelLoader.Load(settings, context, out int errors);
+        if (model is null) return Stop(context, errors);
 
         var diagnostics = new DiagnosticBag();
-        var analysis = SchemaAnalyzer.Analyze(ingest.Model, new AnalysisOptions { Target = target }, diagnostics);
-        errors = DiagnosticPrinter.Print(diagnostics.Items, context, quiet, verbose);
+        var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics);
+        errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
         if (errors > 0) return Stop(context, errors);
 
-        string report = format == "json"
-            ? new AnalysisJsonWriter(context.CurrentDirectory).Write(analysis)
-            : new AnalysisTextWriter(context.CurrentDirectory).Write(analysis);
-        ReportDestination.Write(report, args, context);
-        return FailOn.ExitStatus(analysis.Findings, threshold);
+        ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, context), args, context);
+        return FailOn.ExitStatus(analysis.Findings, settings.FailOn);
     }
 
     internal static int Stop(CliContext context, int errors)
