@@ -1,0 +1,177 @@
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+
+namespace SchemaNorm.Decomposer.Verification;
+
+/// <summary>
+/// A set of distinct rows over some columns of a table, as dictionary codes (0 = NULL, equal to itself,
+/// as the dependency algebra treats it). Projections, natural joins and group counts work on the codes.
+/// </summary>
+public sealed class RowSet
+{
+    private readonly HashSet<int[]> _set;
+
+    private RowSet(int[] columns, List<int[]> rows, HashSet<int[]> set)
+    {
+        Columns = columns;
+        Rows = rows;
+        _set = set;
+    }
+
+    /// <summary>Source column positions, ascending; Rows[r][i] is the code of Columns[i].</summary>
+    public int[] Columns { get; }
+
+    public IReadOnlyList<int[]> Rows { get; }
+
+    public int Count => Rows.Count;
+
+    public bool Contains(int[] row) => _set.Contains(row);
+
+    /// <summary>The distinct rows of <paramref name="data"/> projected onto <paramref name="columns"/>.</summary>
+    public static RowSet Project(TableData data, AttributeSet columns)
+    {
+        var cols = columns.ToArray();
+        var set = new HashSet<int[]>(TupleComparer.Instance);
+        var rows = new List<int[]>();
+        var codes = cols.Select(c => data.Columns[c].Codes).ToArray();
+        for (int r = 0; r < data.RowCount; r++)
+        {
+            var row = new int[cols.Length];
+            for (int i = 0; i < cols.Length; i++) row[i] = codes[i][r];
+            if (set.Add(row)) rows.Add(row);
+        }
+        return new RowSet(cols, rows, set);
+    }
+
+    /// <summary>These rows projected onto a subset of their columns.</summary>
+    public RowSet Project(AttributeSet columns)
+    {
+        var cols = columns.ToArray();
+        var at = cols.Select(c => Array.IndexOf(Columns, c)).ToArray();
+        if (at.Any(i => i < 0)) throw new ArgumentException("projection onto columns the rows do not have", nameof(columns));
+        var set = new HashSet<int[]>(TupleComparer.Instance);
+        var rows = new List<int[]>();
+        foreach (var source in Rows)
+        {
+            var row = new int[at.Length];
+            for (int i = 0; i < at.Length; i++) row[i] = source[at[i]];
+            if (set.Add(row)) rows.Add(row);
+        }
+        return new RowSet(cols, rows, set);
+    }
+
+    /// <summary>The natural join (equal codes join, NULL with NULL too). Past <paramref name="maxRows"/> it stops and returns null.</summary>
+    public RowSet? Join(RowSet other, int maxRows = 5_000_000)
+    {
+        var all = AttributeSet.Of(Columns) | AttributeSet.Of(other.Columns);
+        var cols = all.ToArray();
+        var common = Columns.Where(c => Array.IndexOf(other.Columns, c) >= 0).ToArray();
+        var myCommon = common.Select(c => Array.IndexOf(Columns, c)).ToArray();
+        var theirCommon = common.Select(c => Array.IndexOf(other.Columns, c)).ToArray();
+        var index = new Dictionary<int[], List<int[]>>(TupleComparer.Instance);
+        foreach (var row in other.Rows)
+        {
+            var key = Pick(row, theirCommon);
+            if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+            list.Add(row);
+        }
+        var fromMine = cols.Select(c => Array.IndexOf(Columns, c)).ToArray();
+        var fromTheirs = cols.Select(c => Array.IndexOf(other.Columns, c)).ToArray();
+        var set = new HashSet<int[]>(TupleComparer.Instance);
+        var rows = new List<int[]>();
+        foreach (var row in Rows)
+        {
+            if (!index.TryGetValue(Pick(row, myCommon), out var matches)) continue;
+            foreach (var m in matches)
+            {
+                var joined = new int[cols.Length];
+                for (int i = 0; i < cols.Length; i++) joined[i] = fromMine[i] >= 0 ? row[fromMine[i]] : m[fromTheirs[i]];
+                if (set.Add(joined)) rows.Add(joined);
+                if (rows.Count > maxRows) return null;
+            }
+        }
+        return new RowSet(cols, rows, set);
+    }
+
+    /// <summary>
+    /// Rows grouped by the columns <paramref name="lhs"/>: how many groups, how many with two or more rows,
+    /// whether some group key holds a NULL, and the rows that repeat a fact of the columns <paramref name="rhs"/>
+    /// (Σ (k − 1) over groups of k rows agreeing on them).
+    /// </summary>
+    public GroupStatistics Groups(AttributeSet lhs, AttributeSet rhs)
+    {
+        var l = lhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
+        var r = rhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
+        var groups = new Dictionary<int[], List<int>>(TupleComparer.Instance);
+        for (int i = 0; i < Rows.Count; i++)
+        {
+            var key = Pick(Rows[i], l);
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(i);
+        }
+        bool nullInLhs = groups.Keys.Any(k => k.Contains(ColumnData.NullCode));
+        int repeated = 0, redundant = 0, consistent = 0, largest = 0;
+        var sizes = new List<int>();
+        foreach (var (_, members) in groups)
+        {
+            largest = Math.Max(largest, members.Count);
+            if (members.Count < 2) continue;
+            repeated++;
+            sizes.Add(members.Count);
+            var first = Pick(Rows[members[0]], r);
+            if (members.All(m => Pick(Rows[m], r).AsSpan().SequenceEqual(first)))
+            {
+                consistent++;
+                redundant += members.Count - 1;
+            }
+        }
+
+        // The chance that X -> Y holds by accident: each group of k rows draws its Y values independently
+        // with the observed frequencies, and must draw the same one k times.
+        double log10Chance = 0;
+        if (r.Length > 0 && sizes.Count > 0)
+        {
+            var frequency = new Dictionary<int[], int>(TupleComparer.Instance);
+            foreach (var row in Rows)
+            {
+                var y = Pick(row, r);
+                frequency[y] = frequency.GetValueOrDefault(y) + 1;
+            }
+            double n = Rows.Count;
+            var bySize = new Dictionary<int, double>();
+            foreach (var k in sizes)
+            {
+                if (!bySize.TryGetValue(k, out double p))
+                    bySize[k] = p = frequency.Values.Sum(c => Math.Pow(c / n, k));
+                log10Chance += Math.Log10(Math.Max(p, 1e-300));
+            }
+        }
+        return new GroupStatistics(groups.Count, repeated, consistent, redundant, largest, nullInLhs, log10Chance);
+    }
+
+    private static int[] Pick(int[] row, int[] positions)
+    {
+        var key = new int[positions.Length];
+        for (int i = 0; i < positions.Length; i++) key[i] = row[positions[i]];
+        return key;
+    }
+}
+
+/// <summary>What grouping rows by some columns shows (see <see cref="RowSet.Groups"/>).</summary>
+public sealed record GroupStatistics(
+    int Groups, int RepeatedGroups, int ConsistentRepeatedGroups, int RedundantRows, int LargestGroup,
+    bool NullInLhs, double Log10AccidentChance);
+
+internal sealed class TupleComparer : IEqualityComparer<int[]>
+{
+    public static readonly TupleComparer Instance = new();
+
+    public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+    public int GetHashCode(int[] row)
+    {
+        var h = new HashCode();
+        foreach (var v in row) h.Add(v);
+        return h.ToHashCode();
+    }
+}
