@@ -10,6 +10,8 @@ public static class CommandLine
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
         new AnalyzeCommand(),
+        new DecomposeCommand(),
+        new MigrateCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>

@@ -26,8 +26,15 @@ namespace SchemaNorm.Decomposer;
 public static class Normalizer
 {
     /// <summary>The proposal for a table the analysis has looked at (its dependencies as the analysis gathered them).</summary>
-    public static Decomposition Propose(SchemaModel model, TableAnalysis analysis, DecompositionOptions? options = null) =>
-        Propose(analysis.Table, analysis.Dependencies, model, options);
+    public static Decomposition Propose(SchemaModel model, TableAnalysis analysis, DecompositionOptions? options = null)
+    {
+        var d = Propose(analysis.Table, analysis.Dependencies, model, options);
+        // Projections cannot fix a repeating group or a list in a cell: say so, with the analysis's fix.
+        var firstNormalForm = analysis.Findings.Where(f => f.Violates == NormalForm.First && f.Established)
+            .Select(f => $"{analysis.Table.Name} also breaks 1NF ({f.RuleId}); splitting it into projections does not change that: {f.Fix}")
+            .ToList();
+        return firstNormalForm.Count == 0 ? d : With(d, d.DependencyPreservingBcnfExists, d.Alternative, [.. d.Notes, .. firstNormalForm]);
+    }
 
     public static Decomposition Propose(
         Table table, IEnumerable<TableDependency> dependencies, SchemaModel? model = null, DecompositionOptions? options = null)
@@ -135,6 +142,13 @@ public static class Normalizer
     {
         var tables = Synthesis.Run(space, new KeyChooser(facts));
         var names = facts.Names;
+        if (tables.Count == 1 && tables[0].Columns == space.Universe)
+        {
+            // The synthesis is the table itself: keep it as it is.
+            notes.Add($"the 3NF synthesis of {table.Name} is the table itself: it is in 3NF and every dependency stays enforced by its keys");
+            return builder.Build([(space.Universe, new ComponentOrigin("the table as it is", facts.PrimaryKey, true, null))],
+                DecompositionMethod.None, [], selection.Excluded, notes, sourceForm, new TableNamer(table, model));
+        }
         var components = tables.Select(t => (t.Columns, new ComponentOrigin(
             t.Source is { } fd ? fd.Format(names) : $"a key of {table.Name.Name}",
             t.Key, facts.PrimaryKey is { } pk && pk.IsSubsetOf(t.Columns), null))).ToList();

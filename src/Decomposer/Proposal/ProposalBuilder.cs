@@ -132,6 +132,7 @@ internal sealed class ProposalBuilder(
             notes.Add($"the lossless-join test stopped: {e.Message}");
         }
         var lost = DependencyPreservation.LostDependencies(preserve, columns)
+            .Distinct()
             .Select(fd => Lost(fd, tables))
             .ToList();
 

@@ -1,0 +1,108 @@
+using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Analyzer.Diagnostics;
+using SchemaNorm.Cli.Options;
+using SchemaNorm.Cli.Output;
+using SchemaNorm.Cli.Pipeline;
+using SchemaNorm.Decomposer;
+using SchemaNorm.Decomposer.Migration;
+using SchemaNorm.Decomposer.Migration.TSql;
+using SchemaNorm.Decomposer.Proposal;
+
+namespace SchemaNorm.Cli.Commands;
+
+/// <summary>
+/// Writes the T-SQL that moves a table (or every table below the target) into its proposed decomposition,
+/// and the script that undoes it: with -o x.sql, x.sql and x.rollback.sql; otherwise the migration on
+/// standard output, or with --rollback the rollback.
+/// </summary>
+public sealed class MigrateCommand : ICommand
+{
+    public static readonly OptionSpec Rollback = new("rollback", OptionArity.Flag, "print the rollback script instead of the migration (without -o)");
+
+    public string Name => "migrate";
+    public string Usage => "schemanorm migrate <paths...> [--table T] [--target 3NF|BCNF|4NF|5NF] [-o file.sql] [options]";
+    public string Summary => "Writes the T-SQL migration (and its rollback) that moves tables into their proposed decomposition.";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("table", OptionArity.Single, "the table to migrate (default: every table below the target)", "TABLE"),
+        new("output", OptionArity.Single, "write the migration to FILE and its rollback to FILE.rollback.sql beside it", "FILE", Alias: "o"),
+        CommonOptions.Target, Rollback,
+        .. InputOptions.All,
+        CommonOptions.Help,
+    ];
+
+    public int Run(ParsedArguments args, CliContext context)
+    {
+        var settings = RunSettings.From(args, context, "text");
+        var model = ModelLoader.Load(settings, context, out int errors);
+        if (model is null) return AnalyzeCommand.Stop(context, errors);
+
+        var decompositions = new List<Decomposition>();
+        if (args.Get("table") is { Length: > 0 } name)
+        {
+            var table = DecomposeCommand.FindTable(model, name, Name);
+            var d = DecomposeCommand.Propose(model, table, settings, context, out errors);
+            if (d is null) return AnalyzeCommand.Stop(context, errors);
+            decompositions.Add(d);
+        }
+        else
+        {
+            var diagnostics = new DiagnosticBag();
+            var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics);
+            errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
+            if (errors > 0) return AnalyzeCommand.Stop(context, errors);
+            foreach (var t in analysis.Tables.Where(t => t.NormalForm < settings.Analysis.Target))
+                decompositions.Add(Normalizer.Propose(model, t, DecomposeCommand.OptionsFor(settings.Analysis)));
+        }
+
+        foreach (var d in decompositions)
+        {
+            if (!d.Changes && !settings.Quiet)
+                context.Stderr.WriteLine($"schemanorm migrate: {d.Source.Name}: no change to migrate ({d.Notes.LastOrDefault() ?? "it meets the target"})");
+            else if (d.Changes && !d.Lossless)
+                throw new UsageException($"{d.Source.Name}: the proposed decomposition is not lossless; no migration is written for it");
+        }
+
+        var plans = MigrationPlanner.PlanAll(decompositions, model);
+        var script = new TSqlMigrationEmitter().Emit(plans);
+
+        if (args.Get("output") is { } output)
+        {
+            var rollbackPath = RollbackPath(output);
+            WriteFile(output, script.Forward, context);
+            WriteFile(rollbackPath, script.Rollback, context);
+            if (!settings.Quiet)
+                context.Stderr.WriteLine($"schemanorm migrate: wrote {output} and its rollback {rollbackPath} ({plans.Count} table{(plans.Count == 1 ? "" : "s")})");
+        }
+        else
+        {
+            context.Stdout.Write(args.Has("rollback") ? script.Rollback : script.Forward);
+            if (!settings.Quiet && !args.Has("rollback"))
+                context.Stderr.WriteLine("schemanorm migrate: for the rollback script run again with --rollback, or use -o FILE.sql to write FILE.rollback.sql beside it");
+        }
+        return ExitStatus.Clean;
+    }
+
+    /// <summary>x.sql → x.rollback.sql; x → x.rollback.sql.</summary>
+    public static string RollbackPath(string path)
+    {
+        var ext = Path.GetExtension(path);
+        var stem = ext.Length > 0 ? path[..^ext.Length] : path;
+        return stem + ".rollback" + (ext.Length > 0 ? ext : ".sql");
+    }
+
+    private static void WriteFile(string path, string text, CliContext context)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path, context.CurrentDirectory);
+            if (Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
+            File.WriteAllText(full, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write '{path}': {e.Message}");
+        }
+    }
+}

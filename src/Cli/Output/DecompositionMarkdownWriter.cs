@@ -1,0 +1,141 @@
+using System.Text;
+using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Decomposer.Emit;
+using SchemaNorm.Decomposer.Proposal;
+
+namespace SchemaNorm.Cli.Output;
+
+/// <summary>
+/// A decomposition as Markdown for a pull request or a design document: the facts, a table of the new
+/// tables, Mermaid ER diagrams of the table before and the tables after, the splits, what is lost, and
+/// the check on the sample rows.
+/// </summary>
+public static class DecompositionMarkdownWriter
+{
+    public static string Write(Decomposition d)
+    {
+        var sb = new StringBuilder();
+        var names = d.ColumnNames;
+        sb.AppendLine($"# Decomposition of `{d.Source.Name}`");
+        sb.AppendLine();
+        string from = d.SourceNormalForm is { } nf ? nf.Display() : "unknown";
+        if (!d.Changes)
+        {
+            sb.AppendLine($"`{d.Source.Name}` is in {from} and meets the {d.Target.Display()} target: nothing to split.");
+            Notes(sb, d);
+            return sb.ToString();
+        }
+        sb.AppendLine($"- Normal form now: **{from}**; target: **{d.Target.Display()}** ({DecompositionTextWriter.MethodText(d.Method)})");
+        sb.AppendLine($"- Lossless join: **{(d.Lossless ? "yes" : "no")}** (chase test)");
+        sb.AppendLine($"- Dependency preserving: **{(d.DependencyPreserving ? "yes" : "no")}**");
+        if (d.Target == NormalForm.BCNF && d.DependencyPreservingBcnfExists is { } exists)
+            sb.AppendLine($"- A dependency-preserving BCNF decomposition {(exists ? "exists" : "does **not** exist")}");
+        if (d.Data is { } data)
+            sb.AppendLine($"- Sample rows: {DecompositionTextWriter.DataText(data)}");
+        sb.AppendLine();
+
+        sb.AppendLine("| table | columns | key | foreign keys | normal form | holds |");
+        sb.AppendLine("|---|---|---|---|---|---|");
+        foreach (var t in d.Tables)
+        {
+            var fks = t.ForeignKeys.Count == 0 ? "" : string.Join("<br>", t.ForeignKeys.Select(f => $"({f.Columns.Format(names)}) → {f.ReferencedTable}"));
+            sb.AppendLine($"| `{t.Name}` | {Cell(string.Join(", ", t.ColumnNames))} | {Cell(t.PrimaryKey.Format(names))} | {Cell(fks)} | {(t.NormalForm is { } tnf ? tnf.Display() : "?")} | {Cell(t.Origin)} |");
+        }
+        sb.AppendLine();
+
+        sb.AppendLine("## Before");
+        sb.AppendLine();
+        sb.AppendLine("```mermaid");
+        sb.Append(MermaidErDiagram.Before(d));
+        sb.AppendLine("```");
+        sb.AppendLine();
+        sb.AppendLine("## After");
+        sb.AppendLine();
+        sb.AppendLine("```mermaid");
+        sb.Append(MermaidErDiagram.After(d));
+        sb.AppendLine("```");
+        sb.AppendLine();
+
+        if (d.Steps.Count > 0)
+        {
+            sb.AppendLine("## Splits");
+            sb.AppendLine();
+            int i = 1;
+            foreach (var s in d.Steps)
+            {
+                string what = s.Kind switch
+                {
+                    DependencyKind.Fd => $"{s.Lhs.Format(names)} → {s.Rhs.Format(names)}",
+                    DependencyKind.Mvd => $"{s.Lhs.Format(names)} ↠ {s.Rhs.Format(names)}",
+                    _ => "⋈[" + string.Join("; ", s.Parts.Select(p => "(" + p.Format(names) + ")")) + "]",
+                };
+                sb.AppendLine($"{i++}. `{what}`{(s.Reasons.Count > 0 ? " — " + string.Join("; ", s.Reasons) : "")}");
+            }
+            sb.AppendLine();
+        }
+
+        var anomalies = d.Tables.Where(t => t.AnomaliesRemoved.Count > 0).ToList();
+        if (anomalies.Count > 0)
+        {
+            sb.AppendLine("## Anomalies removed");
+            sb.AppendLine();
+            foreach (var t in anomalies)
+                foreach (var a in t.AnomaliesRemoved)
+                    sb.AppendLine($"- `{t.Name}` ({a.Kind.ToString().ToLowerInvariant()}): {a.Description}");
+            sb.AppendLine();
+        }
+
+        if (d.LostDependencies.Count > 0)
+        {
+            sb.AppendLine("## Dependencies no table enforces");
+            sb.AppendLine();
+            foreach (var l in d.LostDependencies) sb.AppendLine($"- `{l.Dependency.Format(names)}`: {l.Enforcement}");
+            sb.AppendLine();
+        }
+
+        if (d.Data is { Redundancy.Count: > 0 } withRedundancy)
+        {
+            sb.AppendLine("## Redundancy removed");
+            sb.AppendLine();
+            foreach (var r in withRedundancy.Redundancy) sb.AppendLine($"- `{r.Column}` stored {r.Before} times → {r.After} times (in `{r.Table}`)");
+            sb.AppendLine();
+        }
+
+        if (d.SetAside.Count > 0)
+        {
+            sb.AppendLine("## Not acted on");
+            sb.AppendLine();
+            foreach (var a in d.SetAside.Take(30)) sb.AppendLine($"- `{a.Dependency.Format(names)}`: {a.Reason}");
+            sb.AppendLine();
+        }
+        Notes(sb, d);
+
+        if (d.Alternative is { } alt)
+        {
+            sb.AppendLine("## Alternative: 3NF synthesis (preserves every dependency)");
+            sb.AppendLine();
+            sb.AppendLine("| table | columns | key | normal form |");
+            sb.AppendLine("|---|---|---|---|");
+            foreach (var t in alt.Tables)
+                sb.AppendLine($"| `{t.Name}` | {Cell(string.Join(", ", t.ColumnNames))} | {Cell(t.PrimaryKey.Format(names))} | {(t.NormalForm is { } anf ? anf.Display() : "?")} |");
+            sb.AppendLine();
+            sb.AppendLine("```mermaid");
+            sb.Append(MermaidErDiagram.After(alt));
+            sb.AppendLine("```");
+        }
+        return sb.ToString();
+    }
+
+    private static void Notes(StringBuilder sb, Decomposition d)
+    {
+        if (d.Notes.Count == 0) return;
+        sb.AppendLine("## Notes");
+        sb.AppendLine();
+        foreach (var n in d.Notes) sb.AppendLine($"- {n}");
+        sb.AppendLine();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|");
+}

@@ -1,0 +1,168 @@
+using System.Text;
+using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Decomposer.Proposal;
+
+namespace SchemaNorm.Cli.Output;
+
+/// <summary>
+/// A decomposition as text: what the table becomes, each new table with its key, foreign keys, normal
+/// form and the anomalies it removes, the splits and why they were chosen, what is lost and how to enforce
+/// it, and what the sample rows showed.
+/// </summary>
+public static class DecompositionTextWriter
+{
+    public static string Write(Decomposition d)
+    {
+        var sb = new StringBuilder();
+        WriteBody(sb, d, "");
+        return sb.ToString();
+    }
+
+    /// <summary>Two or three lines for the analyze report: the tables proposed and the facts about them.</summary>
+    public static string Summary(Decomposition d, string indent = "  ")
+    {
+        var sb = new StringBuilder();
+        if (!d.Changes) return "";
+        sb.AppendLine($"{indent}proposal ({d.Target.Display()}, {MethodText(d.Method)}): {string.Join(", ", d.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}");
+        sb.AppendLine($"{indent}  {Facts(d)}");
+        if (d.Alternative is { } alt)
+            sb.AppendLine($"{indent}  or, preserving every dependency in 3NF: {string.Join(", ", alt.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}");
+        return sb.ToString();
+    }
+
+    private static void WriteBody(StringBuilder sb, Decomposition d, string indent)
+    {
+        var names = d.ColumnNames;
+        string from = d.SourceNormalForm is { } nf ? nf.Display() : "normal form unknown";
+        if (!d.Changes)
+        {
+            sb.AppendLine(d.SourceNormalForm is { } f && f >= d.Target
+                ? $"{indent}{d.Source.Name} — {from}: meets the {d.Target.Display()} target, nothing to split."
+                : $"{indent}{d.Source.Name} — {from}: keep it as it is.");
+            foreach (var n in d.Notes) Wrap(sb, "note: " + n, indent + "  ");
+            return;
+        }
+        sb.AppendLine($"{indent}{d.Source.Name} — {from}, target {d.Target.Display()}: {d.Tables.Count} table{(d.Tables.Count == 1 ? "" : "s")} ({MethodText(d.Method)})");
+        sb.AppendLine($"{indent}  {Facts(d)}");
+        if (d.Target == NormalForm.BCNF && d.DependencyPreservingBcnfExists is { } exists)
+            sb.AppendLine($"{indent}  a dependency-preserving BCNF decomposition {(exists ? "exists" : "does not exist")}");
+
+        foreach (var t in d.Tables)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"{indent}  {t.Name} ({string.Join(", ", t.ColumnNames)})");
+            var line = $"key ({t.PrimaryKey.Format(names)})";
+            if (t.CandidateKeys.Count > 1) line += $"; other keys {string.Join(", ", t.CandidateKeys.Where(k => k != t.PrimaryKey).Select(k => "(" + k.Format(names) + ")"))}";
+            line += $"; {(t.NormalForm is { } tnf ? tnf.Display() : "normal form unknown")}";
+            if (t.Rows is { } rows) line += $"; {rows} row{(rows == 1 ? "" : "s")}";
+            Wrap(sb, line, indent + "    ");
+            foreach (var fk in t.ForeignKeys)
+                Wrap(sb, $"foreign key ({fk.Columns.Format(names)}) references {fk.ReferencedTable} ({string.Join(", ", fk.ReferencedColumns)}){(fk.IsExternal ? " (declared on " + d.Source.Name.Name + ")" : "")}", indent + "    ");
+            Wrap(sb, $"holds: {t.Origin}", indent + "    ");
+            foreach (var a in t.AnomaliesRemoved) Wrap(sb, $"removes the {a.Kind.ToString().ToLowerInvariant()} anomaly: {a.Description}", indent + "    ");
+        }
+
+        if (d.Steps.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"{indent}  splits, in order:");
+            int i = 1;
+            foreach (var s in d.Steps)
+            {
+                string what = s.Kind switch
+                {
+                    DependencyKind.Fd => $"{Side(s.Lhs, names)} -> {s.Rhs.Format(names)}",
+                    DependencyKind.Mvd => $"{Side(s.Lhs, names)} ->> {s.Rhs.Format(names)}",
+                    _ => "⋈[" + string.Join("; ", s.Parts.Select(p => "(" + p.Format(names) + ")")) + "]",
+                };
+                var why = s.Reasons.Count > 0 ? $" ({string.Join("; ", s.Reasons)})" : "";
+                Wrap(sb, $"{i++}. {what}{why}{(s.Alternatives > 0 ? $"; {s.Alternatives} other split{(s.Alternatives == 1 ? " was" : "s were")} possible" : "")}", indent + "    ");
+            }
+        }
+
+        if (d.LostDependencies.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"{indent}  not enforced by any table:");
+            foreach (var l in d.LostDependencies)
+                Wrap(sb, $"{l.Dependency.Format(names)}: enforce with {l.Enforcement}", indent + "    ");
+        }
+
+        if (d.Data is { } data)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"{indent}  on the sample rows:");
+            Wrap(sb, DataText(data), indent + "    ");
+            foreach (var r in data.Redundancy)
+                Wrap(sb, $"{r.Column} stored {r.Before} times -> {r.After} times (in {r.Table})", indent + "    ");
+        }
+
+        if (d.SetAside.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"{indent}  not acted on:");
+            foreach (var a in d.SetAside.Take(20)) Wrap(sb, $"{a.Dependency.Format(names)}: {a.Reason}", indent + "    ");
+            if (d.SetAside.Count > 20) sb.AppendLine($"{indent}    ... and {d.SetAside.Count - 20} more");
+        }
+
+        foreach (var n in d.Notes)
+        {
+            sb.AppendLine();
+            Wrap(sb, "note: " + n, indent + "  ");
+        }
+
+        if (d.Alternative is { } alt)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"{indent}  alternative, preserving every dependency ({(alt.Changes ? "3NF synthesis" : "the table in 3NF")}):");
+            WriteBody(sb, alt, indent + "    ");
+        }
+    }
+
+    public static string Facts(Decomposition d) =>
+        $"lossless: {(d.Lossless ? "yes" : "NO")} (chase); dependency preserving: {(d.DependencyPreserving ? "yes" : $"no, {d.LostDependencies.Count} lost")}"
+        + (d.Data is { } data ? $"; sample rows: {(data.JoinEqualsSource ? "the join returns exactly the source rows" : $"{data.SpuriousRows} spurious, {data.LostRows} lost")}" : "");
+
+    public static string DataText(DataVerification data)
+    {
+        var s = data.JoinedRows < 0
+            ? $"the join of the new tables grew too large to check ({data.SourceRows} source rows)"
+            : $"{data.SourceRows} source rows ({data.DistinctSourceRows} distinct); the join of the new tables returns {data.JoinedRows}: {data.SpuriousRows} spurious, {data.LostRows} lost";
+        if (data.SourceRows > data.DistinctSourceRows) s += $"; {data.SourceRows - data.DistinctSourceRows} duplicate rows cannot be kept by tables with keys";
+        if (data.UnstorableRows > 0) s += $"; {data.UnstorableRows} rows hold NULL in a foreign key beside a value that moves to the referenced table, which SQL cannot store";
+        s += "; rows per table: " + string.Join(", ", data.TableRows.Select(t => $"{t.Table} {t.Rows}"));
+        return s;
+    }
+
+    public static string MethodText(DecompositionMethod m) => m switch
+    {
+        DecompositionMethod.None => "no change",
+        DecompositionMethod.BcnfSplit => "BCNF decomposition",
+        DecompositionMethod.Synthesis => "3NF synthesis",
+        DecompositionMethod.SynthesisInBcnf => "3NF synthesis, all tables in BCNF",
+        DecompositionMethod.MaximalBcnfSubschemas => "maximal BCNF subschemas",
+        DecompositionMethod.FourthNormalFormSplit => "4NF decomposition",
+        _ => "5NF decomposition",
+    };
+
+    private static string Side(AttributeSet lhs, IReadOnlyList<string> names) => lhs.IsEmpty ? "∅" : lhs.Format(names);
+
+    internal static void Wrap(StringBuilder sb, string text, string indent)
+    {
+        const int width = 100;
+        var line = new StringBuilder(indent);
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > indent.Length && line.Length + 1 + word.Length > width)
+            {
+                sb.AppendLine(line.ToString());
+                line.Clear().Append(indent).Append("  ");
+            }
+            if (line.Length > indent.Length && line[^1] != ' ') line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > indent.Length) sb.AppendLine(line.ToString());
+    }
+}
