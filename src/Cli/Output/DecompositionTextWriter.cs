@@ -27,8 +27,10 @@ public static class DecompositionTextWriter
         if (!d.Changes) return "";
         sb.AppendLine($"{indent}proposal ({d.Target.Display()}, {MethodText(d.Method)}): {string.Join(", ", d.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}");
         sb.AppendLine($"{indent}  {Facts(d)}");
-        if (d.Alternative is { } alt)
+        if (d.Alternative is { Changes: true } alt)
             sb.AppendLine($"{indent}  or, preserving every dependency in 3NF: {string.Join(", ", alt.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}");
+        else if (d.Alternative is not null)
+            sb.AppendLine($"{indent}  or keep {d.Source.Name.Name} as it is: it is in 3NF and its keys enforce every dependency");
         return sb.ToString();
     }
 

@@ -1,6 +1,10 @@
 using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Output;
+using SchemaNorm.Decomposer;
+using SchemaNorm.Decomposer.Proposal;
 
 namespace SchemaNorm.Cli.Pipeline;
 
@@ -9,9 +13,63 @@ public static class ReportWriters
 {
     public static readonly string[] AnalyzeFormats = ["text", "json"];
 
-    public static string Write(string format, SchemaAnalysis analysis, CliContext context) => format switch
+    public static string Write(string format, SchemaAnalysis analysis, CliContext context)
     {
-        "json" => new AnalysisJsonWriter(context.CurrentDirectory).Write(analysis),
-        _ => new AnalysisTextWriter(context.CurrentDirectory).Write(analysis),
-    };
+        var proposals = new Proposals(analysis);
+        return format switch
+        {
+            "json" => new AnalysisJsonWriter(context.CurrentDirectory).Write(analysis, proposals.WriteJson),
+            _ => new AnalysisTextWriter(context.CurrentDirectory).Write(analysis, proposals.Text),
+        };
+    }
+
+    /// <summary>The decomposition of each table below the target, proposed when a writer asks for it.</summary>
+    private sealed class Proposals(SchemaAnalysis analysis)
+    {
+        private readonly SchemaModel _model = ModelOf(analysis);
+
+        private static SchemaModel ModelOf(SchemaAnalysis analysis)
+        {
+            var model = new SchemaModel();
+            foreach (var t in analysis.Tables) model.Add(t.Table);
+            return model;
+        }
+
+        private (Decomposition? Proposal, string? Error) For(TableAnalysis t)
+        {
+            if (t.NormalForm >= analysis.Target) return (null, null);
+            try
+            {
+                return (Normalizer.Propose(_model, t, new DecompositionOptions { Target = analysis.Target }), null);
+            }
+            catch (DependencyLimitException e)
+            {
+                return (null, e.Message);
+            }
+        }
+
+        public void WriteJson(System.Text.Json.Utf8JsonWriter w, TableAnalysis t)
+        {
+            var (d, error) = For(t);
+            if (d is not null)
+            {
+                w.WritePropertyName("decomposition");
+                DecompositionJsonWriter.WriteObject(w, d);
+            }
+            else if (error is not null)
+            {
+                w.WriteStartObject("decomposition");
+                w.WriteString("target", analysis.Target.Display());
+                w.WriteString("error", error);
+                w.WriteEndObject();
+            }
+        }
+
+        public string? Text(TableAnalysis t)
+        {
+            var (d, error) = For(t);
+            if (error is not null) return $"  proposal: not made ({error})\n";
+            return d is { Changes: true } ? DecompositionTextWriter.Summary(d) : null;
+        }
+    }
 }

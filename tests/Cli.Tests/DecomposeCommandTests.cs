@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using SchemaNorm.Tests;
+
+namespace SchemaNorm.Cli.Tests;
+
+/// <summary>The decompose and migrate commands on the sample schemas, as a user runs them.</summary>
+public class DecomposeCommandTests
+{
+    private static string Sample(string folder) => Path.Combine(TestPaths.SampleSchemas, folder, "schema.sql");
+
+    private static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
+
+    [Theory]
+    [InlineData("1-partial-dependency", "Enrollment", "BCNF", 2)]
+    [InlineData("2-transitive-dependency", "Employee", "BCNF", 2)]
+    [InlineData("3-bcnf-violation", "Tutoring", "BCNF", 2)]
+    [InlineData("6-multivalued-dependency", "CourseOffering", "4NF", 2)]
+    [InlineData("7-join-dependency", "Supply", "5NF", 3)]
+    public void Json_proposal_is_lossless_reaches_the_target_and_matches_the_sample_rows(string folder, string table, string target, int tables)
+    {
+        var r = CliRunner.Run("decompose", Sample(folder), "--table", table, "--target", target, "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(table, doc.RootElement.GetProperty("table").GetProperty("name").GetString());
+        var d = doc.RootElement.GetProperty("decomposition");
+        Assert.Equal(target, d.GetProperty("target").GetString());
+        Assert.True(d.GetProperty("lossless").GetBoolean());
+        Assert.True(d.GetProperty("meetsTarget").GetBoolean());
+        var parts = d.GetProperty("tables").EnumerateArray().ToList();
+        Assert.Equal(tables, parts.Count);
+
+        var columns = Strings(doc.RootElement.GetProperty("table").GetProperty("columns"));
+        Assert.Equal(columns.Order(), parts.SelectMany(p => Strings(p.GetProperty("columns"))).Distinct().Order());
+        foreach (var p in parts)
+        {
+            Assert.NotEmpty(Strings(p.GetProperty("key")));
+            Assert.True(Strings(p.GetProperty("key")).All(Strings(p.GetProperty("columns")).Contains));
+            Assert.Equal("5NF", p.GetProperty("normalForm").GetString());
+            foreach (var fk in p.GetProperty("foreignKeys").EnumerateArray())
+            {
+                var parent = parts.Single(x => x.GetProperty("name").GetString() == fk.GetProperty("references").GetProperty("table").GetString());
+                Assert.Equal(Strings(parent.GetProperty("key")), Strings(fk.GetProperty("columns")));
+            }
+        }
+        var data = d.GetProperty("data");
+        Assert.True(data.GetProperty("joinEqualsSource").GetBoolean());
+        Assert.Equal(0, data.GetProperty("spuriousRows").GetInt32());
+        Assert.Equal(0, data.GetProperty("lostRows").GetInt32());
+    }
+
+    [Fact]
+    public void Bcnf_violation_sample_says_no_preserving_bcnf_decomposition_exists_and_offers_3nf()
+    {
+        var r = CliRunner.Run("decompose", Sample("3-bcnf-violation"), "--table", "dbo.Tutoring", "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var d = doc.RootElement.GetProperty("decomposition");
+        Assert.False(d.GetProperty("dependencyPreserving").GetBoolean());
+        Assert.False(d.GetProperty("dependencyPreservingBcnfExists").GetBoolean());
+        var lost = d.GetProperty("lostDependencies").EnumerateArray().Single();
+        Assert.Equal(["StudentID", "Subject"], Strings(lost.GetProperty("lhs")));
+        Assert.Equal(["TutorID"], Strings(lost.GetProperty("rhs")));
+        Assert.Contains("indexed view", lost.GetProperty("enforcement").GetString());
+        var alt = d.GetProperty("alternative");
+        Assert.True(alt.GetProperty("dependencyPreserving").GetBoolean());
+        Assert.True(alt.GetProperty("lossless").GetBoolean());
+    }
+
+    [Fact]
+    public void Text_names_the_new_tables_and_the_redundancy_removed()
+    {
+        var r = CliRunner.Run("decompose", Sample("1-partial-dependency"), "--table", "Enrollment");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Course (CourseCode, CourseTitle, Credits)", r.Stdout);
+        Assert.Contains("CourseTitle stored 14 times -> 4 times", r.Stdout);
+        Assert.Contains("lossless: yes", r.Stdout);
+    }
+
+    [Fact]
+    public void Markdown_has_before_and_after_mermaid_diagrams()
+    {
+        using var dir = new CliRunner.Scratch();
+        var r = CliRunner.RunIn(dir.Root, "decompose", Sample("2-transitive-dependency"), "--table", "Employee", "--format", "markdown", "-o", "out/proposal.md");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal("", r.Stdout);
+        var md = File.ReadAllText(Path.Combine(dir.Root, "out", "proposal.md"));
+        Assert.Equal(2, md.Split("```mermaid").Length - 1);
+        Assert.Contains("erDiagram", md);
+        Assert.Contains("DeptCode PK", md);
+        Assert.Contains("||--o{", md);
+    }
+
+    [Fact]
+    public void An_unknown_table_is_one_line_and_status_2()
+    {
+        var r = CliRunner.Run("decompose", Sample("1-partial-dependency"), "--table", "NoSuchTable");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        var line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("NoSuchTable", line);
+        Assert.Contains("dbo.Enrollment", line);
+    }
+
+    [Fact]
+    public void Decompose_without_table_or_with_a_bad_target_is_status_2()
+    {
+        Assert.Equal(2, CliRunner.Run("decompose", Sample("1-partial-dependency")).ExitCode);
+        var r = CliRunner.Run("decompose", Sample("1-partial-dependency"), "--table", "Enrollment", "--target", "6NF");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_table_in_bcnf_with_a_repeating_group_is_left_alone_with_a_note()
+    {
+        var r = CliRunner.Run("decompose", Sample("4-repeating-group"), "--table", "Contact", "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var d = doc.RootElement.GetProperty("decomposition");
+        Assert.Equal("none", d.GetProperty("method").GetString());
+        Assert.Contains(Strings(d.GetProperty("notes")), n => n.Contains("1NF"));
+    }
+
+    [Fact]
+    public void Analyze_json_carries_a_decomposition_for_each_table_below_the_target_only()
+    {
+        var r = CliRunner.Run("analyze", TestPaths.SampleSchemas, "--format", "json", "--fail-on", "none");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        foreach (var t in doc.RootElement.GetProperty("tables").EnumerateArray())
+        {
+            bool below = t.GetProperty("normalForm").GetString() is "UNF" or "1NF" or "2NF" or "3NF";
+            Assert.Equal(below, t.TryGetProperty("decomposition", out var d));
+            if (!below) continue;
+            Assert.Equal("BCNF", d.GetProperty("target").GetString());
+            Assert.True(d.GetProperty("lossless").GetBoolean());
+            foreach (var p in d.GetProperty("tables").EnumerateArray())
+            {
+                Assert.False(string.IsNullOrEmpty(p.GetProperty("name").GetString()));
+                Assert.NotEmpty(Strings(p.GetProperty("columns")));
+                Assert.NotEmpty(Strings(p.GetProperty("key")));
+            }
+        }
+    }
+
+    private static TSqlScript Parse(string sql)
+    {
+        var fragment = new TSql170Parser(true).Parse(new StringReader(sql), out var errors);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Line}: {e.Message}")));
+        return Assert.IsType<TSqlScript>(fragment);
+    }
+
+    [Fact]
+    public void Migrate_writes_the_script_and_its_rollback_beside_it()
+    {
+        using var dir = new CliRunner.Scratch();
+        var r = CliRunner.RunIn(dir.Root, "migrate", TestPaths.SampleSchemas, "--target", "5NF", "-o", "migration.sql");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal("", r.Stdout);
+        var forward = Parse(File.ReadAllText(Path.Combine(dir.Root, "migration.sql")));
+        var rollback = Parse(File.ReadAllText(Path.Combine(dir.Root, "migration.rollback.sql")));
+        // One batch per table below 5NF that a decomposition changes (the 1NF-only tables are left alone).
+        Assert.Equal(5, forward.Batches.Count);
+        Assert.Equal(5, rollback.Batches.Count);
+        Assert.Contains("migration.rollback.sql", r.Stderr);
+    }
+
+    [Fact]
+    public void Migrate_prints_the_migration_or_with_rollback_the_rollback()
+    {
+        var forward = CliRunner.Run("migrate", Sample("1-partial-dependency"), "--table", "Enrollment");
+        Assert.True(forward.ExitCode == 0, forward.Stderr);
+        Assert.Contains("--rollback", forward.Stderr);
+        var script = Parse(forward.Stdout);
+        Assert.Contains(script.Batches[0].Statements, s => s is CreateTableStatement);
+
+        var back = CliRunner.Run("migrate", Sample("1-partial-dependency"), "--table", "Enrollment", "--rollback");
+        Assert.Equal(0, back.ExitCode);
+        var rollback = Parse(back.Stdout);
+        Assert.Contains(rollback.Batches[0].Statements, s => s is IfStatement { ThenStatement: DropViewStatement });
+    }
+
+    [Fact]
+    public void Migrate_with_an_unknown_table_is_one_line_and_status_2()
+    {
+        var r = CliRunner.Run("migrate", Sample("1-partial-dependency"), "--table", "Nope");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
