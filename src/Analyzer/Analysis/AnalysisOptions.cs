@@ -78,4 +78,17 @@ public sealed record AnalysisOptions
     public int MaxWitnesses { get; init; } = 3;
 
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>
+    /// Severity per rule id (the config file's <c>rules</c>), in place of the rule's own, for established
+    /// findings; findings beyond <see cref="Target"/> and suspicions stay notes.
+    /// </summary>
+    public IReadOnlyDictionary<string, Severity> RuleSeverities { get; init; } = new Dictionary<string, Severity>();
+
+    /// <summary>
+    /// Rules switched off (<c>"off"</c> in the config file): their findings are dropped, neither reported
+    /// nor counted in the normal form. The rules still run, so that later rules do not report the same
+    /// dependency again under another id.
+    /// </summary>
+    public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>();
 }

@@ -120,7 +120,10 @@ public static class SchemaAnalyzer
         var suppressions = options.Suppressions.Concat(InlineSuppressions(model, table)).ToList();
         foreach (var f in findings)
         {
-            var adjusted = f.Violates > options.Target && f.Severity > Severity.Note ? f with { Severity = Severity.Note } : f;
+            if (options.DisabledRules.Contains(f.RuleId)) continue;
+            var severity = f.Established && options.RuleSeverities.TryGetValue(f.RuleId, out var configured) ? configured : f.Severity;
+            if (f.Violates > options.Target && severity > Severity.Note) severity = Severity.Note;
+            var adjusted = severity == f.Severity ? f : f with { Severity = severity };
             if (SuppressionOf(table, f, suppressions) is { } by) suppressed.Add(adjusted with { SuppressedBy = by });
             else kept.Add(adjusted);
         }
