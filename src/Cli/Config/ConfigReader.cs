@@ -13,12 +13,12 @@ namespace SchemaNorm.Cli.Config;
 /// </summary>
 public static class ConfigReader
 {
-    private static readonly string[] TopLevelKeys =
+    internal static readonly string[] TopLevelKeys =
         ["$schema", "target", "failOn", "helpUriBase", "baseline", "files", "tables", "rules", "dependencies", "suppressions", "discovery"];
-    private static readonly string[] FilterKeys = ["include", "exclude"];
-    private static readonly string[] DependencyKeys = ["table", "fd", "mvd", "jd", "decision", "reason"];
-    private static readonly string[] SuppressionKeys = ["rule", "table", "column", "reason"];
-    private static readonly string[] DiscoveryKeys = ["nulls", "sampleSize", "maxLhs", "maxError", "minPlausibility"];
+    internal static readonly string[] FilterKeys = ["include", "exclude"];
+    internal static readonly string[] DependencyKeys = ["table", "fd", "mvd", "jd", "decision", "reason"];
+    internal static readonly string[] SuppressionKeys = ["rule", "table", "column", "reason"];
+    internal static readonly string[] DiscoveryKeys = ["nulls", "sampleSize", "maxLhs", "maxError", "minPlausibility"];
 
     /// <param name="path">The config file's full path.</param>
     /// <exception cref="ConfigException">The file cannot be read, is not JSON, or holds unknown keys or bad values.</exception>
@@ -54,7 +54,9 @@ public static class ConfigReader
                 case "target":
                     if (check.Is(v, ConfigNodeKind.String, "target"))
                     {
-                        if (NormalForms.TryParse(v.Text, out var form) && form != NormalForm.UNF) config = config with { Target = form };
+                        // Spelled exactly as the reports write it, as the published JSON schema says.
+                        var form = NormalForms.All.Where(f => f != NormalForm.UNF).FirstOrDefault(f => f.Display() == v.Text, NormalForm.UNF);
+                        if (form != NormalForm.UNF) config = config with { Target = form };
                         else check.Error($"target takes 3NF, BCNF, 4NF or 5NF (or 1NF, 2NF), not \"{v.Text}\"", v.Location);
                     }
                     break;
@@ -97,6 +99,10 @@ public static class ConfigReader
         return config;
     }
 
+    /// <summary>A rule by its id as written in the rule pages (SN2001), exactly.</summary>
+    private static RuleDescriptor? KnownRule(string id) =>
+        AnalysisRules.Find(id) is { } rule && rule.Id == id ? rule : null;
+
     private static GlobFilter Filter(Checker check, ConfigNode node, string name, char separator, bool ignoreCase)
     {
         var include = new List<Glob>();
@@ -130,7 +136,7 @@ public static class ConfigReader
         if (!check.Is(node, ConfigNodeKind.Object, "rules")) return rules;
         foreach (var p in node.Properties)
         {
-            if (AnalysisRules.Find(p.Name) is not { } rule)
+            if (KnownRule(p.Name) is not { } rule)
             {
                 check.Error($"unknown rule '{p.Name}' in rules (rules: {string.Join(", ", AnalysisRules.Descriptors.Select(d => d.Id))})", p.NameLocation);
                 continue;
@@ -218,7 +224,7 @@ public static class ConfigReader
             {
                 case "rule":
                     if (!check.Is(p.Value, ConfigNodeKind.String, "rule")) ok = false;
-                    else if (AnalysisRules.Find(p.Value.Text!) is { } r) rule = r.Id;
+                    else if (KnownRule(p.Value.Text!) is { } r) rule = r.Id;
                     else
                     {
                         check.Error($"unknown rule '{p.Value.Text}' (rules: {string.Join(", ", AnalysisRules.Descriptors.Select(d => d.Id))})", p.Value.Location);

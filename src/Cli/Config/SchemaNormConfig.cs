@@ -40,7 +40,7 @@ public sealed record SchemaNormConfig
     public required string Path { get; init; }
 
     /// <summary>The folder that relative paths and file globs in the file are relative to.</summary>
-    public string Folder => System.IO.Path.GetDirectoryName(Path) ?? ".";
+    public string Folder => System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".";
 
     public NormalForm? Target { get; init; }
 
