@@ -222,7 +222,7 @@ public sealed class SarifWriter(string currentDirectory, ReportFacts facts)
     /// <summary>A file inside the current folder is a relative URI against %SRCROOT%; one outside it, an absolute file URI.</summary>
     private void WriteArtifactLocation(Utf8JsonWriter w, string property, string file, bool withIndex)
     {
-        var shown = PathDisplay.Relative(file, currentDirectory);
+        var shown = ArtifactPath(file);
         w.WriteStartObject(property);
         if (Path.IsPathRooted(shown))
             w.WriteString("uri", new Uri(Path.GetFullPath(file)).AbsoluteUri);
@@ -235,12 +235,21 @@ public sealed class SarifWriter(string currentDirectory, ReportFacts facts)
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// A file's key among the artifacts: its path relative to %SRCROOT% when inside it, else its full path
+    /// (SARIF relative URIs must not climb out of their base).
+    /// </summary>
+    private string ArtifactPath(string file) =>
+        PathDisplay.IsInside(Path.GetFullPath(file, currentDirectory), currentDirectory)
+            ? PathDisplay.Relative(file, currentDirectory)
+            : Path.GetFullPath(file, currentDirectory).Replace('\\', '/');
+
     /// <summary>Every file a result or a suppression points at, in the order the results name them.</summary>
     private void CollectArtifacts(SchemaAnalysis analysis)
     {
         void Add(string file)
         {
-            var shown = PathDisplay.Relative(file, currentDirectory);
+            var shown = ArtifactPath(file);
             if (!_artifacts.Contains(shown)) _artifacts.Add(shown);
         }
         foreach (var t in analysis.Tables)
