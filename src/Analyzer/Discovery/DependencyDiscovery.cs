@@ -1,0 +1,156 @@
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Discovery.Engine;
+
+namespace SchemaNorm.Analyzer.Discovery;
+
+/// <summary>
+/// Discovers dependencies from sample rows: exact or approximate minimal FDs, minimal unique column
+/// combinations, and on request MVDs and JDs. Pure: takes the rows and options, returns values.
+/// <para>
+/// Exact FDs: all row pairs on short tables (FDep), sampling + partition validation otherwise (HyFD);
+/// see <see cref="HybridFdSearch{T}"/>. Approximate FDs (g3): a level-wise lattice search with stripped
+/// partitions (TANE); see <see cref="ApproximateFdSearch{T}"/>.
+/// </para>
+/// </summary>
+public static class DependencyDiscovery
+{
+    /// <summary>The widest table searched: one bit of 1024 is the key pseudo-column.</summary>
+    public const int MaxColumns = 1023;
+
+    public static DiscoveryResult Discover(TableData data, DiscoveryOptions? options = null)
+    {
+        options ??= new DiscoveryOptions();
+        ArgumentNullException.ThrowIfNull(data);
+        if (options.MaxError is < 0 or > 1 || double.IsNaN(options.MaxError))
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxError must lie in [0, 1]");
+        if (options.MaxLhs is < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxLhs must not be negative");
+        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), "Threads must be at least 1");
+
+        var control = new RunControl(options);
+        control.Report(DiscoveryPhase.Preparing, 0, 0, 0, force: true);
+        var columns = data.ObservedColumns.ToArray().ToList();
+        if (columns.Count > MaxColumns)
+        {
+            control.AddLimit($"only the first {MaxColumns} of {columns.Count} columns were searched");
+            columns = columns.Take(MaxColumns).ToList();
+        }
+        var rel = EncodedRelation.Create(data, columns, options.Nulls);
+        int width = rel.ColumnCount + 1;
+        var result = width <= 64 ? Run<Bits64>(data, rel, options, control)
+            : width <= 128 ? Run<Bits128>(data, rel, options, control)
+            : width <= 256 ? Run<Bits256>(data, rel, options, control)
+            : width <= 512 ? Run<Bits512>(data, rel, options, control)
+            : Run<Bits1024>(data, rel, options, control);
+        control.Report(DiscoveryPhase.Done, 0, 0, result.Fds.Count, force: true);
+        return result;
+    }
+
+    private static DiscoveryResult Run<T>(TableData data, EncodedRelation rel, DiscoveryOptions options, RunControl control)
+        where T : struct, IBits<T>, IEquatable<T>
+    {
+        int m = rel.ColumnCount;
+        int maxLhs = Math.Min(options.MaxLhs ?? m, m);
+        bool approximate = options.MaxError > 0;
+        var fds = new List<DiscoveredFd>();
+        var uccs = new List<AttributeSet>();
+        int? completeUpTo = null;
+        var statistics = new DiscoveryStatistics();
+
+        // Exact FDs and keys share one search; with an error bound, the search only looks for keys.
+        var universe = T.Empty;
+        if (options.Fds && !approximate) universe |= T.FirstN(m);
+        if (options.Uccs) universe = universe.With(m);
+        if (!universe.IsEmpty)
+        {
+            var search = new HybridFdSearch<T>(rel, universe, maxLhs, options.Threads, control);
+            search.Run(options.Strategy);
+            int complete = search.CompleteLevel;
+            var found = new List<(int Node, T Lhs, T Rhs)>();
+            search.Tree.CollectAll(found, complete);
+            foreach (var (_, lhs, rhs) in found)
+            {
+                var lhsSet = Bits.ToAttributeSet(lhs, rel.ColumnOf);
+                for (int a = rhs.First(); a >= 0; a = rhs.Next(a))
+                {
+                    if (a == m) uccs.Add(lhsSet);
+                    else fds.Add(new DiscoveredFd(lhsSet, rel.ColumnOf[a]));
+                }
+            }
+            if (complete != int.MaxValue)
+            {
+                completeUpTo = Math.Max(complete, -1);
+                control.AddLimit(complete < 0
+                    ? "time limit reached before any level of the FD search was complete: no FDs or keys reported"
+                    : $"time limit reached: FDs and keys are complete only up to {complete} columns on the left");
+            }
+            statistics = statistics with
+            {
+                Strategy = search.Strategy,
+                SampledComparisons = search.SampledComparisons,
+                ValidationComparisons = search.ValidationComparisons,
+                AgreeSets = search.AgreeSets,
+                Validations = search.Validations,
+                Rounds = search.Rounds,
+            };
+            if (search.Tree.MaxDepth < maxLhs) completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, search.Tree.MaxDepth);
+        }
+
+        if (options.Fds && approximate)
+        {
+            var approx = new ApproximateFdSearch<T>(rel, options.MaxError, maxLhs, control);
+            approx.Run();
+            foreach (var (lhs, rhs, error) in approx.Found)
+                fds.Add(new DiscoveredFd(Bits.ToAttributeSet(lhs, rel.ColumnOf), rel.ColumnOf[rhs], error));
+            if (approx.CompleteLevel != int.MaxValue)
+                completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, approx.CompleteLevel);
+            statistics = statistics with { Strategy = statistics.Strategy.Length == 0 ? "level-wise (g3)" : statistics.Strategy + "; level-wise (g3)" };
+        }
+
+        if (options.MaxLhs is { } bound && bound < m - 1)
+        {
+            control.AddLimit($"left-hand sides and key candidates limited to {bound} columns (max-lhs)");
+            completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, bound);
+        }
+
+        fds.Sort(static (x, y) =>
+        {
+            int c = x.Lhs.CompareTo(y.Lhs);
+            return c != 0 ? c : x.Rhs.CompareTo(y.Rhs);
+        });
+        uccs.Sort();
+
+        // SQL rules a NULL out of a key: keep the combinations whose columns hold no NULL.
+        var nullable = AttributeSet.Empty;
+        for (int p = 0; p < m; p++)
+            if (rel.HasNulls[p]) nullable = nullable.With(rel.ColumnOf[p]);
+        var keyCandidates = uccs.Where(u => !u.Overlaps(nullable)).ToList();
+
+        var mvds = new List<DiscoveredMvd>();
+        var jds = new List<DiscoveredJd>();
+        if (options.Mvds || options.Jds)
+        {
+            var finder = new MultivaluedDependencyFinder(rel, options, control);
+            if (options.Mvds) mvds.AddRange(finder.FindMvds(fds.Where(f => f.Error == 0).ToList()));
+            if (options.Jds) jds.AddRange(finder.FindJds(fds.Any(f => f.Error == 0)));
+        }
+
+        statistics = statistics with { Elapsed = control.Elapsed, PeakStructureBytes = control.PeakMemory };
+        return new DiscoveryResult
+        {
+            RowCount = data.RowCount,
+            ColumnCount = data.ColumnCount,
+            Columns = AttributeSet.Of(rel.ColumnOf),
+            Nulls = options.Nulls,
+            MaxError = options.MaxError,
+            Fds = fds,
+            UniqueColumnCombinations = uccs,
+            KeyCandidates = keyCandidates,
+            Mvds = mvds,
+            Jds = jds,
+            Limits = control.Limits.ToList(),
+            CompleteUpToLhs = completeUpTo == int.MaxValue ? null : completeUpTo,
+            Statistics = statistics,
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using SchemaNorm.Analyzer.Dependencies;
+
+namespace SchemaNorm.Analyzer.Discovery;
+
+/// <summary>X -> A found in the data; <see cref="Error"/> is its g3 error (0 when it holds exactly).</summary>
+public sealed record DiscoveredFd(AttributeSet Lhs, int Rhs, double Error = 0)
+{
+    public FunctionalDependency ToDependency() => new(Lhs, Rhs);
+
+    public string Format(IReadOnlyList<string> names) =>
+        (Lhs.IsEmpty ? "∅" : Lhs.Format(names)) + " -> " + (Rhs < names.Count ? names[Rhs] : "#" + Rhs);
+
+    public override string ToString() => $"{Lhs} -> {Rhs}" + (Error > 0 ? $" (g3 {Error:0.####})" : "");
+}
+
+/// <summary>
+/// X ->> Y | Z found in the data: the rows of every X-group are all combinations of their Y-part and their
+/// Z-part (Z = the other columns).
+/// </summary>
+public sealed record DiscoveredMvd(AttributeSet Lhs, AttributeSet Rhs, AttributeSet Complement)
+{
+    public MultivaluedDependency ToDependency() => new(Lhs, Rhs);
+
+    public string Format(IReadOnlyList<string> names) =>
+        (Lhs.IsEmpty ? "∅" : Lhs.Format(names)) + " ->> " + Rhs.Format(names) + " | " + Complement.Format(names);
+}
+
+/// <summary>⋈[R1, ..., Rk] found in the data: the rows equal the join of their projections onto the components.</summary>
+public sealed record DiscoveredJd(IReadOnlyList<AttributeSet> Components)
+{
+    public JoinDependency ToDependency() => new(Components);
+
+    public string Format(IReadOnlyList<string> names) => ToDependency().Format(names);
+}
+
+/// <summary>Counters that show where the work went.</summary>
+public sealed record DiscoveryStatistics
+{
+    public string Strategy { get; init; } = "";
+    public long SampledComparisons { get; init; }
+    public long ValidationComparisons { get; init; }
+    public long AgreeSets { get; init; }
+    public long Validations { get; init; }
+    public int Rounds { get; init; }
+    public TimeSpan Elapsed { get; init; }
+    public long PeakStructureBytes { get; init; }
+}
+
+/// <summary>What <see cref="DependencyDiscovery.Discover"/> found. Column numbers are those of the table.</summary>
+public sealed class DiscoveryResult
+{
+    public required int RowCount { get; init; }
+    public required int ColumnCount { get; init; }
+
+    /// <summary>The columns searched (the observed ones).</summary>
+    public required AttributeSet Columns { get; init; }
+
+    public required NullSemantics Nulls { get; init; }
+    public required double MaxError { get; init; }
+
+    /// <summary>Minimal non-trivial FDs with one column on the right, sorted by left side then right side.</summary>
+    public IReadOnlyList<DiscoveredFd> Fds { get; init; } = [];
+
+    /// <summary>Minimal unique column combinations under <see cref="Nulls"/> (the literature's notion).</summary>
+    public IReadOnlyList<AttributeSet> UniqueColumnCombinations { get; init; } = [];
+
+    /// <summary>
+    /// The unique column combinations that could be a PRIMARY KEY: none of their columns holds a NULL in
+    /// the rows (SQL rules a NULL out of a key). Every minimal one among the NULL-free columns is listed.
+    /// </summary>
+    public IReadOnlyList<AttributeSet> KeyCandidates { get; init; } = [];
+
+    public IReadOnlyList<DiscoveredMvd> Mvds { get; init; } = [];
+    public IReadOnlyList<DiscoveredJd> Jds { get; init; } = [];
+
+    /// <summary>What was bounded or stopped early, in words; empty when every search ran to completion.</summary>
+    public IReadOnlyList<string> Limits { get; init; } = [];
+
+    /// <summary>The largest left-hand side up to which the FD and UCC lists are complete, or null when complete without bound.</summary>
+    public int? CompleteUpToLhs { get; init; }
+
+    public DiscoveryStatistics Statistics { get; init; } = new();
+
+    public bool IsComplete => Limits.Count == 0;
+}

@@ -1,0 +1,82 @@
+namespace SchemaNorm.Analyzer.Discovery.Engine;
+
+/// <summary>
+/// The negative cover as it grows: every distinct agree set seen so far (the columns on which some two
+/// rows agree; each one refutes X -> A for X inside it and A outside). An open-addressing hash set, with
+/// the sets not yet used to specialise the FD tree kept aside in <see cref="TakePending"/>.
+/// </summary>
+internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
+{
+    private T[] _keys;
+    private bool[] _used;
+    private int _mask;
+    private List<T> _pending = [];
+
+    public AgreeSetStore(int capacity = 1024)
+    {
+        int size = 1;
+        while (size < capacity * 2) size <<= 1;
+        _keys = new T[size];
+        _used = new bool[size];
+        _mask = size - 1;
+    }
+
+    public int Count { get; private set; }
+
+    public long MemoryBytes => (long)_keys.Length * (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 1) + (long)_pending.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+
+    /// <summary>Adds a set; true when it was new (it is then also pending).</summary>
+    public bool Add(T key)
+    {
+        int i = (int)key.Hash() & _mask;
+        while (_used[i])
+        {
+            if (_keys[i].Equals(key)) return false;
+            i = (i + 1) & _mask;
+        }
+        _keys[i] = key;
+        _used[i] = true;
+        _pending.Add(key);
+        if (++Count * 2 > _keys.Length) Grow();
+        return true;
+    }
+
+    public bool Contains(T key)
+    {
+        int i = (int)key.Hash() & _mask;
+        while (_used[i])
+        {
+            if (_keys[i].Equals(key)) return true;
+            i = (i + 1) & _mask;
+        }
+        return false;
+    }
+
+    public int PendingCount => _pending.Count;
+
+    /// <summary>The sets added since the last call, largest first (the order in which specialising the FD tree does least work).</summary>
+    public List<T> TakePending()
+    {
+        var result = _pending;
+        _pending = [];
+        result.Sort(static (a, b) => b.Count.CompareTo(a.Count));
+        return result;
+    }
+
+    private void Grow()
+    {
+        var keys = _keys;
+        var used = _used;
+        _keys = new T[keys.Length * 2];
+        _used = new bool[keys.Length * 2];
+        _mask = _keys.Length - 1;
+        for (int j = 0; j < keys.Length; j++)
+        {
+            if (!used[j]) continue;
+            int i = (int)keys[j].Hash() & _mask;
+            while (_used[i]) i = (i + 1) & _mask;
+            _keys[i] = keys[j];
+            _used[i] = true;
+        }
+    }
+}
