@@ -22,6 +22,7 @@ public static class DiscoveryCheck
         int runs = 5;
         var options = new DiscoveryOptions();
         var names = new List<string>();
+        bool verbose = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -34,6 +35,7 @@ public static class DiscoveryCheck
                 case "--time-limit": options = options with { TimeLimit = TimeSpan.FromSeconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)) }; break;
                 case "--memory-mb": options = options with { MemoryBudgetBytes = long.Parse(args[++i]) * 1024 * 1024 }; break;
                 case "--no-uccs": options = options with { Uccs = false }; break;
+                case "-v": verbose = true; break;
                 default: names.Add(args[i]); break;
             }
         }
@@ -77,6 +79,11 @@ public static class DiscoveryCheck
             }
             Console.WriteLine($"{d.Name,-26} {rows,7} {cols,4} {Median(load),8:0.0} {Median(disc),9:0.0} {Median(total),9:0.0} {result!.Fds.Count,8} {result.UniqueColumnCombinations.Count,6} {expected?.Count.ToString() ?? "-",9} {match,-5}  {result.Statistics.Strategy}");
             foreach (var limit in result.Limits) Console.WriteLine($"    limit: {limit}");
+            if (verbose)
+            {
+                var st = result.Statistics;
+                Console.WriteLine($"    sampling {st.SamplingTime.TotalMilliseconds:0.0} ms ({st.SampledComparisons} pairs), induction {st.InductionTime.TotalMilliseconds:0.0} ms ({st.AgreeSets} agree sets), validation {st.ValidationTime.TotalMilliseconds:0.0} ms ({st.Validations} candidates, {st.ValidationComparisons} row compares, {st.Rounds} levels)");
+            }
         }
         using var self = Process.GetCurrentProcess();
         Console.WriteLine($"peak working set: {self.PeakWorkingSet64 / (1024.0 * 1024):0.0} MB");

@@ -92,6 +92,9 @@ public static class DependencyDiscovery
                 AgreeSets = search.AgreeSets,
                 Validations = search.Validations,
                 Rounds = search.Rounds,
+                SamplingTime = search.SamplingTime,
+                InductionTime = search.InductionTime,
+                ValidationTime = search.ValidationTime,
             };
             if (search.Tree.MaxDepth < maxLhs) completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, search.Tree.MaxDepth);
         }

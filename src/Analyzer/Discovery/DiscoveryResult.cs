@@ -42,6 +42,9 @@ public sealed record DiscoveryStatistics
     public long AgreeSets { get; init; }
     public long Validations { get; init; }
     public int Rounds { get; init; }
+    public TimeSpan SamplingTime { get; init; }
+    public TimeSpan InductionTime { get; init; }
+    public TimeSpan ValidationTime { get; init; }
     public TimeSpan Elapsed { get; init; }
     public long PeakStructureBytes { get; init; }
 }

@@ -63,6 +63,9 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     public long Validations { get; private set; }
     public long AgreeSets => _store.Count;
     public int Rounds { get; private set; }
+    public TimeSpan SamplingTime { get; private set; }
+    public TimeSpan InductionTime { get; private set; }
+    public TimeSpan ValidationTime { get; private set; }
 
     public void Run(FdStrategy strategy)
     {
@@ -78,6 +81,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         int n = _rel.RowCount;
         long pairs = 0;
         _control.Report(DiscoveryPhase.Sampling, 0, 0, 0, force: true);
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int i = 0; i < n - 1; i++)
         {
             if ((i & 63) == 0 && _control.ShouldStop) break;
@@ -86,6 +90,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             _control.Report(DiscoveryPhase.Sampling, 0, pairs, _store.Count);
         }
         SampledComparisons = pairs;
+        SamplingTime += System.Diagnostics.Stopwatch.GetElapsedTime(start);
         if (_control.ShouldStop)
         {
             // The negative cover is incomplete: fall back to validating what was induced.
@@ -103,7 +108,9 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         Strategy = "sampling and validation";
         var sampler = new PairSampler<T>(_rel, _store);
         double threshold = 0.01;
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         sampler.Run(threshold, _control);
+        SamplingTime += System.Diagnostics.Stopwatch.GetElapsedTime(start);
         SampledComparisons = sampler.Comparisons;
         Induce();
         ValidateLevels(sampler, threshold);
@@ -111,6 +118,13 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
 
     /// <summary>Specialises the tree with every agree set not yet used, largest first.</summary>
     private void Induce()
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try { InduceCore(); }
+        finally { InductionTime += System.Diagnostics.Stopwatch.GetElapsedTime(start); }
+    }
+
+    private void InduceCore()
     {
         var pending = _store.TakePending();
         _control.Report(DiscoveryPhase.Induction, 0, pending.Count, _tree.FdCount, force: true);
@@ -147,7 +161,10 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             _control.Report(DiscoveryPhase.Validation, level, _level.Count, _tree.FdCount, force: true);
             violations.Clear();
             long candidates = 0, invalid = 0;
-            if (!ValidateLevel(violations, ref candidates, ref invalid)) return;
+            long vstart = System.Diagnostics.Stopwatch.GetTimestamp();
+            bool finished = ValidateLevel(violations, ref candidates, ref invalid);
+            ValidationTime += System.Diagnostics.Stopwatch.GetElapsedTime(vstart);
+            if (!finished) return;
             Validations += candidates;
             foreach (var v in violations) _store.Add(v);
             Induce();
@@ -159,7 +176,9 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             {
                 threshold /= 2;
                 long before = sampler.Comparisons;
+                long sstart = System.Diagnostics.Stopwatch.GetTimestamp();
                 sampler.Run(threshold, _control);
+                SamplingTime += System.Diagnostics.Stopwatch.GetElapsedTime(sstart);
                 SampledComparisons += sampler.Comparisons - before;
                 Induce();
             }
