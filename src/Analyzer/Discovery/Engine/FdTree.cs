@@ -329,6 +329,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     public void CollectAll(List<(int Node, T Lhs, T Rhs)> output, int maxDepth = int.MaxValue)
     {
         output.Clear();
+        if (maxDepth < 0) return;
         if (!_fds[Root].IsEmpty) output.Add((Root, T.Empty, _fds[Root]));
         CollectAll(Root, T.Empty, maxDepth, output);
     }

@@ -32,6 +32,7 @@ internal sealed class PairSampler<T> where T : struct, IBits<T>, IEquatable<T>
     public void Run(double threshold, RunControl control)
     {
         int m = _rel.ColumnCount;
+        control.Report(DiscoveryPhase.Sampling, 0, Comparisons, _store.Count, force: true);
         if (!_started)
         {
             _started = true;

@@ -1,0 +1,99 @@
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Discovery;
+
+namespace SchemaNorm.Analyzer.Tests.Discovery;
+
+/// <summary>Time limits, memory budgets, cancellation and progress: bounded runs say what they bounded and report only what is certain.</summary>
+public class LimitsTests
+{
+    private sealed class Collect : IProgress<DiscoveryProgress>
+    {
+        public List<DiscoveryProgress> Items { get; } = [];
+        public void Report(DiscoveryProgress value)
+        {
+            lock (Items) Items.Add(value);
+        }
+    }
+
+    [Fact]
+    public void A_time_limit_of_zero_reports_what_it_stopped_and_nothing_uncertain()
+    {
+        var data = BenchmarkDatasetTests.Load("LineItem", '|', true);
+        foreach (var strategy in new[] { FdStrategy.AllPairs, FdStrategy.Hybrid })
+        {
+            var r = DependencyDiscovery.Discover(data, new DiscoveryOptions { TimeLimit = TimeSpan.Zero, Strategy = strategy });
+            Assert.Contains(r.Limits, l => l.Contains("time limit"));
+            Assert.False(r.IsComplete);
+            var expected = BenchmarkDatasetTests.Expected("LineItem", false);
+            var found = BruteForce.Fds(r);
+            Assert.Empty(found.Except(expected));
+        }
+    }
+
+    [Fact]
+    public void A_tiny_memory_budget_lowers_the_left_hand_side_bound_and_keeps_what_is_below_it()
+    {
+        var data = BenchmarkDatasetTests.Load("LineItem", '|', true);
+        foreach (var strategy in new[] { FdStrategy.AllPairs, FdStrategy.Hybrid })
+        {
+            var r = DependencyDiscovery.Discover(data, new DiscoveryOptions { MemoryBudgetBytes = 1, Strategy = strategy });
+            Assert.Contains(r.Limits, l => l.Contains("memory budget"));
+            Assert.NotNull(r.CompleteUpToLhs);
+            int k = r.CompleteUpToLhs!.Value;
+            var expected = BenchmarkDatasetTests.Expected("LineItem", false)
+                .Where(fd => fd.StartsWith("[]") ? 0 <= k : fd[..fd.IndexOf(']')].Count(ch => ch == ',') + 1 <= k).ToList();
+            Assert.Equal(expected, BruteForce.Fds(r));
+        }
+    }
+
+    [Fact]
+    public void Cancellation_throws()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var data = RandomTables.Make(1, columns: 5, rows: 20);
+        Assert.ThrowsAny<OperationCanceledException>(() => DependencyDiscovery.Discover(data, new DiscoveryOptions { Cancellation = cts.Token }));
+    }
+
+    [Fact]
+    public void Progress_names_the_phases()
+    {
+        var progress = new Collect();
+        var data = BenchmarkDatasetTests.Load("CIPublicHighway700", ',', true);
+        DependencyDiscovery.Discover(data, new DiscoveryOptions { Progress = progress, Strategy = FdStrategy.Hybrid });
+        var phases = progress.Items.Select(p => p.Phase).Distinct().ToList();
+        Assert.Contains(DiscoveryPhase.Sampling, phases);
+        Assert.Contains(DiscoveryPhase.Validation, phases);
+        Assert.Equal(DiscoveryPhase.Done, progress.Items[^1].Phase);
+    }
+
+    [Fact]
+    public void Unobserved_columns_are_left_out()
+    {
+        var t = RandomTables.Make(7, columns: 5, rows: 20);
+        var hidden = new SchemaNorm.Analyzer.Data.TableData(t.ColumnNames, t.Columns, t.RowCount)
+        {
+            UnobservedColumns = AttributeSet.Of(1, 3),
+        };
+        var r = DependencyDiscovery.Discover(hidden);
+        // The same as discovery on the table without them, with column numbers mapped back (0,1,2 → 0,2,4).
+        int[] map = [0, 2, 4];
+        var expected = BruteForce.MinimalFds(t.Select(map), NullSemantics.Equal);
+        var found = r.Fds.Select(f => BruteForce.Format(f.Lhs.ToArray().Select(c => Array.IndexOf(map, c)).ToArray(), Array.IndexOf(map, f.Rhs)))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, found);
+        Assert.Equal(AttributeSet.Of(map), r.Columns);
+    }
+
+    [Fact]
+    public void Tables_with_no_rows_or_one_row_have_constant_columns_and_the_empty_key()
+    {
+        foreach (int rows in new[] { 0, 1 })
+        {
+            var t = RandomTables.Make(3, columns: 3, rows: rows);
+            var r = DependencyDiscovery.Discover(t);
+            Assert.Equal(["[]->0", "[]->1", "[]->2"], BruteForce.Fds(r));
+            Assert.Equal(["[]"], BruteForce.Uccs(r));
+        }
+    }
+}
