@@ -16,13 +16,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     public const int Root = 0;
 
     private readonly int _attributes;
-    private T[] _fds;
-    private T[] _rhs;
-    private int[] _firstChild;
-    private int[] _nextSibling;
-    private int[] _parent;
-    private short[] _attr;
-    private short[] _depth;
+    private Node[] _nodes;
     private int _slots;
     private int _free = -1;
     private readonly List<(int Node, T Lhs, T Rhs)> _found = [];
@@ -34,14 +28,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     {
         _attributes = attributes;
         MaxDepth = maxDepth;
-        int capacity = 1024;
-        _fds = new T[capacity];
-        _rhs = new T[capacity];
-        _firstChild = new int[capacity];
-        _nextSibling = new int[capacity];
-        _parent = new int[capacity];
-        _attr = new short[capacity];
-        _depth = new short[capacity];
+        _nodes = new Node[1024];
         _fdsPerLevel = new long[attributes + 2];
         NewNode(-1, -1, 0);
     }
@@ -55,7 +42,19 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     /// <summary>Specialisations not added because they would exceed <see cref="MaxDepth"/>.</summary>
     public long DroppedByDepth { get; private set; }
 
-    public long MemoryBytes => (long)_fds.Length * (2L * Unsafe.SizeOf<T>() + 16);
+    public long MemoryBytes => (long)_nodes.Length * Unsafe.SizeOf<Node>();
+
+    /// <summary>One node: kept together so that a scan of a child list touches one cache line per child.</summary>
+    private struct Node
+    {
+        public T Fds;          // right sides of the FDs whose left side is this node's path
+        public T Rhs;          // union of Fds over the subtree
+        public int FirstChild;
+        public int NextSibling; // also links the free list
+        public int Parent;
+        public short Attr;     // the attribute of the edge into the node; -1 for the root
+        public short Depth;    // -1 once freed
+    }
 
     public long FdsAtLevel(int depth) => depth < _fdsPerLevel.Length ? _fdsPerLevel[depth] : 0;
 
@@ -67,7 +66,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         return -1;
     }
 
-    public T RootRhs => _rhs[Root];
+    public T RootRhs => _nodes[Root].Rhs;
 
     // ---- building ----
 
@@ -77,49 +76,40 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         if (_free >= 0)
         {
             node = _free;
-            _free = _nextSibling[node];
+            _free = _nodes[node].NextSibling;
         }
         else
         {
-            if (_slots == _fds.Length) GrowNodes();
+            if (_slots == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
             node = _slots++;
         }
-        _fds[node] = T.Empty;
-        _rhs[node] = T.Empty;
-        _firstChild[node] = -1;
-        _nextSibling[node] = -1;
-        _parent[node] = parent;
-        _attr[node] = (short)attribute;
-        _depth[node] = (short)depth;
+        _nodes[node] = new Node
+        {
+            Fds = T.Empty,
+            Rhs = T.Empty,
+            FirstChild = -1,
+            NextSibling = -1,
+            Parent = parent,
+            Attr = (short)attribute,
+            Depth = (short)depth,
+        };
         NodeCount++;
         return node;
     }
 
-    private void GrowNodes()
-    {
-        int size = _fds.Length * 2;
-        Array.Resize(ref _fds, size);
-        Array.Resize(ref _rhs, size);
-        Array.Resize(ref _firstChild, size);
-        Array.Resize(ref _nextSibling, size);
-        Array.Resize(ref _parent, size);
-        Array.Resize(ref _attr, size);
-        Array.Resize(ref _depth, size);
-    }
-
     private int ChildOrCreate(int node, int attribute)
     {
-        int prev = -1, c = _firstChild[node];
-        while (c >= 0 && _attr[c] < attribute)
+        int prev = -1, c = _nodes[node].FirstChild;
+        while (c >= 0 && _nodes[c].Attr < attribute)
         {
             prev = c;
-            c = _nextSibling[c];
+            c = _nodes[c].NextSibling;
         }
-        if (c >= 0 && _attr[c] == attribute) return c;
-        int created = NewNode(attribute, node, _depth[node] + 1);
-        _nextSibling[created] = c;
-        if (prev < 0) _firstChild[node] = created;
-        else _nextSibling[prev] = created;
+        if (c >= 0 && _nodes[c].Attr == attribute) return c;
+        int created = NewNode(attribute, node, _nodes[node].Depth + 1);
+        _nodes[created].NextSibling = c;
+        if (prev < 0) _nodes[node].FirstChild = created;
+        else _nodes[prev].NextSibling = created;
         return created;
     }
 
@@ -127,17 +117,17 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     public void Add(T lhs, T rhs)
     {
         int node = Root;
-        _rhs[Root] |= rhs;
+        _nodes[Root].Rhs |= rhs;
         for (int a = lhs.First(); a >= 0; a = lhs.Next(a))
         {
             node = ChildOrCreate(node, a);
-            _rhs[node] |= rhs;
+            _nodes[node].Rhs |= rhs;
         }
-        var added = rhs.AndNot(_fds[node]);
-        _fds[node] |= rhs;
+        var added = rhs.AndNot(_nodes[node].Fds);
+        _nodes[node].Fds |= rhs;
         int n = added.Count;
         FdCount += n;
-        _fdsPerLevel[_depth[node]] += n;
+        _fdsPerLevel[_nodes[node].Depth] += n;
     }
 
     // ---- queries ----
@@ -146,36 +136,62 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     public T GeneralizationRhs(T lhs, T mask)
     {
         var found = T.Empty;
-        if (_rhs[Root].Overlaps(mask)) Generalizations(Root, lhs, lhs.Last(), mask, ref found);
+        if (_nodes[Root].Rhs.Overlaps(mask)) Generalizations(Root, lhs, lhs.Last(), mask, ref found);
         return found;
     }
 
     private void Generalizations(int node, T lhs, int last, T mask, ref T found)
     {
-        found |= _fds[node] & mask;
+        found |= _nodes[node].Fds & mask;
         var remaining = mask.AndNot(found);
         if (remaining.IsEmpty) return;
-        for (int c = _firstChild[node]; c >= 0; c = _nextSibling[c])
+        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
         {
-            int a = _attr[c];
+            int a = _nodes[c].Attr;
             if (a > last) break;
-            if (!lhs.Contains(a) || !_rhs[c].Overlaps(remaining)) continue;
+            if (!lhs.Contains(a) || !_nodes[c].Rhs.Overlaps(remaining)) continue;
             Generalizations(c, lhs, last, remaining, ref found);
             remaining = mask.AndNot(found);
             if (remaining.IsEmpty) return;
         }
     }
 
+    /// <summary>
+    /// Like <see cref="GeneralizationRhs"/>, but only through paths that contain <paramref name="required"/>:
+    /// during specialisation every generalisation without it lay inside the agree set and has just been removed.
+    /// </summary>
+    private T GeneralizationRhsThrough(T lhs, int required, T mask)
+    {
+        var found = T.Empty;
+        if (_nodes[Root].Rhs.Overlaps(mask)) GeneralizationsThrough(Root, lhs, required, lhs.Last(), mask, ref found);
+        return found;
+    }
+
+    private void GeneralizationsThrough(int node, T lhs, int required, int last, T mask, ref T found)
+    {
+        // Below the required attribute every path holds it: the plain search takes over.
+        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
+        {
+            ref var child = ref _nodes[c];
+            int a = child.Attr;
+            if (a > required) break;
+            if (!lhs.Contains(a) || !child.Rhs.Overlaps(mask.AndNot(found))) continue;
+            if (a == required) Generalizations(c, lhs, last, mask.AndNot(found), ref found);
+            else GeneralizationsThrough(c, lhs, required, last, mask, ref found);
+            if (mask.AndNot(found).IsEmpty) return;
+        }
+    }
+
     /// <summary>Every node whose path X ⊆ <paramref name="lhs"/> holds an FD with right side in <paramref name="mask"/>.</summary>
     private void CollectGeneralizations(int node, T path, T lhs, int last, T mask)
     {
-        var hits = _fds[node] & mask;
+        var hits = _nodes[node].Fds & mask;
         if (!hits.IsEmpty) _found.Add((node, path, hits));
-        for (int c = _firstChild[node]; c >= 0; c = _nextSibling[c])
+        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
         {
-            int a = _attr[c];
+            int a = _nodes[c].Attr;
             if (a > last) break;
-            if (!lhs.Contains(a) || !_rhs[c].Overlaps(mask)) continue;
+            if (!lhs.Contains(a) || !_nodes[c].Rhs.Overlaps(mask)) continue;
             CollectGeneralizations(c, path.With(a), lhs, last, mask);
         }
     }
@@ -185,15 +201,15 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     {
         int node = Root;
         for (int a = lhs.First(); a >= 0 && node >= 0; a = lhs.Next(a)) node = Child(node, a);
-        return node >= 0 && _fds[node].Contains(rhs);
+        return node >= 0 && _nodes[node].Fds.Contains(rhs);
     }
 
     private int Child(int node, int attribute)
     {
-        for (int c = _firstChild[node]; c >= 0; c = _nextSibling[c])
+        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
         {
-            if (_attr[c] == attribute) return c;
-            if (_attr[c] > attribute) break;
+            if (_nodes[c].Attr == attribute) return c;
+            if (_nodes[c].Attr > attribute) break;
         }
         return -1;
     }
@@ -209,7 +225,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     /// </summary>
     public int Specialize(T agree, T rhsUniverse)
     {
-        var mask = rhsUniverse.AndNot(agree) & _rhs[Root];
+        var mask = rhsUniverse.AndNot(agree) & _nodes[Root].Rhs;
         if (mask.IsEmpty) return 0;
         _found.Clear();
         CollectGeneralizations(Root, T.Empty, agree, agree.Last(), mask);
@@ -217,11 +233,11 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         int removed = 0;
         foreach (var (node, _, bits) in _found)
         {
-            _fds[node] = _fds[node].AndNot(bits);
+            _nodes[node].Fds = _nodes[node].Fds.AndNot(bits);
             int n = bits.Count;
             removed += n;
             FdCount -= n;
-            _fdsPerLevel[_depth[node]] -= n;
+            _fdsPerLevel[_nodes[node].Depth] -= n;
         }
         var outside = T.FirstN(_attributes).AndNot(agree);
         foreach (var (_, lhs, bits) in _found)
@@ -236,12 +252,12 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
                 var want = bits.Without(b);
                 if (want.IsEmpty) continue;
                 var specialised = lhs.With(b);
-                var add = want.AndNot(GeneralizationRhs(specialised, want));
+                var add = want.AndNot(GeneralizationRhsThrough(specialised, b, want));
                 if (!add.IsEmpty) Add(specialised, add);
             }
         }
         foreach (var (node, _, bits) in _found)
-            if (_depth[node] >= 0) Repair(node, bits);
+            if (_nodes[node].Depth >= 0) Repair(node, bits);
         return removed;
     }
 
@@ -253,13 +269,13 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     {
         while (node >= 0 && !bits.IsEmpty)
         {
-            var keep = _fds[node];
-            for (int c = _firstChild[node]; c >= 0; c = _nextSibling[c]) keep |= _rhs[c];
-            var clear = bits.AndNot(keep) & _rhs[node];
+            var keep = _nodes[node].Fds;
+            for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling) keep |= _nodes[c].Rhs;
+            var clear = bits.AndNot(keep) & _nodes[node].Rhs;
             if (clear.IsEmpty) return;
-            _rhs[node] = _rhs[node].AndNot(clear);
-            int parent = _parent[node];
-            if (node != Root && _rhs[node].IsEmpty) Free(node);
+            _nodes[node].Rhs = _nodes[node].Rhs.AndNot(clear);
+            int parent = _nodes[node].Parent;
+            if (node != Root && _nodes[node].Rhs.IsEmpty) Free(node);
             node = parent;
             bits = clear;
         }
@@ -267,21 +283,21 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
 
     private void Free(int node)
     {
-        int parent = _parent[node];
+        int parent = _nodes[node].Parent;
         int prev = -1;
-        for (int c = _firstChild[parent]; c >= 0; c = _nextSibling[c])
+        for (int c = _nodes[parent].FirstChild; c >= 0; c = _nodes[c].NextSibling)
         {
             if (c == node)
             {
-                if (prev < 0) _firstChild[parent] = _nextSibling[c];
-                else _nextSibling[prev] = _nextSibling[c];
+                if (prev < 0) _nodes[parent].FirstChild = _nodes[c].NextSibling;
+                else _nodes[prev].NextSibling = _nodes[c].NextSibling;
                 break;
             }
             prev = c;
         }
         // An emptied node has no FDs and no children left (each child's union is inside its own).
-        _depth[node] = -1;
-        _nextSibling[node] = _free;
+        _nodes[node].Depth = -1;
+        _nodes[node].NextSibling = _free;
         _free = node;
         NodeCount--;
     }
@@ -289,12 +305,12 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     /// <summary>Removes X -> A for the given node and right sides (a candidate found invalid).</summary>
     public void Remove(int node, T bits)
     {
-        bits &= _fds[node];
+        bits &= _nodes[node].Fds;
         if (bits.IsEmpty) return;
-        _fds[node] = _fds[node].AndNot(bits);
+        _nodes[node].Fds = _nodes[node].Fds.AndNot(bits);
         int n = bits.Count;
         FdCount -= n;
-        _fdsPerLevel[_depth[node]] -= n;
+        _fdsPerLevel[_nodes[node].Depth] -= n;
         Repair(node, bits);
     }
 
@@ -306,7 +322,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         output.Clear();
         if (depth == 0)
         {
-            if (!_fds[Root].IsEmpty) output.Add((Root, T.Empty, _fds[Root]));
+            if (!_nodes[Root].Fds.IsEmpty) output.Add((Root, T.Empty, _nodes[Root].Fds));
             return;
         }
         CollectLevel(Root, T.Empty, depth, output);
@@ -314,12 +330,12 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
 
     private void CollectLevel(int node, T path, int depth, List<(int Node, T Lhs, T Rhs)> output)
     {
-        for (int c = _firstChild[node]; c >= 0; c = _nextSibling[c])
+        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
         {
-            var p = path.With(_attr[c]);
-            if (_depth[c] == depth)
+            var p = path.With(_nodes[c].Attr);
+            if (_nodes[c].Depth == depth)
             {
-                if (!_fds[c].IsEmpty) output.Add((c, p, _fds[c]));
+                if (!_nodes[c].Fds.IsEmpty) output.Add((c, p, _nodes[c].Fds));
             }
             else CollectLevel(c, p, depth, output);
         }
@@ -330,17 +346,17 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     {
         output.Clear();
         if (maxDepth < 0) return;
-        if (!_fds[Root].IsEmpty) output.Add((Root, T.Empty, _fds[Root]));
+        if (!_nodes[Root].Fds.IsEmpty) output.Add((Root, T.Empty, _nodes[Root].Fds));
         CollectAll(Root, T.Empty, maxDepth, output);
     }
 
     private void CollectAll(int node, T path, int maxDepth, List<(int Node, T Lhs, T Rhs)> output)
     {
-        for (int c = _firstChild[node]; c >= 0; c = _nextSibling[c])
+        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
         {
-            if (_depth[c] > maxDepth) continue;
-            var p = path.With(_attr[c]);
-            if (!_fds[c].IsEmpty) output.Add((c, p, _fds[c]));
+            if (_nodes[c].Depth > maxDepth) continue;
+            var p = path.With(_nodes[c].Attr);
+            if (!_nodes[c].Fds.IsEmpty) output.Add((c, p, _nodes[c].Fds));
             CollectAll(c, p, maxDepth, output);
         }
     }
@@ -351,14 +367,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         var keep = new List<(int Node, T Lhs, T Rhs)>();
         CollectAll(keep, maxDepth);
         long dropped = FdCount - keep.Sum(k => (long)k.Rhs.Count);
-        int capacity = 1024;
-        _fds = new T[capacity];
-        _rhs = new T[capacity];
-        _firstChild = new int[capacity];
-        _nextSibling = new int[capacity];
-        _parent = new int[capacity];
-        _attr = new short[capacity];
-        _depth = new short[capacity];
+        _nodes = new Node[1024];
         _slots = 0;
         _free = -1;
         NodeCount = 0;
