@@ -98,6 +98,9 @@ public class DiscoveryPropertyTests
     }
 
     [Theory]
+    [InlineData(63, 4)]
+    [InlineData(64, 5)]
+    [InlineData(127, 6)]
     [InlineData(70, 1)]
     [InlineData(130, 2)]
     [InlineData(300, 3)]

@@ -25,8 +25,8 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
 
     public long MemoryBytes => (long)_keys.Length * (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 1) + (long)_pending.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 
-    /// <summary>Adds a set; true when it was new (it is then also pending).</summary>
-    public bool Add(T key)
+    /// <summary>Adds a set; true when it was new (it is then also pending, unless <paramref name="pending"/> is false).</summary>
+    public bool Add(T key, bool pending = true)
     {
         int i = (int)key.Hash() & _mask;
         while (_used[i])
@@ -36,7 +36,7 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
         }
         _keys[i] = key;
         _used[i] = true;
-        _pending.Add(key);
+        if (pending) _pending.Add(key);
         if (++Count * 2 > _keys.Length) Grow();
         return true;
     }
@@ -61,6 +61,12 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
         _pending = [];
         result.Sort(static (a, b) => b.Count.CompareTo(a.Count));
         return result;
+    }
+
+    /// <summary>Puts sets taken by <see cref="TakePending"/> back (their induction was interrupted).</summary>
+    public void ReturnPending(List<T> sets, int from)
+    {
+        for (int i = from; i < sets.Count; i++) _pending.Add(sets[i]);
     }
 
     private void Grow()

@@ -9,12 +9,17 @@ namespace SchemaNorm.Analyzer.Discovery.Engine;
 /// The rows as the engines see them: only the observed columns, in an internal order (the most selective
 /// column first, so that an attribute set's first member is the cheapest one to start a validation
 /// from), with NULL recoded according to the null semantics, one stripped partition per column, and
-/// the codes again row by row so that the agree set of two rows is a few vector compares.
+/// the codes again row by row so that the agree set of two rows is a few vector compares. Row codes are
+/// stored in 1, 2 or 4 bytes, the fewest that hold every code, so that a row of up to 64 small columns
+/// is one cache line and one 512-bit compare.
 /// </summary>
 internal sealed unsafe class EncodedRelation
 {
-    private readonly int[] _records; // pinned, row-major, Stride ints per row
-    private readonly int* _base;
+    private readonly byte[] _records; // pinned, row-major, _rowBytes per row
+    private readonly byte* _base;
+    private readonly int _rowBytes;
+    private readonly int _elementSize;
+    private readonly ulong[] _columnMask;
 
     private EncodedRelation(int rowCount, int[] columnOf, int[][] codes, int[] distinct, StrippedPartition[] plis, bool[] hasNulls)
     {
@@ -25,16 +30,25 @@ internal sealed unsafe class EncodedRelation
         Partitions = plis;
         HasNulls = hasNulls;
         int m = columnOf.Length;
-        Stride = Math.Max(16, (m + 15) & ~15);
+        int maxCode = distinct.Length == 0 ? 0 : distinct.Max() - 1;
+        _elementSize = maxCode <= byte.MaxValue ? 1 : maxCode <= ushort.MaxValue ? 2 : 4;
+        _rowBytes = Math.Max(64, (m * _elementSize + 63) & ~63);
+        // As many words as the widest bit set (the key pseudo-column may need one more word than the rows).
+        _columnMask = new ulong[Math.Max(16, (_rowBytes / _elementSize + 63) / 64)];
+        for (int c = 0; c < m; c++) _columnMask[c >> 6] |= 1UL << (c & 63);
         // Pinned (on the pinned object heap), so the address taken once stays valid.
-        _records = GC.AllocateArray<int>(Math.Max(Stride, checked(rowCount * Stride)), pinned: true);
-        _base = (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_records));
-        for (int r = 0; r < rowCount; r++)
+        _records = GC.AllocateArray<byte>(Math.Max(_rowBytes, checked(rowCount * _rowBytes)), pinned: true);
+        _base = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_records));
+        for (int c = 0; c < m; c++)
         {
-            var row = _records.AsSpan(r * Stride, Stride);
-            // Padding gets a value of the row's own (codes are never negative), so it never agrees.
-            row[m..].Fill(-1 - r);
-            for (int c = 0; c < m; c++) row[c] = codes[c][r];
+            var col = codes[c];
+            byte* p = _base + (long)c * _elementSize;
+            switch (_elementSize)
+            {
+                case 1: for (int r = 0; r < rowCount; r++) p[(long)r * _rowBytes] = (byte)col[r]; break;
+                case 2: for (int r = 0; r < rowCount; r++) *(ushort*)(p + (long)r * _rowBytes) = (ushort)col[r]; break;
+                default: for (int r = 0; r < rowCount; r++) *(int*)(p + (long)r * _rowBytes) = col[r]; break;
+            }
         }
     }
 
@@ -58,9 +72,7 @@ internal sealed unsafe class EncodedRelation
     /// <summary>Whether the column holds a NULL (before recoding).</summary>
     public bool[] HasNulls { get; }
 
-    public int Stride { get; }
-
-    public long MemoryBytes => (long)_records.Length * 4 + Codes.Sum(c => (long)c.Length * 4) + Partitions.Sum(p => (long)p.Rows.Length * 4);
+    public long MemoryBytes => _records.Length + Codes.Sum(c => (long)c.Length * 4) + Partitions.Sum(p => (long)p.Rows.Length * 4);
 
     /// <summary>
     /// Encodes the given table columns. Under <see cref="NullSemantics.Distinct"/> every NULL gets a code of
@@ -102,28 +114,86 @@ internal sealed unsafe class EncodedRelation
     }
 
     /// <summary>The positions on which two rows agree.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Agree<T>(int r1, int r2) where T : struct, IBits<T>, IEquatable<T>
     {
-        int* a = _base + (long)r1 * Stride;
-        int* b = _base + (long)r2 * Stride;
+        byte* a = _base + (long)r1 * _rowBytes;
+        byte* b = _base + (long)r2 * _rowBytes;
         Span<ulong> words = stackalloc ulong[T.WordCount];
+        switch (_elementSize)
+        {
+            case 1: AgreeBytes(a, b, words); break;
+            case 2: AgreeShorts(a, b, words); break;
+            default: AgreeInts(a, b, words); break;
+        }
+        for (int i = 0; i < words.Length; i++) words[i] &= _columnMask[i];
+        return T.FromWords(words);
+    }
+
+    // One bit per lane: a lane of byte b holds column (b / element size). The widest vector the CPU runs
+    // natively is used; 128-bit vectors are native on every 64-bit target (SSE2, NEON).
+
+    private void AgreeBytes(byte* a, byte* b, Span<ulong> words)
+    {
         words.Clear();
         if (Vector512.IsHardwareAccelerated)
+            for (int off = 0; off < _rowBytes; off += 64)
+                words[off >> 6] = Vector512.Equals(Vector512.Load(a + off), Vector512.Load(b + off)).ExtractMostSignificantBits();
+        else if (Vector256.IsHardwareAccelerated)
         {
-            for (int k = 0; k < Stride; k += 16)
-            {
-                ulong mask = Vector512.Equals(Vector512.Load(a + k), Vector512.Load(b + k)).ExtractMostSignificantBits();
-                words[k >> 6] |= mask << (k & 63);
-            }
+            for (int off = 0; off < _rowBytes; off += 32)
+                words[off >> 6] |= (ulong)Vector256.Equals(Vector256.Load(a + off), Vector256.Load(b + off)).ExtractMostSignificantBits() << (off & 63);
         }
         else
         {
-            for (int k = 0; k < Stride; k += 8)
-            {
-                ulong mask = Vector256.Equals(Vector256.Load(a + k), Vector256.Load(b + k)).ExtractMostSignificantBits();
-                words[k >> 6] |= mask << (k & 63);
-            }
+            for (int off = 0; off < _rowBytes; off += 16)
+                words[off >> 6] |= (ulong)Vector128.Equals(Vector128.Load(a + off), Vector128.Load(b + off)).ExtractMostSignificantBits() << (off & 63);
         }
-        return T.FromWords(words);
+    }
+
+    private void AgreeShorts(byte* a, byte* b, Span<ulong> words)
+    {
+        words.Clear();
+        if (Vector512.IsHardwareAccelerated)
+            for (int off = 0; off < _rowBytes; off += 64)
+            {
+                int col = off >> 1;
+                words[col >> 6] |= Vector512.Equals(Vector512.Load((ushort*)(a + off)), Vector512.Load((ushort*)(b + off))).ExtractMostSignificantBits() << (col & 63);
+            }
+        else if (Vector256.IsHardwareAccelerated)
+            for (int off = 0; off < _rowBytes; off += 32)
+            {
+                int col = off >> 1;
+                words[col >> 6] |= (ulong)Vector256.Equals(Vector256.Load((ushort*)(a + off)), Vector256.Load((ushort*)(b + off))).ExtractMostSignificantBits() << (col & 63);
+            }
+        else
+            for (int off = 0; off < _rowBytes; off += 16)
+            {
+                int col = off >> 1;
+                words[col >> 6] |= (ulong)Vector128.Equals(Vector128.Load((ushort*)(a + off)), Vector128.Load((ushort*)(b + off))).ExtractMostSignificantBits() << (col & 63);
+            }
+    }
+
+    private void AgreeInts(byte* a, byte* b, Span<ulong> words)
+    {
+        words.Clear();
+        if (Vector512.IsHardwareAccelerated)
+            for (int off = 0; off < _rowBytes; off += 64)
+            {
+                int col = off >> 2;
+                words[col >> 6] |= Vector512.Equals(Vector512.Load((int*)(a + off)), Vector512.Load((int*)(b + off))).ExtractMostSignificantBits() << (col & 63);
+            }
+        else if (Vector256.IsHardwareAccelerated)
+            for (int off = 0; off < _rowBytes; off += 32)
+            {
+                int col = off >> 2;
+                words[col >> 6] |= (ulong)Vector256.Equals(Vector256.Load((int*)(a + off)), Vector256.Load((int*)(b + off))).ExtractMostSignificantBits() << (col & 63);
+            }
+        else
+            for (int off = 0; off < _rowBytes; off += 16)
+            {
+                int col = off >> 2;
+                words[col >> 6] |= (ulong)Vector128.Equals(Vector128.Load((int*)(a + off)), Vector128.Load((int*)(b + off))).ExtractMostSignificantBits() << (col & 63);
+            }
     }
 }

@@ -75,6 +75,9 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         else RunHybrid();
     }
 
+    /// <summary>Share of a time limit that comparing pairs, sampling and induction may use before validation starts.</summary>
+    private const double SearchShare = 0.6;
+
     private void RunAllPairs()
     {
         Strategy = "all pairs";
@@ -82,25 +85,28 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         long pairs = 0;
         _control.Report(DiscoveryPhase.Sampling, 0, 0, 0, force: true);
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        bool complete = true;
         for (int i = 0; i < n - 1; i++)
         {
-            if ((i & 63) == 0 && _control.ShouldStop) break;
+            if ((i & 63) == 0 && (_control.PastShare(SearchShare) || _control.OverMemory))
+            {
+                complete = false;
+                break;
+            }
             for (int j = i + 1; j < n; j++) _store.Add(_rel.Agree<T>(i, j));
             pairs += n - 1 - i;
             _control.Report(DiscoveryPhase.Sampling, 0, pairs, _store.Count);
         }
         SampledComparisons = pairs;
         SamplingTime += System.Diagnostics.Stopwatch.GetElapsedTime(start);
-        if (_control.ShouldStop)
+        if (complete && Induce(SearchShare))
         {
-            // The negative cover is incomplete: fall back to validating what was induced.
-            Induce();
-            ValidateLevels();
+            CompleteLevel = int.MaxValue;
             return;
         }
-        Induce();
-        if (_control.TimedOut) ValidateLevels();
-        else CompleteLevel = int.MaxValue;
+        // Stopped early (time or memory): the negative cover is partial, so validate what was induced.
+        Strategy = "all pairs, then validation";
+        ValidateLevels();
     }
 
     private void RunHybrid()
@@ -109,34 +115,43 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         var sampler = new PairSampler<T>(_rel, _store);
         double threshold = 0.01;
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        sampler.Run(threshold, _control);
+        sampler.Run(threshold, _control, SearchShare);
         SamplingTime += System.Diagnostics.Stopwatch.GetElapsedTime(start);
         SampledComparisons = sampler.Comparisons;
-        Induce();
+        Induce(SearchShare);
         ValidateLevels(sampler, threshold);
     }
 
-    /// <summary>Specialises the tree with every agree set not yet used, largest first.</summary>
-    private void Induce()
+    /// <summary>
+    /// Specialises the tree with every agree set not yet used, largest first. Returns false when stopped
+    /// (past the given share of the time limit); the sets not used stay pending.
+    /// </summary>
+    private bool Induce(double share = 1.0)
     {
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        try { InduceCore(); }
-        finally { InductionTime += System.Diagnostics.Stopwatch.GetElapsedTime(start); }
-    }
-
-    private void InduceCore()
-    {
-        var pending = _store.TakePending();
-        _control.Report(DiscoveryPhase.Induction, 0, pending.Count, _tree.FdCount, force: true);
-        for (int i = 0; i < pending.Count; i++)
+        try
         {
-            _tree.Specialize(pending[i], _universe);
-            if ((i & 255) == 255)
+            var pending = _store.TakePending();
+            _control.Report(DiscoveryPhase.Induction, 0, pending.Count, _tree.FdCount, force: true);
+            for (int i = 0; i < pending.Count; i++)
             {
-                _control.Report(DiscoveryPhase.Induction, i, pending.Count, _tree.FdCount);
-                if (_control.ShouldStop) return;
-                if (_control.OverMemory) Degrade();
+                _tree.Specialize(pending[i], _universe);
+                if ((i & 255) == 255)
+                {
+                    _control.Report(DiscoveryPhase.Induction, i, pending.Count, _tree.FdCount);
+                    if (_control.PastShare(share))
+                    {
+                        _store.ReturnPending(pending, i + 1);
+                        return false;
+                    }
+                    if (_control.OverMemory) Degrade();
+                }
             }
+            return true;
+        }
+        finally
+        {
+            InductionTime += System.Diagnostics.Stopwatch.GetElapsedTime(start);
         }
     }
 
@@ -166,10 +181,18 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             ValidationTime += System.Diagnostics.Stopwatch.GetElapsedTime(vstart);
             if (!finished) return;
             Validations += candidates;
-            foreach (var v in violations) _store.Add(v);
-            Induce();
-            if (_control.TimedOut) return;
+            // Each invalid candidate lies inside the agree set of its violation: specialising with these
+            // removes it, whether or not the set was seen before (an earlier induction may have been cut short).
+            var seen = new HashSet<T>();
+            violations.RemoveAll(v => !seen.Add(v));
+            foreach (var v in violations) _store.Add(v, pending: false);
+            long istart = System.Diagnostics.Stopwatch.GetTimestamp();
+            violations.Sort(static (a, b) => b.Count.CompareTo(a.Count));
+            foreach (var v in violations) _tree.Specialize(v, _universe);
+            InductionTime += System.Diagnostics.Stopwatch.GetElapsedTime(istart);
             CompleteLevel = level;
+            if (!Induce()) return;
+            if (_control.OverMemory) Degrade();
             level++;
             // Many failures mean the sample was poor: sample more before validating deeper levels.
             if (sampler is not null && invalid > 0.01 * candidates && !_control.OverMemory)
@@ -177,10 +200,10 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
                 threshold /= 2;
                 long before = sampler.Comparisons;
                 long sstart = System.Diagnostics.Stopwatch.GetTimestamp();
-                sampler.Run(threshold, _control);
+                sampler.Run(threshold, _control, SearchShare);
                 SamplingTime += System.Diagnostics.Stopwatch.GetElapsedTime(sstart);
                 SampledComparisons += sampler.Comparisons - before;
-                Induce();
+                Induce(SearchShare);
             }
         }
     }
@@ -209,11 +232,13 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         {
             var perThread = new List<T>[_threads];
             bool stopped = false;
+            // Contiguous ranges, so that each thread sees left sides in depth-first order and reuses prefixes.
+            int chunk = (nodes.Count + _threads - 1) / _threads;
             Parallel.For(0, _threads, new ParallelOptions { MaxDegreeOfParallelism = _threads }, t =>
             {
                 var list = perThread[t] = [];
                 var validator = _validators[t];
-                for (int i = t; i < nodes.Count; i += _threads)
+                for (int i = t * chunk; i < Math.Min(nodes.Count, (t + 1) * chunk); i++)
                 {
                     if (Volatile.Read(ref stopped)) return;
                     valid[i] = validator.Validate(nodes[i].Lhs, nodes[i].Rhs, list);

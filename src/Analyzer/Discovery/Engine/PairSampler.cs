@@ -29,21 +29,21 @@ internal sealed class PairSampler<T> where T : struct, IBits<T>, IEquatable<T>
     public long Comparisons { get; private set; }
 
     /// <summary>Runs windows until no column's last window found new agree sets at the given rate.</summary>
-    public void Run(double threshold, RunControl control)
+    public void Run(double threshold, RunControl control, double timeShare = 1.0)
     {
         int m = _rel.ColumnCount;
         control.Report(DiscoveryPhase.Sampling, 0, Comparisons, _store.Count, force: true);
         if (!_started)
         {
             _started = true;
-            for (int a = 0; a < m && !control.ShouldStop; a++)
+            for (int a = 0; a < m && !control.PastShare(timeShare); a++)
             {
                 _clusterRows[a] = SortedClusters(a);
                 _window[a] = 1;
                 RunWindow(a);
             }
         }
-        while (!control.ShouldStop && !control.OverMemory)
+        while (!control.PastShare(timeShare) && !control.OverMemory)
         {
             int best = -1;
             for (int a = 0; a < m; a++)

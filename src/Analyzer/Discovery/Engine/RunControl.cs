@@ -50,6 +50,16 @@ internal sealed class RunControl
         }
     }
 
+    /// <summary>
+    /// True once the given share of the time limit has passed: the phases before validation stop there,
+    /// so that validation has time left to certify some levels.
+    /// </summary>
+    public bool PastShare(double share)
+    {
+        if (ShouldStop) return true;
+        return _limit is { } limit && _clock.Elapsed > limit * share;
+    }
+
     /// <summary>True when the engine's structures have outgrown the memory budget.</summary>
     public bool OverMemory
     {
