@@ -72,6 +72,17 @@ public class LimitsTests
     }
 
     [Fact]
+    public void The_approximate_search_stops_at_the_memory_budget_and_keeps_the_levels_it_finished()
+    {
+        var data = BenchmarkDatasetTests.Load("bridges", ',', false);
+        var r = DependencyDiscovery.Discover(data, new DiscoveryOptions { MaxError = 0.05, MemoryBudgetBytes = 1, Uccs = false });
+        Assert.Contains(r.Limits, l => l.Contains("memory budget"));
+        int k = r.CompleteUpToLhs!.Value;
+        var full = DependencyDiscovery.Discover(data, new DiscoveryOptions { MaxError = 0.05, Uccs = false });
+        Assert.Equal(BruteForce.Fds(full).Where(fd => LhsSize(fd) <= k), BruteForce.Fds(r));
+    }
+
+    [Fact]
     public void Cancellation_throws()
     {
         using var cts = new CancellationTokenSource();

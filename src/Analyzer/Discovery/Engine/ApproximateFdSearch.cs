@@ -95,12 +95,14 @@ internal sealed class ApproximateFdSearch<T> where T : struct, IBits<T>, IEquata
             }
             CompleteLevel = k;
             if (k >= _maxLhs) break;
-            level = NextLevel(level, settled);
-            if (_control.OverMemory)
+            var next = NextLevel(level, settled);
+            if (next is null)
             {
                 _control.AddLimit($"memory budget of {_control.MemoryBudget / (1024 * 1024)} MB reached: approximate FDs searched up to {k} columns on the left");
                 return;
             }
+            if (_control.ShouldStop) return;
+            level = next;
         }
         CompleteLevel = int.MaxValue;
     }
@@ -109,8 +111,9 @@ internal sealed class ApproximateFdSearch<T> where T : struct, IBits<T>, IEquata
     /// Apriori generation: X ∪ {b} from two sets of the level that differ only in their last member,
     /// kept when every subset one smaller is in the level and some right side is still open for all of them.
     /// </summary>
-    private List<Node> NextLevel(List<Node> level, Dictionary<T, T> open)
+    private List<Node>? NextLevel(List<Node> level, Dictionary<T, T> open)
     {
+        long current = level.Sum(node => node.Partition.Rows.Length * 4L + node.Partition.Starts.Length * 4L);
         var next = new List<Node>();
         var byPrefix = new Dictionary<T, List<Node>>();
         foreach (var node in level)
@@ -141,6 +144,9 @@ internal sealed class ApproximateFdSearch<T> where T : struct, IBits<T>, IEquata
                 bytes += partition.Rows.Length * 4L + partition.Starts.Length * 4L;
                 next.Add(new Node(set, partition, candidates));
             }
+            // Both levels are alive while the next one is built: give up on it rather than outgrow the budget.
+            _control.MemoryProbe = () => _rel.MemoryBytes + current + bytes;
+            if (_control.OverMemory) return null;
             if (_control.ShouldStop) break;
         }
         _control.MemoryProbe = () => _rel.MemoryBytes + bytes;
