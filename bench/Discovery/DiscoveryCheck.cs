@@ -37,6 +37,14 @@ public static class DiscoveryCheck
                 case "--memory-mb": options = options with { MemoryBudgetBytes = long.Parse(args[++i]) * 1024 * 1024 }; break;
                 case "--no-uccs": options = options with { Uccs = false }; break;
                 case "-v": verbose = true; break;
+                case "--tune":
+                    var (key, value) = (args[++i].Split('=')[0], args[i].Split('=')[1]);
+                    var v = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (key == "threshold") SchemaNorm.Analyzer.Discovery.Engine.EngineTuning.SamplingThreshold = v;
+                    else if (key == "resample") SchemaNorm.Analyzer.Discovery.Engine.EngineTuning.ResampleShare = v;
+                    else if (key == "allpairs") SchemaNorm.Analyzer.Discovery.Engine.EngineTuning.AllPairsRowLimit = (int)v;
+                    else throw new ArgumentException("--tune threshold|resample|allpairs=value");
+                    break;
                 default: names.Add(args[i]); break;
             }
         }

@@ -46,6 +46,47 @@ public static class DependencyDiscovery
         return result;
     }
 
+    /// <summary>
+    /// Sorts by left side (size, then column order, as <see cref="AttributeSet.CompareTo"/>) and right side.
+    /// With every column below 64 the order is that of (size, bit-reversed word descending, right side):
+    /// the first column where two left sides differ is the highest bit where their reversals differ.
+    /// </summary>
+    private static void SortFds(List<DiscoveredFd> fds)
+    {
+        if (fds.Any(f => f.Lhs.WordCount > 1))
+        {
+            fds.Sort(static (x, y) =>
+            {
+                int c = x.Lhs.CompareTo(y.Lhs);
+                return c != 0 ? c : x.Rhs.CompareTo(y.Rhs);
+            });
+            return;
+        }
+        var keys = new (int Count, ulong Reversed, int Rhs)[fds.Count];
+        for (int i = 0; i < fds.Count; i++)
+        {
+            ulong w = fds[i].Lhs.Word(0);
+            keys[i] = (System.Numerics.BitOperations.PopCount(w), ReverseBits(w), fds[i].Rhs);
+        }
+        var items = fds.ToArray();
+        Array.Sort(keys, items, Comparer<(int Count, ulong Reversed, int Rhs)>.Create(static (a, b) =>
+        {
+            if (a.Count != b.Count) return a.Count.CompareTo(b.Count);
+            if (a.Reversed != b.Reversed) return b.Reversed.CompareTo(a.Reversed);
+            return a.Rhs.CompareTo(b.Rhs);
+        }));
+        fds.Clear();
+        fds.AddRange(items);
+    }
+
+    private static ulong ReverseBits(ulong x)
+    {
+        x = ((x >> 1) & 0x5555555555555555UL) | ((x & 0x5555555555555555UL) << 1);
+        x = ((x >> 2) & 0x3333333333333333UL) | ((x & 0x3333333333333333UL) << 2);
+        x = ((x >> 4) & 0x0F0F0F0F0F0F0F0FUL) | ((x & 0x0F0F0F0F0F0F0F0FUL) << 4);
+        return System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(x);
+    }
+
     private static DiscoveryResult Run<T>(TableData data, EncodedRelation rel, DiscoveryOptions options, RunControl control)
         where T : struct, IBits<T>, IEquatable<T>
     {
@@ -116,11 +157,7 @@ public static class DependencyDiscovery
             completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, bound);
         }
 
-        fds.Sort(static (x, y) =>
-        {
-            int c = x.Lhs.CompareTo(y.Lhs);
-            return c != 0 ? c : x.Rhs.CompareTo(y.Rhs);
-        });
+        SortFds(fds);
         uccs.Sort();
 
         // SQL rules a NULL out of a key: keep the combinations whose columns hold no NULL.

@@ -79,6 +79,19 @@ public class DiscoveryPropertyTests
     }
 
     [Fact]
+    public void Fds_come_sorted_by_left_side_then_right_side()
+    {
+        foreach (var t in new[] { RandomTables.Make(11, columns: 6, rows: 30), BenchmarkDatasetTests.Load("echocardiogram", ',', false) })
+        {
+            var fds = DependencyDiscovery.Discover(t).Fds;
+            var sorted = fds.OrderBy(f => f.Lhs).ThenBy(f => f.Rhs).ToList();
+            Assert.Equal(sorted, fds);
+        }
+        var wide = DependencyDiscovery.Discover(RandomTables.Make(12, columns: 70, rows: 12), new DiscoveryOptions { MaxLhs = 1 }).Fds;
+        Assert.Equal(wide.OrderBy(f => f.Lhs).ThenBy(f => f.Rhs).ToList(), wide);
+    }
+
+    [Fact]
     public void Key_candidates_are_the_keys_without_nullable_columns()
     {
         for (int seed = 0; seed < 60; seed++)

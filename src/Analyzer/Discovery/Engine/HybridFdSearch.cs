@@ -18,14 +18,11 @@ namespace SchemaNorm.Analyzer.Discovery.Engine;
 /// </summary>
 internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T>
 {
-    /// <summary>All pairs are compared up to this many rows (about 4.5 million pairs).</summary>
-    public const int AllPairsRowLimit = 3000;
-
     private readonly EncodedRelation _rel;
     private readonly RunControl _control;
     private readonly T _universe;
     private readonly FdTree<T> _tree;
-    private readonly AgreeSetStore<T> _store = new();
+    private readonly AgreeSetStore<T> _store;
     private readonly int _threads;
     private readonly List<(int Node, T Lhs, T Rhs)> _level = [];
     private FdValidator<T>[] _validators = [];
@@ -37,6 +34,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         _control = control;
         _threads = Math.Max(1, threads);
         int m = rel.ColumnCount;
+        _store = new AgreeSetStore<T>(m);
         _tree = new FdTree<T>(m, Math.Min(maxLhs, m));
         control.MemoryProbe = () => _rel.MemoryBytes + _store.MemoryBytes + _tree.MemoryBytes;
 
@@ -70,7 +68,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     public void Run(FdStrategy strategy)
     {
         bool allPairs = strategy == FdStrategy.AllPairs ||
-                        (strategy == FdStrategy.Auto && _rel.RowCount <= AllPairsRowLimit);
+                        (strategy == FdStrategy.Auto && _rel.RowCount <= EngineTuning.AllPairsRowLimit);
         if (allPairs) RunAllPairs();
         else RunHybrid();
     }
@@ -113,7 +111,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     {
         Strategy = "sampling and validation";
         var sampler = new PairSampler<T>(_rel, _store);
-        double threshold = 0.01;
+        double threshold = EngineTuning.SamplingThreshold;
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         sampler.Run(threshold, _control, SearchShare);
         SamplingTime += System.Diagnostics.Stopwatch.GetElapsedTime(start);
@@ -195,7 +193,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             if (_control.OverMemory) Degrade();
             level++;
             // Many failures mean the sample was poor: sample more before validating deeper levels.
-            if (sampler is not null && invalid > 0.01 * candidates && !_control.OverMemory)
+            if (sampler is not null && invalid > EngineTuning.ResampleShare * candidates && !_control.OverMemory)
             {
                 threshold /= 2;
                 long before = sampler.Comparisons;

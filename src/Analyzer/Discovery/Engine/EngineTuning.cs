@@ -1,0 +1,17 @@
+namespace SchemaNorm.Analyzer.Discovery.Engine;
+
+/// <summary>
+/// The constants that trade sampling against validation. Settable only from inside the assembly and the
+/// benchmark harness (for measuring alternatives); the defaults are the measured best on the benchmark tables.
+/// </summary>
+internal static class EngineTuning
+{
+    /// <summary>Sampling continues while a window finds new agree sets in at least this share of its comparisons (HyFD uses 1%).</summary>
+    public static double SamplingThreshold { get; set; } = 0.01;
+
+    /// <summary>Back to sampling when more than this share of a level's candidates fail validation.</summary>
+    public static double ResampleShare { get; set; } = 0.01;
+
+    /// <summary>Tables of at most this many rows compare every pair (about 4.5 million pairs at 3000).</summary>
+    public static int AllPairsRowLimit { get; set; } = 3000;
+}
