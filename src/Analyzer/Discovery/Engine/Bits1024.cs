@@ -38,6 +38,8 @@ internal readonly struct Bits1024 : IBits<Bits1024>, IEquatable<Bits1024>
         return new(Vector512.Create<ulong>(w[..8]), Vector512.Create<ulong>(w[8..]));
     }
 
+    public static Bits1024 FromWord(ulong word) => new(Vector512<ulong>.Zero.WithElement(0, word), Vector512<ulong>.Zero);
+
     public static Bits1024 operator |(Bits1024 x, Bits1024 y) => new(x._a | y._a, x._b | y._b);
     public static Bits1024 operator &(Bits1024 x, Bits1024 y) => new(x._a & y._a, x._b & y._b);
 

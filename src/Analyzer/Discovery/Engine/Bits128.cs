@@ -34,6 +34,8 @@ internal readonly struct Bits128 : IBits<Bits128>, IEquatable<Bits128>
         return new(Vector128.Create<ulong>(w));
     }
 
+    public static Bits128 FromWord(ulong word) => new(Vector128<ulong>.Zero.WithElement(0, word));
+
     public static Bits128 operator |(Bits128 a, Bits128 b) => new(a._v | b._v);
     public static Bits128 operator &(Bits128 a, Bits128 b) => new(a._v & b._v);
 

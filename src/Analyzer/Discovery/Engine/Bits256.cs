@@ -34,6 +34,8 @@ internal readonly struct Bits256 : IBits<Bits256>, IEquatable<Bits256>
         return new(Vector256.Create<ulong>(w));
     }
 
+    public static Bits256 FromWord(ulong word) => new(Vector256<ulong>.Zero.WithElement(0, word));
+
     public static Bits256 operator |(Bits256 a, Bits256 b) => new(a._v | b._v);
     public static Bits256 operator &(Bits256 a, Bits256 b) => new(a._v & b._v);
 

@@ -34,6 +34,8 @@ internal readonly struct Bits512 : IBits<Bits512>, IEquatable<Bits512>
         return new(Vector512.Create<ulong>(w));
     }
 
+    public static Bits512 FromWord(ulong word) => new(Vector512<ulong>.Zero.WithElement(0, word));
+
     public static Bits512 operator |(Bits512 a, Bits512 b) => new(a._v | b._v);
     public static Bits512 operator &(Bits512 a, Bits512 b) => new(a._v & b._v);
 

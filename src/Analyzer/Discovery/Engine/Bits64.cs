@@ -15,6 +15,7 @@ internal readonly struct Bits64 : IBits<Bits64>, IEquatable<Bits64>
     public static Bits64 Empty => default;
     public static Bits64 FirstN(int n) => new(n >= 64 ? ulong.MaxValue : (1UL << n) - 1);
     public static Bits64 FromWords(ReadOnlySpan<ulong> words) => new(words[0]);
+    public static Bits64 FromWord(ulong word) => new(word);
 
     public static Bits64 operator |(Bits64 a, Bits64 b) => new(a._w | b._w);
     public static Bits64 operator &(Bits64 a, Bits64 b) => new(a._w & b._w);

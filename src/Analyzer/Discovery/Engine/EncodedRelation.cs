@@ -119,6 +119,47 @@ internal sealed unsafe class EncodedRelation
     {
         byte* a = _base + (long)r1 * _rowBytes;
         byte* b = _base + (long)r2 * _rowBytes;
+        if (_rowBytes == 64) return T.FromWord(AgreeLine(a, b) & _columnMask[0]);
+        return AgreeWide<T>(a, b);
+    }
+
+    /// <summary>
+    /// Rows of one cache line (up to 64 byte codes, 32 short codes or 16 int codes): the common case, in
+    /// one 512-bit compare or a few narrower ones, straight into one word.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong AgreeLine(byte* a, byte* b)
+    {
+        if (_elementSize == 1)
+        {
+            if (Vector512.IsHardwareAccelerated) return Vector512.Equals(Vector512.Load(a), Vector512.Load(b)).ExtractMostSignificantBits();
+            if (Vector256.IsHardwareAccelerated)
+                return Vector256.Equals(Vector256.Load(a), Vector256.Load(b)).ExtractMostSignificantBits()
+                       | ((ulong)Vector256.Equals(Vector256.Load(a + 32), Vector256.Load(b + 32)).ExtractMostSignificantBits() << 32);
+            ulong w = 0;
+            for (int off = 0; off < 64; off += 16)
+                w |= (ulong)Vector128.Equals(Vector128.Load(a + off), Vector128.Load(b + off)).ExtractMostSignificantBits() << off;
+            return w;
+        }
+        if (_elementSize == 2)
+        {
+            if (Vector512.IsHardwareAccelerated) return Vector512.Equals(Vector512.Load((ushort*)a), Vector512.Load((ushort*)b)).ExtractMostSignificantBits();
+            ulong w = 0;
+            for (int off = 0; off < 64; off += 16)
+                w |= (ulong)Vector128.Equals(Vector128.Load((ushort*)(a + off)), Vector128.Load((ushort*)(b + off))).ExtractMostSignificantBits() << (off >> 1);
+            return w;
+        }
+        {
+            if (Vector512.IsHardwareAccelerated) return Vector512.Equals(Vector512.Load((int*)a), Vector512.Load((int*)b)).ExtractMostSignificantBits();
+            ulong w = 0;
+            for (int off = 0; off < 64; off += 16)
+                w |= (ulong)Vector128.Equals(Vector128.Load((int*)(a + off)), Vector128.Load((int*)(b + off))).ExtractMostSignificantBits() << (off >> 2);
+            return w;
+        }
+    }
+
+    private T AgreeWide<T>(byte* a, byte* b) where T : struct, IBits<T>, IEquatable<T>
+    {
         Span<ulong> words = stackalloc ulong[T.WordCount];
         switch (_elementSize)
         {

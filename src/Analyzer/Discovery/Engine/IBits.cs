@@ -23,6 +23,9 @@ internal interface IBits<T> where T : struct, IBits<T>, IEquatable<T>
 
     static abstract T FromWords(ReadOnlySpan<ulong> words);
 
+    /// <summary>A set of columns 0..63 only.</summary>
+    static abstract T FromWord(ulong word);
+
     static abstract T operator |(T a, T b);
     static abstract T operator &(T a, T b);
 
