@@ -48,8 +48,8 @@ public static class DependencyDiscovery
 
     /// <summary>
     /// Sorts by left side (size, then column order, as <see cref="AttributeSet.CompareTo"/>) and right side.
-    /// With every column below 64 the order is that of (size, bit-reversed word descending, right side):
-    /// the first column where two left sides differ is the highest bit where their reversals differ.
+    /// With every left-side column below 64 the order is that of (size, bit-reversed word descending, right
+    /// side): the first column where two left sides differ is the highest bit where their reversals differ.
     /// </summary>
     private static void SortFds(List<DiscoveredFd> fds)
     {
@@ -62,19 +62,17 @@ public static class DependencyDiscovery
             });
             return;
         }
-        var keys = new (int Count, ulong Reversed, int Rhs)[fds.Count];
+        // One 128-bit key per FD: size, then the reversed word complemented (so ascending), then right side.
+        var keys = new UInt128[fds.Count];
         for (int i = 0; i < fds.Count; i++)
         {
             ulong w = fds[i].Lhs.Word(0);
-            keys[i] = (System.Numerics.BitOperations.PopCount(w), ReverseBits(w), fds[i].Rhs);
+            keys[i] = ((UInt128)(ulong)System.Numerics.BitOperations.PopCount(w) << 96)
+                      | ((UInt128)~ReverseBits(w) << 32)
+                      | (uint)fds[i].Rhs;
         }
         var items = fds.ToArray();
-        Array.Sort(keys, items, Comparer<(int Count, ulong Reversed, int Rhs)>.Create(static (a, b) =>
-        {
-            if (a.Count != b.Count) return a.Count.CompareTo(b.Count);
-            if (a.Reversed != b.Reversed) return b.Reversed.CompareTo(a.Reversed);
-            return a.Rhs.CompareTo(b.Rhs);
-        }));
+        Array.Sort(keys, items);
         fds.Clear();
         fds.AddRange(items);
     }

@@ -100,6 +100,13 @@ internal readonly struct Bits1024 : IBits<Bits1024>, IEquatable<Bits1024>
         return -1;
     }
 
+    public int CountBelow(int bit)
+    {
+        int w = bit >> 6, n = 0;
+        for (int i = 0; i < w; i++) n += BitOperations.PopCount(Word(i));
+        return n + BitOperations.PopCount(Word(w) & ((1UL << (bit & 63)) - 1));
+    }
+
     public ulong Hash()
     {
         ulong h = 0;

@@ -99,6 +99,13 @@ internal readonly struct Bits512 : IBits<Bits512>, IEquatable<Bits512>
         return -1;
     }
 
+    public int CountBelow(int bit)
+    {
+        int w = bit >> 6, n = 0;
+        for (int i = 0; i < w; i++) n += BitOperations.PopCount(Word(i));
+        return n + BitOperations.PopCount(Word(w) & ((1UL << (bit & 63)) - 1));
+    }
+
     public ulong Hash()
     {
         ulong h = 0;

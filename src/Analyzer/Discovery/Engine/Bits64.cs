@@ -60,6 +60,9 @@ internal readonly struct Bits64 : IBits<Bits64>, IEquatable<Bits64>
 
     public int Last() => _w == 0 ? -1 : 63 - BitOperations.LeadingZeroCount(_w);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CountBelow(int bit) => BitOperations.PopCount(_w & ((1UL << bit) - 1));
+
     public ulong Hash() => Bits.Mix(_w);
 
     public bool Equals(Bits64 other) => _w == other._w;

@@ -6,21 +6,42 @@ namespace SchemaNorm.Analyzer.Discovery.Engine;
 /// The positive cover: candidate minimal FDs X -> A kept in a prefix tree over the attributes of X in
 /// ascending order (FDep: Flach &amp; Savnik 1999; HyFD: Papenbrock &amp; Naumann 2016). Each node holds the
 /// right-hand sides of the FDs whose left side is its path, and the union of right-hand sides in its
-/// subtree, which prunes the subset searches. Nodes live in parallel arrays with first-child /
-/// next-sibling links (children in ascending attribute order): a node costs a few dozen bytes whatever
-/// the table width, which matters for wide tables and for covers of hundreds of thousands of FDs.
-/// The tree is an antichain per right-hand side: no FD in it has a proper generalisation in it.
+/// subtree, which prunes the subset searches. The tree is an antichain per right-hand side: no FD in
+/// it has a proper generalisation in it.
+/// <para>
+/// Layout: nodes are small structs in one array. A node knows which attributes it has children for (a
+/// bit set) and keeps their indices contiguously in attribute order in a shared pool, so the children
+/// worth visiting in a subset search are <c>children ∩ lhs</c>, each found by its rank (a popcount),
+/// without touching the others. Node and pool slots are recycled.
+/// </para>
 /// </summary>
 internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
 {
     public const int Root = 0;
+    private const int MaxBlockLog = 11; // child blocks of up to 2048 entries (> 1023 attributes)
 
     private readonly int _attributes;
-    private Node[] _nodes;
+    private Node[] _nodes = new Node[1024];
     private int _slots;
-    private int _free = -1;
+    private int _freeNode = -1;
+    private int[] _pool = new int[4096];
+    private int _poolUsed;
+    private readonly int[] _freeBlock = new int[MaxBlockLog + 1];
     private readonly List<(int Node, T Lhs, T Rhs)> _found = [];
-    private long[] _fdsPerLevel;
+    private readonly long[] _fdsPerLevel;
+
+    /// <summary>One node: the fields a subset search reads sit together.</summary>
+    private struct Node
+    {
+        public T Fds;          // right sides of the FDs whose left side is this node's path
+        public T Rhs;          // union of Fds over the subtree
+        public T Children;     // attributes that have a child
+        public int ChildStart; // offset of the child indices in the pool (in attribute order)
+        public int Parent;     // also links the free list
+        public short Attr;     // the attribute of the edge into the node; -1 for the root
+        public short Depth;    // -1 once freed
+        public byte BlockLog;  // the pool block holds 2^BlockLog child indices
+    }
 
     /// <param name="attributes">Left-hand sides range over attributes 0 .. attributes-1.</param>
     /// <param name="maxDepth">The largest left-hand side the tree may hold.</param>
@@ -28,8 +49,8 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     {
         _attributes = attributes;
         MaxDepth = maxDepth;
-        _nodes = new Node[1024];
         _fdsPerLevel = new long[attributes + 2];
+        Array.Fill(_freeBlock, -1);
         NewNode(-1, -1, 0);
     }
 
@@ -42,21 +63,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     /// <summary>Specialisations not added because they would exceed <see cref="MaxDepth"/>.</summary>
     public long DroppedByDepth { get; private set; }
 
-    public long MemoryBytes => (long)_nodes.Length * Unsafe.SizeOf<Node>();
-
-    /// <summary>One node: kept together so that a scan of a child list touches one cache line per child.</summary>
-    private struct Node
-    {
-        public T Fds;          // right sides of the FDs whose left side is this node's path
-        public T Rhs;          // union of Fds over the subtree
-        public int FirstChild;
-        public int NextSibling; // also links the free list
-        public int Parent;
-        public short Attr;     // the attribute of the edge into the node; -1 for the root
-        public short Depth;    // -1 once freed
-    }
-
-    public long FdsAtLevel(int depth) => depth < _fdsPerLevel.Length ? _fdsPerLevel[depth] : 0;
+    public long MemoryBytes => (long)_nodes.Length * Unsafe.SizeOf<Node>() + (long)_pool.Length * 4;
 
     /// <summary>The deepest level that holds an FD, or -1.</summary>
     public int DeepestLevel()
@@ -66,17 +73,15 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         return -1;
     }
 
-    public T RootRhs => _nodes[Root].Rhs;
-
-    // ---- building ----
+    // ---- nodes and child blocks ----
 
     private int NewNode(int attribute, int parent, int depth)
     {
         int node;
-        if (_free >= 0)
+        if (_freeNode >= 0)
         {
-            node = _free;
-            _free = _nodes[node].NextSibling;
+            node = _freeNode;
+            _freeNode = _nodes[node].Parent;
         }
         else
         {
@@ -87,8 +92,8 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         {
             Fds = T.Empty,
             Rhs = T.Empty,
-            FirstChild = -1,
-            NextSibling = -1,
+            Children = T.Empty,
+            ChildStart = -1,
             Parent = parent,
             Attr = (short)attribute,
             Depth = (short)depth,
@@ -97,21 +102,80 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         return node;
     }
 
+    private int AllocateBlock(int log)
+    {
+        int offset = _freeBlock[log];
+        if (offset >= 0)
+        {
+            _freeBlock[log] = _pool[offset];
+            return offset;
+        }
+        int size = 1 << log;
+        if (_poolUsed + size > _pool.Length) Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolUsed + size));
+        offset = _poolUsed;
+        _poolUsed += size;
+        return offset;
+    }
+
+    private void FreeBlock(int offset, int log)
+    {
+        _pool[offset] = _freeBlock[log];
+        _freeBlock[log] = offset;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ChildAt(in Node node, int attribute) => _pool[node.ChildStart + node.Children.CountBelow(attribute)];
+
     private int ChildOrCreate(int node, int attribute)
     {
-        int prev = -1, c = _nodes[node].FirstChild;
-        while (c >= 0 && _nodes[c].Attr < attribute)
-        {
-            prev = c;
-            c = _nodes[c].NextSibling;
-        }
-        if (c >= 0 && _nodes[c].Attr == attribute) return c;
+        if (_nodes[node].Children.Contains(attribute)) return ChildAt(_nodes[node], attribute);
         int created = NewNode(attribute, node, _nodes[node].Depth + 1);
-        _nodes[created].NextSibling = c;
-        if (prev < 0) _nodes[node].FirstChild = created;
-        else _nodes[prev].NextSibling = created;
+        ref var n = ref _nodes[node];
+        int count = n.Children.Count;
+        int rank = n.Children.CountBelow(attribute);
+        if (n.ChildStart < 0)
+        {
+            n.ChildStart = AllocateBlock(0);
+            n.BlockLog = 0;
+        }
+        else if (count == 1 << n.BlockLog)
+        {
+            int grown = AllocateBlock(n.BlockLog + 1);
+            Array.Copy(_pool, n.ChildStart, _pool, grown, count);
+            FreeBlock(n.ChildStart, n.BlockLog);
+            n.ChildStart = grown;
+            n.BlockLog++;
+        }
+        Array.Copy(_pool, n.ChildStart + rank, _pool, n.ChildStart + rank + 1, count - rank);
+        _pool[n.ChildStart + rank] = created;
+        n.Children = n.Children.With(attribute);
         return created;
     }
+
+    /// <summary>Unlinks an emptied node from its parent and recycles it (it has no FDs and no children left).</summary>
+    private void Free(int node)
+    {
+        int parent = _nodes[node].Parent;
+        int attribute = _nodes[node].Attr;
+        ref var p = ref _nodes[parent];
+        int count = p.Children.Count;
+        int rank = p.Children.CountBelow(attribute);
+        Array.Copy(_pool, p.ChildStart + rank + 1, _pool, p.ChildStart + rank, count - rank - 1);
+        p.Children = p.Children.Without(attribute);
+        if (count == 1)
+        {
+            FreeBlock(p.ChildStart, p.BlockLog);
+            p.ChildStart = -1;
+        }
+        ref var n = ref _nodes[node];
+        if (n.ChildStart >= 0) FreeBlock(n.ChildStart, n.BlockLog);
+        n.Depth = -1;
+        n.Parent = _freeNode;
+        _freeNode = node;
+        NodeCount--;
+    }
+
+    // ---- building ----
 
     /// <summary>Adds X -> A for every A in <paramref name="rhs"/> (the caller has checked minimality).</summary>
     public void Add(T lhs, T rhs)
@@ -123,11 +187,12 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
             node = ChildOrCreate(node, a);
             _nodes[node].Rhs |= rhs;
         }
-        var added = rhs.AndNot(_nodes[node].Fds);
-        _nodes[node].Fds |= rhs;
-        int n = added.Count;
-        FdCount += n;
-        _fdsPerLevel[_nodes[node].Depth] += n;
+        ref var n = ref _nodes[node];
+        var added = rhs.AndNot(n.Fds);
+        n.Fds |= rhs;
+        int k = added.Count;
+        FdCount += k;
+        _fdsPerLevel[n.Depth] += k;
     }
 
     // ---- queries ----
@@ -136,21 +201,22 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     public T GeneralizationRhs(T lhs, T mask)
     {
         var found = T.Empty;
-        if (_nodes[Root].Rhs.Overlaps(mask)) Generalizations(Root, lhs, lhs.Last(), mask, ref found);
+        if (_nodes[Root].Rhs.Overlaps(mask)) Generalizations(Root, lhs, mask, ref found);
         return found;
     }
 
-    private void Generalizations(int node, T lhs, int last, T mask, ref T found)
+    private void Generalizations(int node, T lhs, T mask, ref T found)
     {
-        found |= _nodes[node].Fds & mask;
+        ref var n = ref _nodes[node];
+        found |= n.Fds & mask;
         var remaining = mask.AndNot(found);
         if (remaining.IsEmpty) return;
-        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
+        var next = n.Children & lhs;
+        for (int a = next.First(); a >= 0; a = next.Next(a))
         {
-            int a = _nodes[c].Attr;
-            if (a > last) break;
-            if (!lhs.Contains(a) || !_nodes[c].Rhs.Overlaps(remaining)) continue;
-            Generalizations(c, lhs, last, remaining, ref found);
+            int c = ChildAt(_nodes[node], a);
+            if (!_nodes[c].Rhs.Overlaps(remaining)) continue;
+            Generalizations(c, lhs, remaining, ref found);
             remaining = mask.AndNot(found);
             if (remaining.IsEmpty) return;
         }
@@ -163,55 +229,37 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     private T GeneralizationRhsThrough(T lhs, int required, T mask)
     {
         var found = T.Empty;
-        if (_nodes[Root].Rhs.Overlaps(mask)) GeneralizationsThrough(Root, lhs, required, lhs.Last(), mask, ref found);
+        if (_nodes[Root].Rhs.Overlaps(mask)) GeneralizationsThrough(Root, lhs, required, mask, ref found);
         return found;
     }
 
-    private void GeneralizationsThrough(int node, T lhs, int required, int last, T mask, ref T found)
+    private void GeneralizationsThrough(int node, T lhs, int required, T mask, ref T found)
     {
-        // Below the required attribute every path holds it: the plain search takes over.
-        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
+        // Only attributes up to the required one; below it, every path holds it and the plain search takes over.
+        var next = _nodes[node].Children & lhs;
+        for (int a = next.First(); a >= 0 && a <= required; a = next.Next(a))
         {
-            ref var child = ref _nodes[c];
-            int a = child.Attr;
-            if (a > required) break;
-            if (!lhs.Contains(a) || !child.Rhs.Overlaps(mask.AndNot(found))) continue;
-            if (a == required) Generalizations(c, lhs, last, mask.AndNot(found), ref found);
-            else GeneralizationsThrough(c, lhs, required, last, mask, ref found);
+            int c = ChildAt(_nodes[node], a);
+            var remaining = mask.AndNot(found);
+            if (!_nodes[c].Rhs.Overlaps(remaining)) continue;
+            if (a == required) Generalizations(c, lhs, remaining, ref found);
+            else GeneralizationsThrough(c, lhs, required, mask, ref found);
             if (mask.AndNot(found).IsEmpty) return;
         }
     }
 
     /// <summary>Every node whose path X ⊆ <paramref name="lhs"/> holds an FD with right side in <paramref name="mask"/>.</summary>
-    private void CollectGeneralizations(int node, T path, T lhs, int last, T mask)
+    private void CollectGeneralizations(int node, T path, T lhs, T mask)
     {
         var hits = _nodes[node].Fds & mask;
         if (!hits.IsEmpty) _found.Add((node, path, hits));
-        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
+        var next = _nodes[node].Children & lhs;
+        for (int a = next.First(); a >= 0; a = next.Next(a))
         {
-            int a = _nodes[c].Attr;
-            if (a > last) break;
-            if (!lhs.Contains(a) || !_nodes[c].Rhs.Overlaps(mask)) continue;
-            CollectGeneralizations(c, path.With(a), lhs, last, mask);
+            int c = ChildAt(_nodes[node], a);
+            if (!_nodes[c].Rhs.Overlaps(mask)) continue;
+            CollectGeneralizations(c, path.With(a), lhs, mask);
         }
-    }
-
-    /// <summary>Whether X -> A is in the tree for every A of <paramref name="rhs"/>.</summary>
-    public bool Contains(T lhs, int rhs)
-    {
-        int node = Root;
-        for (int a = lhs.First(); a >= 0 && node >= 0; a = lhs.Next(a)) node = Child(node, a);
-        return node >= 0 && _nodes[node].Fds.Contains(rhs);
-    }
-
-    private int Child(int node, int attribute)
-    {
-        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
-        {
-            if (_nodes[c].Attr == attribute) return c;
-            if (_nodes[c].Attr > attribute) break;
-        }
-        return -1;
     }
 
     // ---- specialisation (induction from the negative cover) ----
@@ -228,16 +276,17 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         var mask = rhsUniverse.AndNot(agree) & _nodes[Root].Rhs;
         if (mask.IsEmpty) return 0;
         _found.Clear();
-        CollectGeneralizations(Root, T.Empty, agree, agree.Last(), mask);
+        CollectGeneralizations(Root, T.Empty, agree, mask);
         if (_found.Count == 0) return 0;
         int removed = 0;
         foreach (var (node, _, bits) in _found)
         {
-            _nodes[node].Fds = _nodes[node].Fds.AndNot(bits);
-            int n = bits.Count;
-            removed += n;
-            FdCount -= n;
-            _fdsPerLevel[_nodes[node].Depth] -= n;
+            ref var n = ref _nodes[node];
+            n.Fds = n.Fds.AndNot(bits);
+            int k = bits.Count;
+            removed += k;
+            FdCount -= k;
+            _fdsPerLevel[n.Depth] -= k;
         }
         var outside = T.FirstN(_attributes).AndNot(agree);
         foreach (var (_, lhs, bits) in _found)
@@ -270,7 +319,8 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         while (node >= 0 && !bits.IsEmpty)
         {
             var keep = _nodes[node].Fds;
-            for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling) keep |= _nodes[c].Rhs;
+            var children = _nodes[node].Children;
+            for (int a = children.First(); a >= 0; a = children.Next(a)) keep |= _nodes[ChildAt(_nodes[node], a)].Rhs;
             var clear = bits.AndNot(keep) & _nodes[node].Rhs;
             if (clear.IsEmpty) return;
             _nodes[node].Rhs = _nodes[node].Rhs.AndNot(clear);
@@ -281,42 +331,9 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         }
     }
 
-    private void Free(int node)
-    {
-        int parent = _nodes[node].Parent;
-        int prev = -1;
-        for (int c = _nodes[parent].FirstChild; c >= 0; c = _nodes[c].NextSibling)
-        {
-            if (c == node)
-            {
-                if (prev < 0) _nodes[parent].FirstChild = _nodes[c].NextSibling;
-                else _nodes[prev].NextSibling = _nodes[c].NextSibling;
-                break;
-            }
-            prev = c;
-        }
-        // An emptied node has no FDs and no children left (each child's union is inside its own).
-        _nodes[node].Depth = -1;
-        _nodes[node].NextSibling = _free;
-        _free = node;
-        NodeCount--;
-    }
-
-    /// <summary>Removes X -> A for the given node and right sides (a candidate found invalid).</summary>
-    public void Remove(int node, T bits)
-    {
-        bits &= _nodes[node].Fds;
-        if (bits.IsEmpty) return;
-        _nodes[node].Fds = _nodes[node].Fds.AndNot(bits);
-        int n = bits.Count;
-        FdCount -= n;
-        _fdsPerLevel[_nodes[node].Depth] -= n;
-        Repair(node, bits);
-    }
-
     // ---- traversal ----
 
-    /// <summary>The nodes at <paramref name="depth"/> that hold FDs, with their left-hand sides.</summary>
+    /// <summary>The nodes at <paramref name="depth"/> that hold FDs, with their left-hand sides, in depth-first order.</summary>
     public void CollectLevel(int depth, List<(int Node, T Lhs, T Rhs)> output)
     {
         output.Clear();
@@ -330,9 +347,11 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
 
     private void CollectLevel(int node, T path, int depth, List<(int Node, T Lhs, T Rhs)> output)
     {
-        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
+        var children = _nodes[node].Children;
+        for (int a = children.First(); a >= 0; a = children.Next(a))
         {
-            var p = path.With(_nodes[c].Attr);
+            int c = ChildAt(_nodes[node], a);
+            var p = path.With(a);
             if (_nodes[c].Depth == depth)
             {
                 if (!_nodes[c].Fds.IsEmpty) output.Add((c, p, _nodes[c].Fds));
@@ -341,7 +360,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         }
     }
 
-    /// <summary>Every FD in the tree, grouped by left-hand side.</summary>
+    /// <summary>Every FD in the tree up to the given depth, grouped by left-hand side.</summary>
     public void CollectAll(List<(int Node, T Lhs, T Rhs)> output, int maxDepth = int.MaxValue)
     {
         output.Clear();
@@ -352,10 +371,12 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
 
     private void CollectAll(int node, T path, int maxDepth, List<(int Node, T Lhs, T Rhs)> output)
     {
-        for (int c = _nodes[node].FirstChild; c >= 0; c = _nodes[c].NextSibling)
+        var children = _nodes[node].Children;
+        for (int a = children.First(); a >= 0; a = children.Next(a))
         {
+            int c = ChildAt(_nodes[node], a);
             if (_nodes[c].Depth > maxDepth) continue;
-            var p = path.With(_nodes[c].Attr);
+            var p = path.With(a);
             if (!_nodes[c].Fds.IsEmpty) output.Add((c, p, _nodes[c].Fds));
             CollectAll(c, p, maxDepth, output);
         }
@@ -368,8 +389,11 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         CollectAll(keep, maxDepth);
         long dropped = FdCount - keep.Sum(k => (long)k.Rhs.Count);
         _nodes = new Node[1024];
+        _pool = new int[4096];
         _slots = 0;
-        _free = -1;
+        _poolUsed = 0;
+        _freeNode = -1;
+        Array.Fill(_freeBlock, -1);
         NodeCount = 0;
         FdCount = 0;
         Array.Clear(_fdsPerLevel);

@@ -52,6 +52,9 @@ internal interface IBits<T> where T : struct, IBits<T>, IEquatable<T>
     /// <summary>The largest member, or -1.</summary>
     int Last();
 
+    /// <summary>How many members are smaller than <paramref name="bit"/>.</summary>
+    int CountBelow(int bit);
+
     /// <summary>A well-mixed hash (the sets are used as keys of open-addressing tables).</summary>
     ulong Hash();
 }
