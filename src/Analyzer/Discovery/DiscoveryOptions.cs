@@ -65,4 +65,7 @@ internal enum FdStrategy
 
     /// <summary>Sample row pairs, induce, validate with partitions, repeat (HyFD).</summary>
     Hybrid,
+
+    /// <summary>Sample, induce, then compare every pair (what Auto does when validation looks costlier).</summary>
+    SampleThenAllPairs,
 }

@@ -97,6 +97,16 @@ public class BenchmarkDatasetTests
         AssertSame(Expected(name, false), BruteForce.Fds(result));
     }
 
+    [Theory]
+    [InlineData("abalone", ',', false)]
+    [InlineData("LineItem", '|', true)]
+    public void Sampling_then_comparing_all_pairs_gives_the_list(string name, char separator, bool header)
+    {
+        var result = DependencyDiscovery.Discover(Load(name, separator, header), new DiscoveryOptions { Strategy = FdStrategy.SampleThenAllPairs });
+        AssertSame(Expected(name, false), BruteForce.Fds(result));
+        Assert.Equal("sampling, then all pairs", result.Statistics.Strategy);
+    }
+
     [Fact]
     public void Two_threads_give_the_same_fds()
     {

@@ -9,7 +9,7 @@ public class DiscoveryPropertyTests
     {
         var data = new TheoryData<NullSemantics, int>();
         foreach (var nulls in new[] { NullSemantics.Equal, NullSemantics.Distinct })
-        foreach (var strategy in new[] { FdStrategy.Auto, FdStrategy.AllPairs, FdStrategy.Hybrid })
+        foreach (var strategy in new[] { FdStrategy.Auto, FdStrategy.AllPairs, FdStrategy.Hybrid, FdStrategy.SampleThenAllPairs })
             data.Add(nulls, (int)strategy);
         return data;
     }

@@ -29,6 +29,9 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
 
     public int Count { get; private set; }
 
+    /// <summary>Whether "seen before" is a bit test (narrow tables) rather than a hash probe.</summary>
+    public bool UsesBitmap => _bitmap is not null;
+
     public long MemoryBytes => (_bitmap?.Length ?? 0) * 8L + (long)_keys.Length * (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 1) + (long)_pending.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 
     /// <summary>Adds a set; true when it was new (it is then also pending, unless <paramref name="pending"/> is false).</summary>

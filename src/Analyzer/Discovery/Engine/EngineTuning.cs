@@ -12,6 +12,15 @@ internal static class EngineTuning
     /// <summary>Back to sampling when more than this share of a level's candidates fail validation.</summary>
     public static double ResampleShare { get; set; } = 0.01;
 
-    /// <summary>Tables of at most this many rows compare every pair (about 4.5 million pairs at 3000).</summary>
+    /// <summary>Tables of at most this many rows compare every pair at once (about 4.5 million pairs at 3000).</summary>
     public static int AllPairsRowLimit { get; set; } = 3000;
+
+    /// <summary>
+    /// Measured costs (ns, this machine class) behind the choice between validating candidates and
+    /// comparing every pair on longer tables: one pair with the agree-set bitmap or with the hash set,
+    /// and one row of a candidate's pivot partition during validation (refinement and right-side checks).
+    /// </summary>
+    public static double PairCostBitmap { get; set; } = 3;
+    public static double PairCostHashed { get; set; } = 10;
+    public static double ValidationRowCost { get; set; } = 8;
 }

@@ -70,7 +70,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         bool allPairs = strategy == FdStrategy.AllPairs ||
                         (strategy == FdStrategy.Auto && _rel.RowCount <= EngineTuning.AllPairsRowLimit);
         if (allPairs) RunAllPairs();
-        else RunHybrid();
+        else RunHybrid(strategy);
     }
 
     /// <summary>Share of a time limit that comparing pairs, sampling and induction may use before validation starts.</summary>
@@ -107,7 +107,23 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         ValidateLevels();
     }
 
-    private void RunHybrid()
+    /// <summary>
+    /// Compares the estimated cost of validating the candidates now in the tree (rows of each left side's
+    /// pivot partition) with that of comparing every pair of rows.
+    /// </summary>
+    private bool AllPairsLookCheaper()
+    {
+        long n = _rel.RowCount;
+        double allPairs = n * (n - 1) / 2.0 * (_store.UsesBitmap ? EngineTuning.PairCostBitmap : EngineTuning.PairCostHashed);
+        var nodes = new List<(int Node, T Lhs, T Rhs)>();
+        _tree.CollectAll(nodes);
+        double rows = 0;
+        foreach (var (_, lhs, _) in nodes)
+            rows += lhs.IsEmpty ? n : _rel.Partitions[lhs.First()].Size;
+        return allPairs < rows * EngineTuning.ValidationRowCost;
+    }
+
+    private void RunHybrid(FdStrategy strategy)
     {
         Strategy = "sampling and validation";
         var sampler = new PairSampler<T>(_rel, _store);
@@ -117,6 +133,14 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         SamplingTime += System.Diagnostics.Stopwatch.GetElapsedTime(start);
         SampledComparisons = sampler.Comparisons;
         Induce(SearchShare);
+        if (strategy == FdStrategy.SampleThenAllPairs || (strategy == FdStrategy.Auto && AllPairsLookCheaper()))
+        {
+            // Many candidates over large partitions (mushroom: 3,584 FDs, few distinct values): comparing
+            // every pair once is cheaper than validating them, and leaves nothing to validate.
+            RunAllPairs();
+            Strategy = "sampling, then all pairs";
+            return;
+        }
         ValidateLevels(sampler, threshold);
     }
 
