@@ -36,6 +36,8 @@ public static class DiscoveryCheck
                 case "--time-limit": options = options with { TimeLimit = TimeSpan.FromSeconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)) }; break;
                 case "--memory-mb": options = options with { MemoryBudgetBytes = long.Parse(args[++i]) * 1024 * 1024 }; break;
                 case "--no-uccs": options = options with { Uccs = false }; break;
+                case "--mvds": options = options with { Mvds = true }; break;
+                case "--jds": options = options with { Jds = true }; break;
                 case "-v": verbose = true; break;
                 case "--tune":
                     var (key, value) = (args[++i].Split('=')[0], args[i].Split('=')[1]);
@@ -88,6 +90,7 @@ public static class DiscoveryCheck
             }
             Console.WriteLine($"{d.Name,-26} {rows,7} {cols,4} {Median(load),8:0.0} {Median(disc),9:0.0} {Median(total),9:0.0} {total.Min(),8:0.0} {result!.Fds.Count,8} {result.UniqueColumnCombinations.Count,6} {expected?.Count.ToString() ?? "-",9} {match,-5}  {result.Statistics.Strategy}");
             foreach (var limit in result.Limits) Console.WriteLine($"    limit: {limit}");
+            if (options.Mvds || options.Jds) Console.WriteLine($"    {result.Mvds.Count} MVDs, {result.Jds.Count} JDs");
             if (verbose)
             {
                 var st = result.Statistics;

@@ -349,27 +349,54 @@ internal sealed class MultivaluedDependencyFinder
 
     // ---- helpers ----
 
-    /// <summary>Dense ids of the rows' values on a set of columns (equal ids = equal values), and how many.</summary>
+    /// <summary>
+    /// Dense ids of the rows' values on a set of columns (equal ids = equal values), and how many: the ids
+    /// of the set without its last column, refined by that column with two stable counting sorts (by code,
+    /// then by id), so rows of one (id, code) pair end up adjacent. Cached, so shared prefixes are refined once.
+    /// </summary>
     private (int[] Ids, int Count) Ids(ulong columns)
     {
         if (_idCache.TryGetValue(columns, out var cached)) return cached;
-        var ids = new int[_n];
-        int count = _n > 0 ? 1 : 0;
-        var map = new Dictionary<long, int>();
-        for (ulong rest = columns; rest != 0; rest &= rest - 1)
+        (int[] Ids, int Count) result;
+        if (columns == 0) result = (new int[_n], _n > 0 ? 1 : 0);
+        else
         {
-            var codes = _rel.Codes[BitOperations.TrailingZeroCount(rest)];
-            map.Clear();
-            for (int r = 0; r < _n; r++)
-            {
-                long key = ((long)ids[r] << 32) | (uint)codes[r];
-                if (!map.TryGetValue(key, out int id)) map[key] = id = map.Count;
-                ids[r] = id;
-            }
-            count = map.Count;
+            int last = 63 - BitOperations.LeadingZeroCount(columns);
+            var (prefix, prefixCount) = Ids(columns & ~(1UL << last));
+            result = Refine(prefix, prefixCount, _rel.Codes[last], _rel.Distinct[last]);
         }
-        if (_idCache.Count > 4096) _idCache.Clear();
-        return _idCache[columns] = (ids, count);
+        // Bound the cache to about 64 MB of ids.
+        if ((long)_idCache.Count * _n > 16_000_000) _idCache.Clear();
+        return _idCache[columns] = result;
+    }
+
+    private (int[] Ids, int Count) Refine(int[] ids, int idCount, int[] codes, int codeCount)
+    {
+        var byCode = CountingSort(Enumerable.Range(0, _n).ToArray(), codes, codeCount);
+        var byBoth = CountingSort(byCode, ids, idCount);
+        var result = new int[_n];
+        int count = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            int r = byBoth[i];
+            if (i > 0)
+            {
+                int p = byBoth[i - 1];
+                if (ids[p] != ids[r] || codes[p] != codes[r]) count++;
+            }
+            result[r] = count;
+        }
+        return (result, _n == 0 ? 0 : count + 1);
+    }
+
+    private static int[] CountingSort(int[] rows, int[] keys, int keyCount)
+    {
+        var start = new int[keyCount + 1];
+        foreach (var r in rows) start[keys[r] + 1]++;
+        for (int k = 0; k < keyCount; k++) start[k + 1] += start[k];
+        var sorted = new int[rows.Length];
+        foreach (var r in rows) sorted[start[keys[r]]++] = r;
+        return sorted;
     }
 
     private static IEnumerable<ulong> Subsets(ulong of, int size)
