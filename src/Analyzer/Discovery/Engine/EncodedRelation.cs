@@ -115,13 +115,33 @@ internal sealed unsafe class EncodedRelation
 
     /// <summary>The positions on which two rows agree.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Agree<T>(int r1, int r2) where T : struct, IBits<T>, IEquatable<T>
+    public T Agree<T>(int r1, int r2) where T : struct, IBits<T>, IEquatable<T> =>
+        Agree<T>(_base + (long)r1 * _rowBytes, _base + (long)r2 * _rowBytes);
+
+    /// <summary>The positions on which two rows agree, given where their codes are (here or in a <see cref="CopyRows"/> block).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Agree<T>(byte* a, byte* b) where T : struct, IBits<T>, IEquatable<T>
     {
-        byte* a = _base + (long)r1 * _rowBytes;
-        byte* b = _base + (long)r2 * _rowBytes;
         if (_rowBytes == 64) return T.FromWord(AgreeLine(a, b) & _columnMask[0]);
         return AgreeWide<T>(a, b);
     }
+
+    public int RowBytes => _rowBytes;
+
+    /// <summary>
+    /// The codes of the given rows, one after another, in a pinned block: comparisons between rows that
+    /// are near each other in <paramref name="rows"/> then read memory in order.
+    /// </summary>
+    public byte[] CopyRows(ReadOnlySpan<int> rows)
+    {
+        var block = GC.AllocateUninitializedArray<byte>(Math.Max(1, rows.Length * _rowBytes), pinned: true);
+        for (int i = 0; i < rows.Length; i++)
+            new ReadOnlySpan<byte>(_base + (long)rows[i] * _rowBytes, _rowBytes).CopyTo(block.AsSpan(i * _rowBytes, _rowBytes));
+        return block;
+    }
+
+    /// <summary>The address of a pinned block's first byte.</summary>
+    public static byte* Address(byte[] pinned) => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
 
     /// <summary>
     /// Rows of one cache line (up to 64 byte codes, 32 short codes or 16 int codes): the common case, in

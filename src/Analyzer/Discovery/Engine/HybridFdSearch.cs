@@ -127,6 +127,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     {
         Strategy = "sampling and validation";
         var sampler = new PairSampler<T>(_rel, _store);
+        _control.MemoryProbe = () => _rel.MemoryBytes + _store.MemoryBytes + _tree.MemoryBytes + sampler.MemoryBytes;
         double threshold = EngineTuning.SamplingThreshold;
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         sampler.Run(threshold, _control, SearchShare);

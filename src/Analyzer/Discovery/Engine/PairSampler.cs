@@ -7,11 +7,17 @@ namespace SchemaNorm.Analyzer.Discovery.Engine;
 /// Windows grow progressively per column while they keep finding new agree sets; the column whose last
 /// window was most productive goes next, until none reaches the efficiency threshold.
 /// </summary>
-internal sealed class PairSampler<T> where T : struct, IBits<T>, IEquatable<T>
+/// <remarks>
+/// A column's clusters are copied once it reaches its third window, row codes in sorted order, so that
+/// later windows walk memory in order instead of jumping between rows (the copies count against the
+/// memory budget).
+/// </remarks>
+internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatable<T>
 {
     private readonly EncodedRelation _rel;
     private readonly AgreeSetStore<T> _store;
     private readonly int[][] _clusterRows;
+    private readonly byte[]?[] _clusterCodes;
     private readonly int[] _window;
     private readonly double[] _efficiency;
     private bool _started;
@@ -22,11 +28,15 @@ internal sealed class PairSampler<T> where T : struct, IBits<T>, IEquatable<T>
         _store = store;
         int m = rel.ColumnCount;
         _clusterRows = new int[m][];
+        _clusterCodes = new byte[m][];
         _window = new int[m];
         _efficiency = new double[m];
     }
 
     public long Comparisons { get; private set; }
+
+    /// <summary>Bytes held by the sorted copies.</summary>
+    public long MemoryBytes { get; private set; }
 
     /// <summary>Runs windows until no column's last window found new agree sets at the given rate.</summary>
     public void Run(double threshold, RunControl control, double timeShare = 1.0)
@@ -49,6 +59,12 @@ internal sealed class PairSampler<T> where T : struct, IBits<T>, IEquatable<T>
             for (int a = 0; a < m; a++)
                 if (_efficiency[a] >= threshold && (best < 0 || _efficiency[a] > _efficiency[best])) best = a;
             if (best < 0) break;
+            // A column that keeps being chosen gets its clusters copied in order (copying costs about one window).
+            if (_window[best] == 3 && _clusterCodes[best] is null && !control.OverMemory)
+            {
+                _clusterCodes[best] = _rel.CopyRows(_clusterRows[best]);
+                MemoryBytes += _clusterCodes[best]!.Length;
+            }
             RunWindow(best);
             control.Report(DiscoveryPhase.Sampling, _window[best], Comparisons, _store.Count);
         }
@@ -61,14 +77,23 @@ internal sealed class PairSampler<T> where T : struct, IBits<T>, IEquatable<T>
         int w = _window[a]++;
         long comparisons = 0;
         int found = 0;
+        var codes = _clusterCodes[a];
+        int stride = _rel.RowBytes;
         for (int c = 0; c < pli.ClusterCount; c++)
         {
             int s = pli.Starts[c], e = pli.Starts[c + 1];
-            for (int i = s; i + w < e; i++)
+            if (codes is null)
             {
-                if (_store.Add(_rel.Agree<T>(rows[i], rows[i + w]))) found++;
-                comparisons++;
+                for (int i = s; i + w < e; i++)
+                    if (_store.Add(_rel.Agree<T>(rows[i], rows[i + w]))) found++;
             }
+            else
+            {
+                byte* p = EncodedRelation.Address(codes);
+                for (int i = s; i + w < e; i++)
+                    if (_store.Add(_rel.Agree<T>(p + (long)i * stride, p + (long)(i + w) * stride))) found++;
+            }
+            comparisons += Math.Max(0, e - s - w);
         }
         Comparisons += comparisons;
         _efficiency[a] = comparisons == 0 ? 0 : (double)found / comparisons;
