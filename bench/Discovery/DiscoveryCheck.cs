@@ -37,6 +37,7 @@ public static class DiscoveryCheck
                 case "--memory-mb": options = options with { MemoryBudgetBytes = long.Parse(args[++i]) * 1024 * 1024 }; break;
                 case "--no-uccs": options = options with { Uccs = false }; break;
                 case "--mvds": options = options with { Mvds = true }; break;
+                case "--strategy": options = options with { Strategy = Enum.Parse<FdStrategy>(args[++i], ignoreCase: true) }; break;
                 case "--jds": options = options with { Jds = true }; break;
                 case "-v": verbose = true; break;
                 case "--tune":
