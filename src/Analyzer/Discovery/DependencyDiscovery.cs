@@ -169,8 +169,8 @@ public static class DependencyDiscovery
         if (options.Mvds || options.Jds)
         {
             var finder = new MultivaluedDependencyFinder(rel, options, control);
-            if (options.Mvds) mvds.AddRange(finder.FindMvds(fds.Where(f => f.Error == 0).ToList()));
-            if (options.Jds) jds.AddRange(finder.FindJds(fds.Any(f => f.Error == 0)));
+            if (options.Mvds) mvds.AddRange(finder.FindMvds());
+            if (options.Jds) jds.AddRange(finder.FindJds());
         }
 
         statistics = statistics with { Elapsed = control.Elapsed, PeakStructureBytes = control.PeakMemory };

@@ -48,7 +48,7 @@ internal sealed class MultivaluedDependencyFinder
 
     // ---- MVDs ----
 
-    public List<DiscoveredMvd> FindMvds(IReadOnlyList<DiscoveredFd> _)
+    public List<DiscoveredMvd> FindMvds()
     {
         var result = new List<DiscoveredMvd>();
         if (_m < 3) return result;
@@ -196,7 +196,7 @@ internal sealed class MultivaluedDependencyFinder
 
     // ---- JDs ----
 
-    public List<DiscoveredJd> FindJds(bool _)
+    public List<DiscoveredJd> FindJds()
     {
         var result = new List<DiscoveredJd>();
         if (_m < 3) return result;

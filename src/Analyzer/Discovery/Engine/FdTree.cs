@@ -63,6 +63,18 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     /// <summary>Specialisations not added because they would exceed <see cref="MaxDepth"/>.</summary>
     public long DroppedByDepth { get; private set; }
 
+    /// <summary>
+    /// Most nodes the tree may hold (from the memory budget). One specialisation of a wide table can add
+    /// millions of nodes, so the bound is enforced inside <see cref="Specialize"/>: past it, <see cref="MaxDepth"/>
+    /// drops one below the deepest level (once per call) and <see cref="DepthLowered"/> tells the caller to
+    /// <see cref="Truncate"/>.
+    /// </summary>
+    public long NodeBudget { get; set; } = long.MaxValue;
+
+    public bool DepthLowered { get; set; }
+
+    public static int BytesPerNode => Unsafe.SizeOf<Node>() + 8;
+
     public long MemoryBytes => (long)_nodes.Length * Unsafe.SizeOf<Node>() + (long)_pool.Length * 4;
 
     /// <summary>The deepest level that holds an FD, or -1.</summary>
@@ -298,6 +310,16 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
             }
             for (int b = outside.First(); b >= 0; b = outside.Next(b))
             {
+                if (NodeCount >= NodeBudget && MaxDepth > 1 && !DepthLowered)
+                {
+                    MaxDepth = Math.Max(1, Math.Min(MaxDepth, DeepestLevel()) - 1);
+                    DepthLowered = true;
+                }
+                if (lhs.Count >= MaxDepth)
+                {
+                    DroppedByDepth += bits.Count;
+                    break;
+                }
                 var want = bits.Without(b);
                 if (want.IsEmpty) continue;
                 var specialised = lhs.With(b);
@@ -382,24 +404,57 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         }
     }
 
-    /// <summary>Lowers <see cref="MaxDepth"/> and drops every FD deeper than it (to stay within a memory budget).</summary>
+    /// <summary>
+    /// Lowers <see cref="MaxDepth"/> and drops every FD deeper than it, in place (to stay within a memory
+    /// budget: a copy would need the memory that is short).
+    /// </summary>
     public void Truncate(int maxDepth)
     {
-        var keep = new List<(int Node, T Lhs, T Rhs)>();
-        CollectAll(keep, maxDepth);
-        long dropped = FdCount - keep.Sum(k => (long)k.Rhs.Count);
-        _nodes = new Node[1024];
-        _pool = new int[4096];
-        _slots = 0;
-        _poolUsed = 0;
-        _freeNode = -1;
-        Array.Fill(_freeBlock, -1);
-        NodeCount = 0;
-        FdCount = 0;
-        Array.Clear(_fdsPerLevel);
         MaxDepth = maxDepth;
-        NewNode(-1, -1, 0);
-        foreach (var (_, lhs, rhs) in keep) Add(lhs, rhs);
-        DroppedByDepth += dropped;
+        DepthLowered = false;
+        Prune(Root, maxDepth);
+    }
+
+    /// <summary>Frees everything below <paramref name="maxDepth"/> under the node; returns the node's new subtree union.</summary>
+    private T Prune(int node, int maxDepth)
+    {
+        var children = _nodes[node].Children;
+        if (children.IsEmpty) return _nodes[node].Rhs = _nodes[node].Fds;
+        Span<int> kids = children.Count <= 256 ? stackalloc int[children.Count] : new int[children.Count];
+        int k = 0;
+        for (int a = children.First(); a >= 0; a = children.Next(a)) kids[k++] = ChildAt(_nodes[node], a);
+        var union = _nodes[node].Fds;
+        foreach (var c in kids)
+        {
+            if (_nodes[node].Depth >= maxDepth)
+            {
+                FreeSubtree(c);
+                continue;
+            }
+            var below = Prune(c, maxDepth);
+            if (below.IsEmpty) Free(c);
+            else union |= below;
+        }
+        return _nodes[node].Rhs = union;
+    }
+
+    /// <summary>Drops a node and everything below it, counting the FDs dropped.</summary>
+    private void FreeSubtree(int node)
+    {
+        var children = _nodes[node].Children;
+        while (!children.IsEmpty)
+        {
+            int a = children.Last();
+            FreeSubtree(ChildAt(_nodes[node], a));
+            children = _nodes[node].Children;
+        }
+        ref var n = ref _nodes[node];
+        int k = n.Fds.Count;
+        FdCount -= k;
+        _fdsPerLevel[n.Depth] -= k;
+        DroppedByDepth += k;
+        n.Fds = T.Empty;
+        n.Rhs = T.Empty;
+        Free(node);
     }
 }

@@ -37,6 +37,8 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         _store = new AgreeSetStore<T>(m);
         _tree = new FdTree<T>(m, Math.Min(maxLhs, m));
         control.MemoryProbe = () => _rel.MemoryBytes + _store.MemoryBytes + _tree.MemoryBytes;
+        // Half of what is left after the rows, so that doubling the node array stays within the budget.
+        _tree.NodeBudget = Math.Max(1024, (control.MemoryBudget - rel.MemoryBytes) / 2 / FdTree<T>.BytesPerNode);
 
         var real = universe & T.FirstN(m);
         if (!real.IsEmpty) _tree.Add(T.Empty, real);
@@ -159,6 +161,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             for (int i = 0; i < pending.Count; i++)
             {
                 _tree.Specialize(pending[i], _universe);
+                if (_tree.DepthLowered) Degrade();
                 if ((i & 255) == 255)
                 {
                     _control.Report(DiscoveryPhase.Induction, i, pending.Count, _tree.FdCount);
@@ -211,7 +214,11 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             foreach (var v in violations) _store.Add(v, pending: false);
             long istart = System.Diagnostics.Stopwatch.GetTimestamp();
             violations.Sort(static (a, b) => b.Count.CompareTo(a.Count));
-            foreach (var v in violations) _tree.Specialize(v, _universe);
+            foreach (var v in violations)
+            {
+                _tree.Specialize(v, _universe);
+                if (_tree.DepthLowered) Degrade();
+            }
             InductionTime += System.Diagnostics.Stopwatch.GetElapsedTime(istart);
             CompleteLevel = level;
             if (!Induce()) return;
@@ -275,14 +282,17 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         return true;
     }
 
-    /// <summary>Over the memory budget: search one column less on the left than the deepest level now held.</summary>
+    /// <summary>
+    /// Over the memory budget: search one column less on the left than the deepest level now held (or the
+    /// level the tree already lowered itself to), and free what lies deeper.
+    /// </summary>
     private void Degrade()
     {
-        int deepest = Math.Min(_tree.DeepestLevel(), _tree.MaxDepth);
-        int target = Math.Max(Math.Max(1, CompleteLevel), deepest - 1);
-        if (target >= _tree.MaxDepth) return;
+        int target = _tree.DepthLowered ? _tree.MaxDepth : Math.Min(_tree.DeepestLevel(), _tree.MaxDepth) - 1;
+        target = Math.Max(Math.Max(1, CompleteLevel), target);
+        if (target >= _tree.MaxDepth && !_tree.DepthLowered) return;
         _tree.Truncate(target);
         GC.Collect();
-        _control.AddLimit($"memory budget of {_control.MemoryBudget / (1024 * 1024)} MB reached: left-hand sides limited to {target} columns");
+        _control.SetLimit("memory", $"memory budget of {_control.MemoryBudget / (1024 * 1024)} MB reached: left-hand sides limited to {_tree.MaxDepth} columns");
     }
 }

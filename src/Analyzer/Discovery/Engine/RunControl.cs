@@ -76,6 +76,19 @@ internal sealed class RunControl
         if (!_limits.Contains(text)) _limits.Add(text);
     }
 
+    /// <summary>Adds a limit, or replaces the one added earlier under the same key (a bound lowered twice is said once).</summary>
+    public void SetLimit(string key, string text)
+    {
+        if (_limitKeys.TryGetValue(key, out int index)) _limits[index] = text;
+        else
+        {
+            _limitKeys[key] = _limits.Count;
+            _limits.Add(text);
+        }
+    }
+
+    private readonly Dictionary<string, int> _limitKeys = [];
+
     /// <summary>Reports progress at most every 100 ms.</summary>
     public void Report(DiscoveryPhase phase, int level, long work, long found, bool force = false)
     {
