@@ -75,7 +75,8 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
 
     public static int BytesPerNode => Unsafe.SizeOf<Node>() + 8;
 
-    public long MemoryBytes => (long)_nodes.Length * Unsafe.SizeOf<Node>() + (long)_pool.Length * 4;
+    /// <summary>Bytes in live nodes and child blocks (what the budget watches: freed slots are reused).</summary>
+    public long MemoryBytes => (long)NodeCount * Unsafe.SizeOf<Node>() + (long)_poolUsed * 4;
 
     /// <summary>The deepest level that holds an FD, or -1.</summary>
     public int DeepestLevel()
@@ -97,7 +98,9 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         }
         else
         {
-            if (_slots == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
+            // Large arrays grow by half, so that old and new copy together stay near the budget.
+            if (_slots == _nodes.Length)
+                Array.Resize(ref _nodes, _nodes.Length < 1 << 20 ? _nodes.Length * 2 : _nodes.Length + _nodes.Length / 2);
             node = _slots++;
         }
         _nodes[node] = new Node

@@ -37,8 +37,8 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         _store = new AgreeSetStore<T>(m);
         _tree = new FdTree<T>(m, Math.Min(maxLhs, m));
         control.MemoryProbe = () => _rel.MemoryBytes + _store.MemoryBytes + _tree.MemoryBytes;
-        // Half of what is left after the rows, so that doubling the node array stays within the budget.
-        _tree.NodeBudget = Math.Max(1024, (control.MemoryBudget - rel.MemoryBytes) / 2 / FdTree<T>.BytesPerNode);
+        // 40% of what is left after the rows: growing the node array by half needs 2.5 times the live nodes.
+        _tree.NodeBudget = Math.Max(1024, (long)((control.MemoryBudget - rel.MemoryBytes) * 0.4 / FdTree<T>.BytesPerNode));
 
         var real = universe & T.FirstN(m);
         if (!real.IsEmpty) _tree.Add(T.Empty, real);
