@@ -122,6 +122,49 @@ public class LimitsTests
     }
 
     [Fact]
+    public void Tables_with_no_columns_or_one_column()
+    {
+        var none = new SchemaNorm.Analyzer.Data.TableDataBuilder([]);
+        none.EndRow();
+        none.EndRow();
+        var r0 = DependencyDiscovery.Discover(none.Build());
+        Assert.Empty(r0.Fds);
+        Assert.Empty(r0.UniqueColumnCombinations);
+
+        var one = new SchemaNorm.Analyzer.Data.TableDataBuilder(["a"]);
+        foreach (var v in new[] { "x", "y", "x" }) one.AddRow(v);
+        var r1 = DependencyDiscovery.Discover(one.Build());
+        Assert.Empty(r1.Fds);
+        Assert.Empty(r1.UniqueColumnCombinations);
+        var unique = new SchemaNorm.Analyzer.Data.TableDataBuilder(["a"]);
+        foreach (var v in new[] { "x", "y", null }) unique.AddRow(v);
+        var r2 = DependencyDiscovery.Discover(unique.Build());
+        Assert.Equal(["[0]"], BruteForce.Uccs(r2));
+        Assert.Empty(r2.KeyCandidates); // a NULL rules the column out of a primary key
+    }
+
+    [Theory]
+    [InlineData(600)]
+    [InlineData(1100)]
+    public void Very_wide_tables_are_searched_up_to_the_widest_bit_set_and_say_what_was_left_out(int columns)
+    {
+        var rng = new Random(columns);
+        var b = new SchemaNorm.Analyzer.Data.TableDataBuilder(Enumerable.Range(0, columns).Select(c => "c" + c).ToList());
+        for (int r = 0; r < 12; r++)
+            b.AddRow(Enumerable.Range(0, columns).Select(c => (string?)("v" + (c % 7 == 0 ? r : rng.Next(3)))).ToArray());
+        var t = b.Build();
+        var r1 = DependencyDiscovery.Discover(t, new DiscoveryOptions { MaxLhs = 1 });
+        int searched = Math.Min(columns, DependencyDiscovery.MaxColumns);
+        Assert.Equal(searched, r1.Columns.Count);
+        Assert.Equal(columns > DependencyDiscovery.MaxColumns, r1.Limits.Any(l => l.Contains("first 1023")));
+        // Column 0 is unique: it determines every searched column, and is a key.
+        Assert.Equal(Enumerable.Range(1, searched - 1), r1.Fds.Where(f => f.Lhs == AttributeSet.Of(0)).Select(f => f.Rhs));
+        Assert.Contains(AttributeSet.Of(0), r1.UniqueColumnCombinations);
+        foreach (var fd in r1.Fds.Where((_, i) => i % 97 == 0))
+            Assert.True(BruteForce.Holds(t, fd.Lhs.ToArray(), fd.Rhs, NullSemantics.Equal));
+    }
+
+    [Fact]
     public void Tables_with_no_rows_or_one_row_have_constant_columns_and_the_empty_key()
     {
         foreach (int rows in new[] { 0, 1 })
