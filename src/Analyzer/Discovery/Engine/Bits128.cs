@@ -1,16 +1,23 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace SchemaNorm.Analyzer.Discovery.Engine;
 
-/// <summary>Up to 128 bits in one Vector128 register: tables of up to 127 columns.</summary>
+/// <summary>
+/// Up to 128 bits in 2 words: tables of up to 127 columns. Plain words rather than a vector register:
+/// the engines read single words and ranks often, and the code runs at full speed on any instruction set.
+/// </summary>
 internal readonly struct Bits128 : IBits<Bits128>, IEquatable<Bits128>
 {
     private const int Words = 2;
-    private readonly Vector128<ulong> _v;
+    private readonly ulong _w0;
+    private readonly ulong _w1;
 
-    private Bits128(Vector128<ulong> v) => _v = v;
+    private Bits128(ulong w0, ulong w1)
+    {
+        _w0 = w0;
+        _w1 = w1;
+    }
 
     public static int Capacity => 128;
     public static int WordCount => Words;
@@ -31,47 +38,43 @@ internal readonly struct Bits128 : IBits<Bits128>, IEquatable<Bits128>
     {
         Span<ulong> w = stackalloc ulong[Words];
         words[..Math.Min(Words, words.Length)].CopyTo(w);
-        return new(Vector128.Create<ulong>(w));
+        return new(w[0], w[1]);
     }
 
-    public static Bits128 FromWord(ulong word) => new(Vector128<ulong>.Zero.WithElement(0, word));
+    public static Bits128 FromWord(ulong word) => new(word, 0);
 
-    public static Bits128 operator |(Bits128 a, Bits128 b) => new(a._v | b._v);
-    public static Bits128 operator &(Bits128 a, Bits128 b) => new(a._v & b._v);
+    public static Bits128 operator |(Bits128 a, Bits128 b) => new(a._w0 | b._w0, a._w1 | b._w1);
+    public static Bits128 operator &(Bits128 a, Bits128 b) => new(a._w0 & b._w0, a._w1 & b._w1);
 
-    public ulong Word(int index) => _v.GetElement(index);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Word(int index) => Unsafe.Add(ref Unsafe.AsRef(in _w0), index);
 
-    public bool IsEmpty
+    public bool IsEmpty => (_w0 | _w1) == 0;
+
+    public int Count => BitOperations.PopCount(_w0) + BitOperations.PopCount(_w1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Contains(int bit) => (Word(bit >> 6) & (1UL << (bit & 63))) != 0;
+
+    public Bits128 With(int bit)
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _v == Vector128<ulong>.Zero;
+        var copy = this;
+        Unsafe.Add(ref Unsafe.AsRef(in copy._w0), bit >> 6) |= 1UL << (bit & 63);
+        return copy;
     }
 
-    public int Count
+    public Bits128 Without(int bit)
     {
-        get
-        {
-            int n = 0;
-            for (int i = 0; i < Words; i++) n += BitOperations.PopCount(_v.GetElement(i));
-            return n;
-        }
+        var copy = this;
+        Unsafe.Add(ref Unsafe.AsRef(in copy._w0), bit >> 6) &= ~(1UL << (bit & 63));
+        return copy;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Contains(int bit) => (_v.GetElement(bit >> 6) & (1UL << (bit & 63))) != 0;
+    public Bits128 AndNot(Bits128 other) => new(_w0 & ~other._w0, _w1 & ~other._w1);
 
-    public Bits128 With(int bit) => new(_v.WithElement(bit >> 6, _v.GetElement(bit >> 6) | (1UL << (bit & 63))));
+    public bool IsSubsetOf(Bits128 other) => ((_w0 & ~other._w0) | (_w1 & ~other._w1)) == 0;
 
-    public Bits128 Without(int bit) => new(_v.WithElement(bit >> 6, _v.GetElement(bit >> 6) & ~(1UL << (bit & 63))));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Bits128 AndNot(Bits128 other) => new(Vector128.AndNot(_v, other._v));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool IsSubsetOf(Bits128 other) => Vector128.AndNot(_v, other._v) == Vector128<ulong>.Zero;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Overlaps(Bits128 other) => (_v & other._v) != Vector128<ulong>.Zero;
+    public bool Overlaps(Bits128 other) => ((_w0 & other._w0) | (_w1 & other._w1)) != 0;
 
     public int First() => Next(-1);
 
@@ -80,12 +83,12 @@ internal readonly struct Bits128 : IBits<Bits128>, IEquatable<Bits128>
         int start = bit + 1;
         if (start >= 128) return -1;
         int wi = start >> 6;
-        ulong w = _v.GetElement(wi) & (ulong.MaxValue << (start & 63));
+        ulong w = Word(wi) & (ulong.MaxValue << (start & 63));
         while (true)
         {
             if (w != 0) return wi * 64 + BitOperations.TrailingZeroCount(w);
             if (++wi == Words) return -1;
-            w = _v.GetElement(wi);
+            w = Word(wi);
         }
     }
 
@@ -93,7 +96,7 @@ internal readonly struct Bits128 : IBits<Bits128>, IEquatable<Bits128>
     {
         for (int i = Words - 1; i >= 0; i--)
         {
-            ulong w = _v.GetElement(i);
+            ulong w = Word(i);
             if (w != 0) return i * 64 + 63 - BitOperations.LeadingZeroCount(w);
         }
         return -1;
@@ -109,11 +112,11 @@ internal readonly struct Bits128 : IBits<Bits128>, IEquatable<Bits128>
     public ulong Hash()
     {
         ulong h = 0;
-        for (int i = 0; i < Words; i++) h = Bits.Mix(h ^ _v.GetElement(i)) + (ulong)i;
+        for (int i = 0; i < Words; i++) h = Bits.Mix(h ^ Word(i)) + (ulong)i;
         return h;
     }
 
-    public bool Equals(Bits128 other) => _v == other._v;
+    public bool Equals(Bits128 other) => _w0 == other._w0 && _w1 == other._w1;
     public override bool Equals(object? obj) => obj is Bits128 b && Equals(b);
     public override int GetHashCode() => (int)Hash();
     public override string ToString() => "{" + string.Join(",", Bits.ToArray(this)) + "}";
