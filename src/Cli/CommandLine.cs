@@ -53,6 +53,12 @@ public static class CommandLine
             stderr.WriteLine($"schemanorm {command.Name}: {e.Message}");
             return ExitStatus.Failure;
         }
+        catch (Config.ConfigException e)
+        {
+            int errors = DiagnosticPrinter.Print(e.Diagnostics, context, quiet: false, verbose: false);
+            stderr.WriteLine($"schemanorm: {errors} error{(errors == 1 ? "" : "s")} in the config file; no report written.");
+            return ExitStatus.Failure;
+        }
         catch (Exception e) when (Environment.GetEnvironmentVariable("SCHEMANORM_DEBUG") is null)
         {
             // A bug, not bad input: still one clear line and status 2, never a stack trace in a CI log.

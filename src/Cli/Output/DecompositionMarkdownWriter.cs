@@ -128,6 +128,24 @@ public static class DecompositionMarkdownWriter
         return sb.ToString();
     }
 
+    /// <summary>A short section for the analyze report: the proposed tables, the facts, and an ER diagram of them.</summary>
+    public static string Section(Decomposition d)
+    {
+        var sb = new StringBuilder();
+        var names = d.ColumnNames;
+        sb.AppendLine($"**Proposed decomposition ({d.Target.Display()}, {DecompositionTextWriter.MethodText(d.Method)}):** " +
+                      string.Join(", ", d.Tables.Select(t => $"`{t.Name}({string.Join(", ", t.ColumnNames)})`")));
+        sb.AppendLine();
+        sb.AppendLine($"Lossless: **{(d.Lossless ? "yes" : "no")}**; dependency preserving: **{(d.DependencyPreserving ? "yes" : "no")}**" +
+                      (d.LostDependencies.Count > 0 ? " (lost: " + string.Join(", ", d.LostDependencies.Select(l => $"`{l.Dependency.Format(names)}`")) + ")" : "") +
+                      (d.Data is { } data ? $"; sample rows: {(data.JoinEqualsSource ? "the join returns exactly the source rows" : $"{data.SpuriousRows} spurious, {data.LostRows} lost")}" : "") + ".");
+        sb.AppendLine();
+        sb.AppendLine("```mermaid");
+        sb.Append(MermaidErDiagram.After(d));
+        sb.AppendLine("```");
+        return sb.ToString();
+    }
+
     private static void Notes(StringBuilder sb, Decomposition d)
     {
         if (d.Notes.Count == 0) return;

@@ -11,15 +11,21 @@ namespace SchemaNorm.Cli.Pipeline;
 /// <summary>The last step of a run: the analysis as text in the format asked for.</summary>
 public static class ReportWriters
 {
-    public static readonly string[] AnalyzeFormats = ["text", "json"];
+    public static readonly string[] AnalyzeFormats = ["text", "json", "sarif", "markdown", "github"];
 
-    public static string Write(string format, SchemaAnalysis analysis, CliContext context)
+    public static string Write(string format, SchemaAnalysis analysis, CliContext context) =>
+        Write(format, analysis, ReportFacts.For(analysis), context);
+
+    public static string Write(string format, SchemaAnalysis analysis, ReportFacts facts, CliContext context)
     {
         var proposals = new Proposals(analysis);
         return format switch
         {
-            "json" => new AnalysisJsonWriter(context.CurrentDirectory).Write(analysis, proposals.WriteJson),
-            _ => new AnalysisTextWriter(context.CurrentDirectory).Write(analysis, proposals.Text),
+            "json" => new AnalysisJsonWriter(context.CurrentDirectory) { Facts = facts }.Write(analysis, proposals.WriteJson),
+            "sarif" => new SarifWriter(context.CurrentDirectory, facts).Write(analysis),
+            "markdown" => new MarkdownReportWriter(context.CurrentDirectory, facts).Write(analysis, proposals.Markdown),
+            "github" => new GitHubAnnotationWriter(context.CurrentDirectory, facts).Write(analysis),
+            _ => new AnalysisTextWriter(context.CurrentDirectory) { Facts = facts }.Write(analysis, proposals.Text),
         };
     }
 
@@ -70,6 +76,13 @@ public static class ReportWriters
             var (d, error) = For(t);
             if (error is not null) return $"  proposal: not made ({error})\n";
             return d is { Changes: true } ? DecompositionTextWriter.Summary(d) : null;
+        }
+
+        public string? Markdown(TableAnalysis t)
+        {
+            var (d, error) = For(t);
+            if (error is not null) return $"Proposed decomposition: not made ({error}).\n";
+            return d is { Changes: true } ? DecompositionMarkdownWriter.Section(d) : null;
         }
     }
 }
