@@ -26,6 +26,12 @@ public sealed record DecompositionOptions
     /// <summary>A data-only FD is acted on when the chance that it holds by accident in the rows is below 10^this.</summary>
     public double MaxLog10AccidentChance { get; init; } = -3;
 
+    /// <summary>
+    /// A data-only FD whose left side does not look like an identifier is acted on only when at least this
+    /// fraction of the table's rows repeat its fact (the redundancy a split would remove).
+    /// </summary>
+    public double MinDataRedundancy { get; init; } = 0.1;
+
     /// <summary>Decide whether a dependency-preserving BCNF decomposition exists (BCNF target), and offer the 3NF synthesis when not.</summary>
     public bool DecidePreservation { get; init; } = true;
 

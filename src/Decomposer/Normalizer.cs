@@ -78,7 +78,9 @@ public static class Normalizer
         if (target == NormalForm.Third)
             return BuildSynthesis(space, facts, builder, selection, notes, sourceForm, table, model, DecompositionMethod.Synthesis);
 
-        var ranker = new SplitRanker(facts, trusted, preserve, options);
+        // With FDs found in the rows, many of them accidental, a split is not judged by the FDs it keeps
+        // enforceable among those: only the stated ones count for that.
+        var ranker = new SplitRanker(facts, trusted, selection.HasDataFds ? trusted : preserve, options);
         var outcome = new Splitter(space, facts, ranker, target).Run();
         var setAside = selection.Excluded.Concat(outcome.SetAside).ToList();
         foreach (var step in outcome.Steps.Where(s => s.Relaxed is not null))
