@@ -144,6 +144,39 @@ public class DecomposeCommandTests
         }
     }
 
+    [Fact]
+    public void With_discover_a_denormalized_csv_splits_on_the_dependencies_found_in_its_rows()
+    {
+        // Order lines repeating their order's customer and each product's name: 12 orders of 3 lines.
+        using var dir = new CliRunner.Scratch();
+        var csv = new System.Text.StringBuilder("OrderID,ProductID,Quantity,CustomerID,CustomerName,ProductName\n");
+        string[] customers = ["Alfreds", "Berglunds", "Chop-suey", "Du monde", "Ernst", "Folk och fa"];
+        string[] products = ["Chai", "Chang", "Aniseed", "Cajun", "Gumbo", "Boysenberry", "Dried pears", "Ikura"];
+        for (int o = 0; o < 12; o++)
+            for (int l = 0; l < 3; l++)
+            {
+                int c = (o * 5) % customers.Length, p = (o * 3 + l * 2) % products.Length;
+                csv.Append($"{10248 + o},{p + 1},{(o * 7 + l * 3) % 9 + 1},C{c + 1:00},{customers[c]},{products[p]}\n");
+            }
+        dir.Write("OrderLines.csv", csv.ToString());
+
+        var r = CliRunner.RunIn(dir.Root, "decompose", "OrderLines.csv", "--table", "OrderLines", "--discover", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var d = doc.RootElement.GetProperty("decomposition");
+        var tables = d.GetProperty("tables").EnumerateArray().Select(t => string.Join(",", Strings(t.GetProperty("columns")).Order())).ToHashSet();
+        Assert.Contains("CustomerID,CustomerName", tables);
+        Assert.Contains("ProductID,ProductName", tables);
+        Assert.Contains("CustomerID,OrderID", tables);
+        Assert.True(d.GetProperty("lossless").GetBoolean());
+        Assert.True(d.GetProperty("data").GetProperty("joinEqualsSource").GetBoolean());
+
+        // Without --discover the CSV has no dependencies to split on.
+        var plain = CliRunner.RunIn(dir.Root, "decompose", "OrderLines.csv", "--table", "OrderLines", "--format", "json");
+        using var plainDoc = JsonDocument.Parse(plain.Stdout);
+        Assert.Equal("none", plainDoc.RootElement.GetProperty("decomposition").GetProperty("method").GetString());
+    }
+
     private static TSqlScript Parse(string sql)
     {
         var fragment = new TSql170Parser(true).Parse(new StringReader(sql), out var errors);

@@ -1,5 +1,6 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Diagnostics;
+using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
@@ -18,6 +19,9 @@ public sealed class DecomposeCommand : ICommand
 {
     public static readonly string[] Formats = ["text", "json", "markdown"];
 
+    public static readonly OptionSpec Discover = new("discover", OptionArity.Flag,
+        "also use the functional dependencies found in the table's sample rows (splits on them need the rows' support)");
+
     public string Name => "decompose";
     public string Usage => "schemanorm decompose <paths...> --table T [--target 3NF|BCNF|4NF|5NF] [options]";
     public string Summary => "Proposes a lossless decomposition of one table into tables that reach the target normal form.";
@@ -26,7 +30,7 @@ public sealed class DecomposeCommand : ICommand
     [
         CommonOptions.Table,
         new("format", OptionArity.Single, "output format: text, json or markdown (default text)", "FORMAT"),
-        CommonOptions.Output, CommonOptions.Target,
+        CommonOptions.Output, CommonOptions.Target, Discover,
         .. InputOptions.All,
         CommonOptions.Help,
     ];
@@ -39,7 +43,7 @@ public sealed class DecomposeCommand : ICommand
         if (model is null) return AnalyzeCommand.Stop(context, errors);
         var table = FindTable(model, tableName, Name);
 
-        var decomposition = Propose(model, table, settings, context, out errors);
+        var decomposition = Propose(model, table, settings, context, out errors, args.Has("discover"));
         if (decomposition is null) return AnalyzeCommand.Stop(context, errors);
 
         var report = settings.Format switch
@@ -74,13 +78,26 @@ public sealed class DecomposeCommand : ICommand
     }
 
     /// <summary>Analyses the table (its dependencies as analyze gathers them) and proposes its decomposition.</summary>
-    internal static Decomposition? Propose(SchemaModel model, Table table, RunSettings settings, CliContext context, out int errors)
+    internal static Decomposition? Propose(SchemaModel model, Table table, RunSettings settings, CliContext context, out int errors, bool discover = false)
     {
         var diagnostics = new DiagnosticBag();
-        var analysis = SchemaAnalyzer.AnalyzeTable(model, table, settings.Analysis, diagnostics);
+        var analysis = SchemaAnalyzer.AnalyzeTable(model, table, settings.Analysis, diagnostics,
+            dataDependencies: discover ? t => FoundInRows(t, context, settings.Quiet) : null);
         errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
         if (errors > 0) return null;
         return Normalizer.Propose(model, analysis, OptionsFor(settings.Analysis));
+    }
+
+    /// <summary>The exact FDs that discovery finds in a table's sample rows (none without rows).</summary>
+    internal static IReadOnlyList<TableDependency> FoundInRows(Table table, CliContext context, bool quiet)
+    {
+        if (table.Data is not { RowCount: > 0 } data) return [];
+        var found = DependencyDiscovery.Discover(data, new DiscoveryOptions { Uccs = false, TimeLimit = TimeSpan.FromMinutes(2) });
+        if (!quiet)
+            foreach (var limit in found.Limits) context.Stderr.WriteLine($"schemanorm: discovery in {table.Name}: {limit}");
+        return found.Fds.Where(f => f.Error == 0)
+            .Select(f => TableDependency.Functional(f.ToDependency(), DependencySource.Data, origin: data.Origin, evidence: new DataEvidence(data.RowCount, f.Error)))
+            .ToList();
     }
 
     internal static DecompositionOptions OptionsFor(AnalysisOptions analysis) => new()

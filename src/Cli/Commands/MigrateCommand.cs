@@ -27,7 +27,7 @@ public sealed class MigrateCommand : ICommand
     [
         new("table", OptionArity.Single, "the table to migrate (default: every table below the target)", "TABLE"),
         new("output", OptionArity.Single, "write the migration to FILE and its rollback to FILE.rollback.sql beside it", "FILE", Alias: "o"),
-        CommonOptions.Target, Rollback,
+        CommonOptions.Target, Rollback, DecomposeCommand.Discover,
         .. InputOptions.All,
         CommonOptions.Help,
     ];
@@ -42,14 +42,15 @@ public sealed class MigrateCommand : ICommand
         if (args.Get("table") is { Length: > 0 } name)
         {
             var table = DecomposeCommand.FindTable(model, name, Name);
-            var d = DecomposeCommand.Propose(model, table, settings, context, out errors);
+            var d = DecomposeCommand.Propose(model, table, settings, context, out errors, args.Has("discover"));
             if (d is null) return AnalyzeCommand.Stop(context, errors);
             decompositions.Add(d);
         }
         else
         {
             var diagnostics = new DiagnosticBag();
-            var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics);
+            var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics,
+                args.Has("discover") ? t => DecomposeCommand.FoundInRows(t, context, settings.Quiet) : null);
             errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
             if (errors > 0) return AnalyzeCommand.Stop(context, errors);
             foreach (var t in analysis.Tables.Where(t => t.NormalForm < settings.Analysis.Target))

@@ -87,6 +87,7 @@ internal sealed class TableFacts
     /// <summary>Types that make poor keys: approximate numbers, long text, binary, XML, dates.</summary>
     public double TypePenalty(int position)
     {
+        if (Table.FromDataOnly) return 0; // a CSV file says nothing about types
         var t = Table.Columns[position].Type;
         return t.Category switch
         {

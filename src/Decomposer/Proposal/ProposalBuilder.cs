@@ -234,14 +234,14 @@ internal sealed class ProposalBuilder(
                     if (g.LargestGroup > 1) times = $" (up to {g.LargestGroup} times in the sample rows)";
                 }
                 list.Add(new Anomaly(AnomalyKind.Update, $"{y} of one {x} was stored in every row for that {x}{times}; now it is stored once"));
-                list.Add(new Anomaly(AnomalyKind.Insertion, $"a {x} and its {y} can be recorded before any row of {source} refers to it"));
-                list.Add(new Anomaly(AnomalyKind.Deletion, $"deleting the last row of {source} for a {x} no longer loses its {y}"));
+                list.Add(new Anomaly(AnomalyKind.Insertion, $"{A(x)} {x} and its {y} can be recorded before any row of {source} refers to it"));
+                list.Add(new Anomaly(AnomalyKind.Deletion, $"deleting the last row of {source} for {A(x)} {x} no longer loses its {y}"));
                 break;
             case DependencyKind.Mvd:
                 var z = (step.From - step.Lhs - step.Rhs).Format(names);
-                list.Add(new Anomaly(AnomalyKind.Update, $"each {y} of a {x} was stored once per {z}; now once"));
-                list.Add(new Anomaly(AnomalyKind.Insertion, $"a {y} of a {x} can be recorded without pairing it with every {z}"));
-                list.Add(new Anomaly(AnomalyKind.Deletion, $"removing the last {z} of a {x} no longer loses its {y} values"));
+                list.Add(new Anomaly(AnomalyKind.Update, $"each {y} of {A(x)} {x} was stored once per {z}; now once"));
+                list.Add(new Anomaly(AnomalyKind.Insertion, $"{A(y)} {y} of {A(x)} {x} can be recorded without pairing it with every {z}"));
+                list.Add(new Anomaly(AnomalyKind.Deletion, $"removing the last {z} of {A(x)} {x} no longer loses its {y} values"));
                 break;
             default:
                 list.Add(new Anomaly(AnomalyKind.Update, $"each ({table.Format(names)}) pairing was stored once per partner in the other projections; now once"));
@@ -250,6 +250,9 @@ internal sealed class ProposalBuilder(
         }
         return list;
     }
+
+    /// <summary>"a" or "an" before a column name, by its first letter.</summary>
+    private static string A(string word) => word.Length > 0 && "AEIOUaeiou".Contains(word[0]) ? "an" : "a";
 
     private LostDependency Lost(FunctionalDependency fd, IReadOnlyList<ProposedTable> tables)
     {
