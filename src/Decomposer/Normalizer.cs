@@ -48,7 +48,8 @@ public static class Normalizer
 
         var selection = DependencySelection.From(n, dependencies, options);
         notes.AddRange(selection.Notes);
-        var space = new DependencySpace(n, selection.Fds, selection.Mvds, selection.Jds, options.Limits);
+        // Closures, projections and key searches only need an equivalent set of FDs, and a small one.
+        var space = new DependencySpace(n, CompactCover.Compute(n, selection.Fds), selection.Mvds, selection.Jds, options.Limits);
         var facts = new TableFacts(table, model);
         var preserve = new FunctionalDependencySet(n,
             selection.HasDataFds && space.FdOnly ? MinimalCover.Compute(space.Fds) : selection.Fds);
@@ -75,13 +76,29 @@ public static class Normalizer
             return f >= NormalForm.BCNF ? With(unchanged, exists: true, alternative: null) : unchanged;
         }
 
-        if (target == NormalForm.Third)
-            return BuildSynthesis(space, facts, builder, selection, notes, sourceForm, table, model, DecompositionMethod.Synthesis);
-
         // With FDs found in the rows, many of them accidental, a split is not judged by the FDs it keeps
         // enforceable among those: only the stated ones count for that.
         var ranker = new SplitRanker(facts, trusted, selection.HasDataFds ? trusted : preserve, options);
-        var outcome = new Splitter(space, facts, ranker, target).Run();
+
+        if (target == NormalForm.Third && !selection.HasDataFds)
+            return BuildSynthesis(space, space, facts, builder, selection, notes, sourceForm, table, model, DecompositionMethod.Synthesis);
+
+        var outcome = new Splitter(space, facts, ranker, target == NormalForm.Third ? NormalForm.BCNF : target).Run();
+
+        // FDs found in the rows are facts to keep enforceable only when a split acted on them: the others
+        // may be accidents of the sample. Preservation, its decision and the 3NF synthesis then work on the
+        // stated FDs and the acted-on ones.
+        DependencySpace reasoning = space;
+        if (selection.HasDataFds)
+        {
+            var kept = selection.TrustedFds.Concat(outcome.Steps.Where(st => st.Kind == DependencyKind.Fd).Select(st => new FunctionalDependency(st.Lhs, st.Rhs))).Distinct().ToList();
+            preserve = new FunctionalDependencySet(n, kept);
+            reasoning = new DependencySpace(n, kept, selection.Mvds, selection.Jds, options.Limits);
+            builder = new ProposalBuilder(space, facts, selection, preserve, options, target);
+            notes.Add("dependency preservation is judged on the stated dependencies and those found in the rows that a split acted on");
+            if (target == NormalForm.Third)
+                return BuildSynthesis(reasoning, space, facts, builder, selection, notes, sourceForm, table, model, DecompositionMethod.Synthesis);
+        }
         var setAside = selection.Excluded.Concat(outcome.SetAside).ToList();
         foreach (var step in outcome.Steps.Where(s => s.Relaxed is not null))
             notes.Add($"{step.Relaxed} is split: in ({step.From.Format(facts.Names)}) every remaining split on a violation of {target.Display()} tears it apart (this one on {Describe(step, facts.Names)})");
@@ -97,18 +114,13 @@ public static class Normalizer
         var split = builder.Build(Origins(outcome, source, facts), method, outcome.Steps, setAside, notes.ToList(), sourceForm, new TableNamer(table, model));
         if (target != NormalForm.BCNF || !options.DecidePreservation) return split;
         if (split.DependencyPreserving) return With(split, exists: true, alternative: null);
-        if (outcome.SetAside.Count > 0)
-        {
-            var kept = split.Notes.Append("whether a dependency-preserving BCNF decomposition exists was not decided: some dependencies found in the rows were set aside").ToList();
-            return With(split, exists: null, alternative: null, notes: kept);
-        }
 
         // The splits lost a dependency: is there a BCNF decomposition that keeps them all?
-        var synthesis = Synthesis.Run(space, new KeyChooser(facts));
+        var synthesis = Synthesis.Run(reasoning, new KeyChooser(facts));
         PreservationDecision decision;
         try
         {
-            decision = BcnfPreservation.Decide(space, preserve, synthesis.Select(t => t.Columns).ToList());
+            decision = BcnfPreservation.Decide(reasoning, preserve, synthesis.Select(t => t.Columns).ToList());
         }
         catch (DependencyLimitException e)
         {
@@ -121,7 +133,7 @@ public static class Normalizer
             var why = $"the splits ranked best lose {lostBefore}, but a dependency-preserving BCNF decomposition exists";
             bool synthesisIsBcnf = decision.Witness.SequenceEqual(synthesis.Select(t => t.Columns));
             Decomposition better = synthesisIsBcnf
-                ? BuildSynthesis(space, facts, builder, selection, [.. notes, why + ": the 3NF synthesis, whose tables are all in BCNF"], sourceForm, table, model, DecompositionMethod.SynthesisInBcnf)
+                ? BuildSynthesis(reasoning, space, facts, builder, selection, [.. notes, why + ": the 3NF synthesis, whose tables are all in BCNF"], sourceForm, table, model, DecompositionMethod.SynthesisInBcnf)
                 : builder.Build(
                     decision.Witness.Select(c => (c, new ComponentOrigin("a maximal BCNF subschema", null, false, null))).ToList(),
                     DecompositionMethod.MaximalBcnfSubschemas, [], setAside,
@@ -129,7 +141,7 @@ public static class Normalizer
             return With(better, exists: true, alternative: null);
         }
 
-        var alternative = BuildSynthesis(space, facts, builder, selection, [], sourceForm, table, model, DecompositionMethod.Synthesis);
+        var alternative = BuildSynthesis(reasoning, space, facts, builder, selection, [], sourceForm, table, model, DecompositionMethod.Synthesis);
         var more = split.Notes.ToList();
         if (decision.Exists == false)
             more.Add($"no lossless BCNF decomposition of {table.Name} preserves every dependency (decided from its {decision.MaximalSubschemas.Count} maximal BCNF subschemas); the 3NF synthesis beside it does, at the price of staying in 3NF");
@@ -138,11 +150,12 @@ public static class Normalizer
         return With(split, decision.Exists, alternative, more);
     }
 
+    /// <summary>The 3NF synthesis from the FDs of <paramref name="from"/>; the tables' keys and normal forms under all of <paramref name="space"/>.</summary>
     private static Decomposition BuildSynthesis(
-        DependencySpace space, TableFacts facts, ProposalBuilder builder, DependencySelection selection, List<string> notes,
+        DependencySpace from, DependencySpace space, TableFacts facts, ProposalBuilder builder, DependencySelection selection, List<string> notes,
         NormalForm? sourceForm, Table table, SchemaModel? model, DecompositionMethod method)
     {
-        var tables = Synthesis.Run(space, new KeyChooser(facts));
+        var tables = Synthesis.Run(from, new KeyChooser(facts));
         var names = facts.Names;
         if (tables.Count == 1 && tables[0].Columns == space.Universe)
         {

@@ -100,30 +100,36 @@ public sealed class RowSet
     /// </summary>
     public GroupStatistics Groups(AttributeSet lhs, AttributeSet rhs)
     {
+        int n = Rows.Count;
         var l = lhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
         var r = rhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
-        var groups = new Dictionary<int[], List<int>>(TupleComparer.Instance);
-        for (int i = 0; i < Rows.Count; i++)
+        var lhsIds = GroupIds(l, out int groups);
+        var rhsIds = GroupIds(r, out int values);
+        bool nullInLhs = false;
+        foreach (var row in Rows)
+            foreach (var p in l)
+                if (row[p] == ColumnData.NullCode) { nullInLhs = true; break; }
+
+        var size = new int[groups];
+        var firstValue = new int[groups];
+        var consistentGroup = new bool[groups];
+        for (int i = 0; i < n; i++)
         {
-            var key = Pick(Rows[i], l);
-            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
-            list.Add(i);
+            int g = lhsIds[i];
+            if (size[g]++ == 0) { firstValue[g] = rhsIds[i]; consistentGroup[g] = true; }
+            else if (rhsIds[i] != firstValue[g]) consistentGroup[g] = false;
         }
-        bool nullInLhs = groups.Keys.Any(k => k.Contains(ColumnData.NullCode));
         int repeated = 0, redundant = 0, consistent = 0, largest = 0;
-        var sizes = new List<int>();
-        foreach (var (_, members) in groups)
+        var sizes = new Dictionary<int, int>();
+        for (int g = 0; g < groups; g++)
         {
-            largest = Math.Max(largest, members.Count);
-            if (members.Count < 2) continue;
+            largest = Math.Max(largest, size[g]);
+            if (size[g] < 2) continue;
             repeated++;
-            sizes.Add(members.Count);
-            var first = Pick(Rows[members[0]], r);
-            if (members.All(m => Pick(Rows[m], r).AsSpan().SequenceEqual(first)))
-            {
-                consistent++;
-                redundant += members.Count - 1;
-            }
+            sizes[size[g]] = sizes.GetValueOrDefault(size[g]) + 1;
+            if (!consistentGroup[g]) continue;
+            consistent++;
+            redundant += size[g] - 1;
         }
 
         // The chance that X -> Y holds by accident: each group of k rows draws its Y values independently
@@ -131,22 +137,36 @@ public sealed class RowSet
         double log10Chance = 0;
         if (r.Length > 0 && sizes.Count > 0)
         {
-            var frequency = new Dictionary<int[], int>(TupleComparer.Instance);
-            foreach (var row in Rows)
+            var frequency = new int[values];
+            foreach (var v in rhsIds) frequency[v]++;
+            foreach (var (k, count) in sizes)
             {
-                var y = Pick(row, r);
-                frequency[y] = frequency.GetValueOrDefault(y) + 1;
-            }
-            double n = Rows.Count;
-            var bySize = new Dictionary<int, double>();
-            foreach (var k in sizes)
-            {
-                if (!bySize.TryGetValue(k, out double p))
-                    bySize[k] = p = frequency.Values.Sum(c => Math.Pow(c / n, k));
-                log10Chance += Math.Log10(Math.Max(p, 1e-300));
+                double p = 0;
+                foreach (var f in frequency) p += Math.Pow((double)f / n, k);
+                log10Chance += count * Math.Log10(Math.Max(p, 1e-300));
             }
         }
-        return new GroupStatistics(groups.Count, repeated, consistent, redundant, largest, nullInLhs, log10Chance);
+        return new GroupStatistics(groups, repeated, consistent, redundant, largest, nullInLhs, log10Chance);
+    }
+
+    /// <summary>Dense ids of the rows' values on some columns, refined one column at a time.</summary>
+    private int[] GroupIds(int[] positions, out int count)
+    {
+        var ids = new int[Rows.Count];
+        count = Rows.Count == 0 ? 0 : 1;
+        var map = new Dictionary<long, int>();
+        foreach (var p in positions)
+        {
+            map.Clear();
+            for (int i = 0; i < ids.Length; i++)
+            {
+                long key = ((long)ids[i] << 32) | (uint)Rows[i][p];
+                if (!map.TryGetValue(key, out int id)) map[key] = id = map.Count;
+                ids[i] = id;
+            }
+            count = map.Count;
+        }
+        return ids;
     }
 
     private static int[] Pick(int[] row, int[] positions)
