@@ -100,6 +100,7 @@ public static class Normalizer
                 return BuildSynthesis(reasoning, space, facts, builder, selection, notes, sourceForm, table, model, DecompositionMethod.Synthesis);
         }
         var setAside = selection.Excluded.Concat(outcome.SetAside).ToList();
+        notes.AddRange(outcome.Limits);
         foreach (var step in outcome.Steps.Where(s => s.Relaxed is not null))
             notes.Add($"{step.Relaxed} is split: in ({step.From.Format(facts.Names)}) every remaining split on a violation of {target.Display()} tears it apart (this one on {Describe(step, facts.Names)})");
         if (outcome.SetAside.Count > 0)

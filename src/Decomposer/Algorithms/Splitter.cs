@@ -10,7 +10,11 @@ namespace SchemaNorm.Decomposer.Algorithms;
 
 /// <summary>The tables a splitting run ended with, and how it got there.</summary>
 internal sealed record SplitOutcome(
-    IReadOnlyList<AttributeSet> Components, IReadOnlyList<DecompositionStep> Steps, IReadOnlyList<SetAsideDependency> SetAside);
+    IReadOnlyList<AttributeSet> Components, IReadOnlyList<DecompositionStep> Steps, IReadOnlyList<SetAsideDependency> SetAside)
+{
+    /// <summary>Searches that stopped at a bound: the tables they were about may still break the target.</summary>
+    public IReadOnlyList<string> Limits { get; init; } = [];
+}
 
 /// <summary>
 /// Decomposition by splitting (the textbook BCNF algorithm of Ullman and Silberschatz et al., Fagin's 4NF
@@ -31,6 +35,7 @@ internal sealed record SplitOutcome(
 internal sealed class Splitter(DependencySpace space, TableFacts facts, SplitRanker ranker, NormalForm target)
 {
     private readonly List<(AttributeSet Set, int Level, string What)> _protected = Protected(facts);
+    private readonly List<string> _limits = [];
 
     public SplitOutcome Run()
     {
@@ -43,7 +48,17 @@ internal sealed class Splitter(DependencySpace space, TableFacts facts, SplitRan
         while (work.Count > 0)
         {
             var s = work.Dequeue();
-            var candidates = Candidates(s);
+            List<SplitCandidate> candidates;
+            try
+            {
+                candidates = Candidates(s);
+            }
+            catch (DependencyLimitException e)
+            {
+                _limits.Add($"({s.Format(facts.Names)}) was not split further: {e.Message}");
+                done.Add(s);
+                continue;
+            }
             if (candidates.Count == 0)
             {
                 done.Add(s);
@@ -83,7 +98,7 @@ internal sealed class Splitter(DependencySpace space, TableFacts facts, SplitRan
         components = components.Where(c => !components.Any(d => d != c && c.IsSubsetOf(d))).ToList();
         // Set-aside FDs that a later split acted on after all are not set aside.
         setAside = setAside.Where(a => components.Any(c => (a.Dependency.Lhs | a.Dependency.Rhs).IsSubsetOf(c))).ToList();
-        return new SplitOutcome(components, steps, setAside);
+        return new SplitOutcome(components, steps, setAside) { Limits = _limits };
     }
 
     private List<SplitCandidate> Candidates(AttributeSet s)
