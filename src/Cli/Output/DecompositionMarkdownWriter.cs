@@ -114,7 +114,9 @@ public static class DecompositionMarkdownWriter
 
         if (d.Alternative is { } alt)
         {
-            sb.AppendLine("## Alternative: 3NF synthesis (preserves every dependency)");
+            sb.AppendLine(alt.Changes
+                ? "## Alternative: 3NF synthesis (preserves every dependency)"
+                : $"## Alternative: keep `{d.Source.Name.Name}` as it is (3NF, its keys enforce every dependency)");
             sb.AppendLine();
             sb.AppendLine("| table | columns | key | normal form |");
             sb.AppendLine("|---|---|---|---|");

@@ -180,6 +180,7 @@ public static class MigrationPlanner
                     }
                     var childName = context.MovedForeignKeys.TryGetValue(fk.Name, out var movedChild) ? movedChild : ObjectName.Of(child.Name);
                     incoming.Add(new ForeignKeyRedirect(fk.Name, childName, fk.Columns, tableNames[holder], key));
+                    notes.Add($"the foreign key {fk.Name} of {child.Name} is re-created against {tableNames[holder]} WITH CHECK and without ON DELETE/ON UPDATE actions (the schema model does not carry them): add them back if the original had any");
                 }
             }
 

@@ -59,8 +59,8 @@ internal sealed class SplitRanker(
         var lostBefore = -1;
         foreach (var c in ordered.Where(c => c.Plausible).Take(PreservationChecks))
         {
-            if (lostBefore < 0) lostBefore = DependencyPreservation.LostDependencies(preserve, [.. others, c.Component]).Count;
-            int lostAfter = DependencyPreservation.LostDependencies(preserve, [.. others, .. c.Parts]).Count;
+            if (lostBefore < 0) lostBefore = DependencyPreservation.LostDependencies(preserve, [.. others, c.Component]).Distinct().Count();
+            int lostAfter = DependencyPreservation.LostDependencies(preserve, [.. others, .. c.Parts]).Distinct().Count();
             if (lostAfter <= lostBefore)
             {
                 c.Score += 1.5;
