@@ -178,7 +178,7 @@ public sealed class DependencySpace
     /// <summary>A BCNF violation of S, or null when S is in BCNF.</summary>
     public FunctionalDependency? BcnfViolation(AttributeSet s)
     {
-        if (FdOnly) return Analyzer.Dependencies.BcnfViolation.Find(Fds, s, Math.Max(Limits.MaxBcnfSearchSteps, 100_000));
+        if (FdOnly) return Analyzer.Dependencies.BcnfViolation.Find(Fds, s);
         var list = BcnfViolations(s);
         return list.Count > 0 ? list[0] : null;
     }
