@@ -106,6 +106,14 @@ public static class Normalizer
         if (outcome.SetAside.Count > 0)
             notes.Add($"{outcome.SetAside.Count} dependenc{(outcome.SetAside.Count == 1 ? "y" : "ies")} found only in the sample rows {(outcome.SetAside.Count == 1 ? "was" : "were")} not acted on (see set-aside); declare {(outcome.SetAside.Count == 1 ? "it" : "them")} to split on {(outcome.SetAside.Count == 1 ? "it" : "them")}");
 
+        if (outcome.Components.Count == 1)
+        {
+            // Nothing was split: every violation rests on dependencies the rows do not support well enough.
+            notes.Add($"{table.Name} is below {target.Display()} only through dependencies found in the rows that were not acted on: nothing to split unless they are declared");
+            return builder.Build([(universe, new ComponentOrigin("the table as it is", facts.PrimaryKey, true, null))],
+                DecompositionMethod.None, [], setAside, notes, sourceForm, new TableNamer(table, model));
+        }
+
         var method = target switch
         {
             NormalForm.BCNF => DecompositionMethod.BcnfSplit,

@@ -88,3 +88,44 @@ public class NorthwindReconstructionTests
         ScriptAssert.Parses(script.Rollback);
     }
 }
+
+/// <summary>Northwind's own tables with the FDs found in their rows: what is acted on, and what is set aside.</summary>
+public class NorthwindTablesTests
+{
+    private static Decomposition Propose(string name)
+    {
+        var model = NorthwindWideTable.Northwind.Value;
+        var table = model.Find(new QualifiedName("dbo", name))!;
+        var analysis = SchemaAnalyzer.AnalyzeTable(model, table, AnalysisOptions.Default, new Analyzer.Diagnostics.DiagnosticBag(),
+            dataDependencies: t => DependencyDiscovery.Discover(t.Data!, new DiscoveryOptions()).Fds
+                .Select(f => TableDependency.Functional(f.ToDependency(), DependencySource.Data, evidence: new DataEvidence(t.Data!.RowCount, 0))).ToList());
+        return Normalizer.Propose(model, analysis);
+    }
+
+    [Fact]
+    public void An_fd_whose_extra_left_column_only_separates_exceptions_is_not_split_on()
+    {
+        // In Orders, CustomerID, EmployeeID -> ShipName holds, but CustomerID -> ShipName holds for all but
+        // a few rows: the employee only tells those apart.
+        var d = Propose("Orders");
+        var names = d.ColumnNames;
+        var lhs = AttributeSet.Of(names.ToList().IndexOf("CustomerID"), names.ToList().IndexOf("EmployeeID"));
+        Assert.DoesNotContain(d.Steps, s => s.Lhs == lhs);
+        // Splitting on it would have lost OrderID -> ShipName (the SKS pattern with ShipName -> CustomerID).
+        Assert.True(d.DependencyPreserving, string.Join("; ", d.LostDependencies.Select(l => l.Dependency.Format(names))));
+        Assert.True(d.Lossless);
+        Assert.True(d.Data!.JoinEqualsSource);
+        // The key of Orders stays the key of the table that keeps its rows.
+        Assert.Equal("OrderID", d.Tables.Single(t => t.IsRemainder).PrimaryKey.Format(names));
+    }
+
+    [Fact]
+    public void A_table_below_bcnf_only_through_unsupported_fds_is_left_as_it_is()
+    {
+        var d = Propose("Products");
+        Assert.Equal(DecompositionMethod.None, d.Method);
+        Assert.Single(d.Tables);
+        Assert.NotEmpty(d.SetAside);
+        Assert.Contains(d.Notes, n => n.Contains("not acted on"));
+    }
+}

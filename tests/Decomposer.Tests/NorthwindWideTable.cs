@@ -46,7 +46,7 @@ internal static class NorthwindWideTable
         ("Suppliers", ["SupplierID", "SupplierName", "SupplierCountry"]),
     ];
 
-    private static readonly Lazy<SchemaModel> Northwind = new(() =>
+    public static readonly Lazy<SchemaModel> Northwind = new(() =>
     {
         var result = Ingestor.Ingest([Path.Combine(TestPaths.RealSchemas, "northwind", "instnwnd.sql")], new IngestOptions());
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Take(5)));

@@ -195,6 +195,8 @@ public static class MigrationPlanner
         }
         context.Moved[source.Name] = moves;
 
+        foreach (var c in source.Columns.Where(c => c.Type.Name is "text" or "ntext" or "image"))
+            notes.Add($"the column {c.Name} ({c.Type.Name}, a deprecated type) becomes {(c.Type.Name == "text" ? "varchar" : c.Type.Name == "ntext" ? "nvarchar" : "varbinary")}(max) in the new tables");
         notes.Add($"indexes, triggers and permissions of {source.Name} stay with {renamed}; writers must move to the new tables (the view {source.Name} is for reading)");
         return new MigrationPlan
         {

@@ -134,12 +134,17 @@ public sealed class TableNamer
         return null;
     }
 
-    /// <summary>Whether the name ends in an identifier suffix as a separate word (CustomerID, Dept_Code, Lot#).</summary>
+    /// <summary>Whether the name ends in an identifier suffix as a separate word (CustomerID, Dept_Code, Lot#); a name (CompanyName) is not an identifier.</summary>
     public static bool HasKeySuffix(string column)
     {
         var words = Words(column, out bool hash);
-        return hash || (words.Count > 1 && KeySuffixes.Contains(words[^1])) || (words.Count == 1 && words[0].Equals("id", StringComparison.OrdinalIgnoreCase));
+        return hash || (words.Count > 1 && IdentifierSuffixes.Contains(words[^1])) || (words.Count == 1 && words[0].Equals("id", StringComparison.OrdinalIgnoreCase));
     }
+
+    private static readonly HashSet<string> IdentifierSuffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "code", "no", "nr", "num", "number", "nbr", "key",
+    };
 
     private static readonly HashSet<string> KeySuffixes = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -141,6 +141,8 @@ internal sealed class SplitRanker(
                 else if (typePenalty >= 1) c.Implausible = "its left side is of a type that does not make a key";
                 else if (duplication < options.MinDataRedundancy && idLike < 1 && !facts.KeysElsewhere.Contains(x))
                     c.Implausible = $"only {g.RedundantRows} of {rows.Count} rows repeat it, and its left side does not look like an identifier";
+                else if (x.Count > 1 && Exceptions(rows, x, c.Moved) is { } smaller)
+                    c.Implausible = $"{smaller.Lhs.Format(facts.Names)} -> {c.Moved.Format(facts.Names)} holds but for {smaller.Error.ToString("P1", CultureInfo.InvariantCulture)} of the rows: the other column of the left side only tells the exceptions apart";
             }
         }
         else
@@ -154,6 +156,22 @@ internal sealed class SplitRanker(
         double position = Position(x | c.Moved);
         score += 0.2 * position;
         c.Score = score;
+    }
+
+    /// <summary>
+    /// A part of the left side that nearly determines the right side already (g3 at most
+    /// <see cref="DecompositionOptions.MaxExceptionShare"/>): the FD is then that one with its exceptions
+    /// told apart by an extra column, more likely an accident of the rows than a rule.
+    /// </summary>
+    private (AttributeSet Lhs, double Error)? Exceptions(Verification.RowSet rows, AttributeSet x, AttributeSet y)
+    {
+        foreach (var b in x)
+        {
+            var smaller = x.Without(b);
+            double g3 = rows.G3(smaller, y);
+            if (g3 > 0 && g3 <= options.MaxExceptionShare) return (smaller, g3);
+        }
+        return null;
     }
 
     /// <summary>Normalize's position feature: columns near the front, and next to each other.</summary>

@@ -149,6 +149,31 @@ public sealed class RowSet
         return new GroupStatistics(groups, repeated, consistent, redundant, largest, nullInLhs, log10Chance);
     }
 
+    /// <summary>
+    /// g3 of X -> Y in these rows: the fraction of rows to delete for it to hold (in each group of X values,
+    /// all rows but those with the most common Y value).
+    /// </summary>
+    public double G3(AttributeSet lhs, AttributeSet rhs)
+    {
+        if (Rows.Count == 0) return 0;
+        var l = lhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
+        var r = rhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
+        var lhsIds = GroupIds(l, out _);
+        var rhsIds = GroupIds(r, out _);
+        var counts = new Dictionary<long, int>();
+        var best = new Dictionary<int, int>();
+        var size = new Dictionary<int, int>();
+        for (int i = 0; i < lhsIds.Length; i++)
+        {
+            long key = ((long)lhsIds[i] << 32) | (uint)rhsIds[i];
+            int c = counts[key] = counts.GetValueOrDefault(key) + 1;
+            if (c > best.GetValueOrDefault(lhsIds[i])) best[lhsIds[i]] = c;
+            size[lhsIds[i]] = size.GetValueOrDefault(lhsIds[i]) + 1;
+        }
+        int delete = size.Sum(g => g.Value - best[g.Key]);
+        return (double)delete / Rows.Count;
+    }
+
     /// <summary>Dense ids of the rows' values on some columns, refined one column at a time.</summary>
     private int[] GroupIds(int[] positions, out int count)
     {

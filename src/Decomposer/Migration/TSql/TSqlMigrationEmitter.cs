@@ -41,7 +41,7 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
         if (plans.Count == 0)
         {
             var batch = new TSqlBatch();
-            batch.Statements.Add(Print("schemanorm: nothing to migrate: every table meets the target."));
+            batch.Statements.Add(Print("schemanorm: nothing to migrate: no table below the target has a decomposition to apply."));
             forward.Batches.Add(batch);
             var none = new TSqlBatch();
             none.Statements.Add(Print("schemanorm: nothing to roll back."));
