@@ -163,6 +163,7 @@ public class MigrationTests
         Add("OrderDate", "date", false);
         Add("CustomerID", "nchar", true);
         Add("CustomerName", "nvarchar", true);
+        Add("Version", "rowversion", false);
         orders.PrimaryKey = new Model.KeyConstraint("PK_Orders", true, ["OrderID"], new Model.SourceLocation("t.sql", 3, 1));
         orders.Annotations.Add(new Model.DependencyAnnotation(Model.DependencyKind.Fd, ["CustomerID"], ["CustomerName"], [], new Model.SourceLocation("t.sql", 4, 1)));
         return orders;
@@ -219,10 +220,41 @@ public class MigrationTests
         Assert.Equal(["CustomerID"], nullCheck.Key);
         Assert.Equal(["CustomerName"], nullCheck.Values);
 
+        // The database sets a rowversion: it is never inserted, and never compared.
+        Assert.DoesNotContain(plan.Fills, f => f.Columns.Contains("Version"));
+        Assert.Contains(plan.View.Columns, c => c.Name == "Version" && c.Alias is not null);
         var forward = ScriptAssert.Parses(new TSqlMigrationEmitter().Emit([plan]).Forward);
         Assert.Equal(2, ScriptAssert.All<SetIdentityInsertStatement>(forward).Count);
+        Assert.DoesNotContain(ScriptAssert.DynamicSql(forward).Where(t => t.Contains("EXCEPT")), t => t.Contains("[Version]"));
         var view = ScriptAssert.DynamicSql(forward).Select(ScriptAssert.Parses).SelectMany(ScriptAssert.All<QualifiedJoin>).Single();
         Assert.Equal(QualifiedJoinType.LeftOuter, view.QualifiedJoinType);
+    }
+
+    [Fact]
+    public void A_computed_column_reading_two_new_tables_is_computed_by_the_view_with_qualified_columns()
+    {
+        var orders = Orders();
+        orders.Columns.Add(new Model.Column("Label", new Model.SqlType("sql_variant"), new Model.SourceLocation("t.sql", 9, 1))
+        {
+            ComputedExpression = "CustomerName + N' ' + CONVERT(nvarchar(10), OrderDate)",
+        });
+        var model = new Model.SchemaModel();
+        model.Add(orders);
+        var d = Propose(model, orders, NormalForm.BCNF);
+        var plan = MigrationPlanner.Plan(d, model);
+
+        Assert.DoesNotContain(plan.Tables, t => t.Columns.Any(c => c.Name == "Label"));
+        var label = plan.View.Columns.Single(c => c.Name == "Label");
+        Assert.NotNull(label.ComputedExpression);
+        Assert.Equal(d.Source.ColumnNames, plan.View.Columns.Select(c => c.Name));
+
+        var forward = ScriptAssert.Parses(new TSqlMigrationEmitter().Emit([plan]).Forward);
+        var view = ScriptAssert.DynamicSql(forward).Select(ScriptAssert.Parses).SelectMany(ScriptAssert.All<CreateViewStatement>).Single();
+        var labelExpression = ((QuerySpecification)view.SelectStatement.QueryExpression).SelectElements
+            .Cast<SelectScalarExpression>().Single(e => e.ColumnName.Value == "Label").Expression;
+        var references = ScriptAssert.All<ColumnReferenceExpression>(labelExpression);
+        Assert.Equal(2, references.Count);
+        Assert.All(references, r => Assert.Equal(2, r.MultiPartIdentifier.Identifiers.Count));
     }
 
     [Fact]

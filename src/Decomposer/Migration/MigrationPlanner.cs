@@ -81,12 +81,14 @@ public static class MigrationPlanner
 
         var newTables = new List<NewTable>();
         var fills = new List<TableFill>();
-        var storedIn = new Dictionary<ProposedTable, AttributeSet>(ReferenceEqualityComparer.Instance);
+        var storedIn = new Dictionary<ProposedTable, AttributeSet>(ReferenceEqualityComparer.Instance);   // filled from the source
+        var presentIn = new Dictionary<ProposedTable, AttributeSet>(ReferenceEqualityComparer.Instance);  // any column the table has
         var checksPlaced = new HashSet<CheckConstraint>(ReferenceEqualityComparer.Instance);
         foreach (var t in order)
         {
             var columns = new List<PlanColumn>();
             var stored = AttributeSet.Empty;
+            var present = AttributeSet.Empty;
             foreach (var c in t.Columns)
             {
                 var col = source.Columns[c];
@@ -97,6 +99,7 @@ public static class MigrationPlanner
                     if (computedInputs[c].IsSubsetOf(t.Columns) && !inKey)
                     {
                         columns.Add(pc);
+                        present = present.With(c);
                         continue;
                     }
                     if (!inKey)
@@ -109,9 +112,11 @@ public static class MigrationPlanner
                 }
                 bool identity = col.IsIdentity && t.PrimaryKey == AttributeSet.Single(c);
                 columns.Add(pc with { Identity = identity });
+                present = present.With(c);
                 if (!pc.DatabaseGenerated) stored = stored.With(c);
             }
             storedIn[t] = stored;
+            presentIn[t] = present;
 
             var pk = new PlanKey(context.Unique("PK_" + t.Name), t.PrimaryKey.Names(names));
             var unique = t.UniqueKeys.Select(k => new PlanKey(context.Unique("UQ_" + t.Name + "_" + string.Join("_", k.Names(names))), k.Names(names))).ToList();
@@ -184,7 +189,7 @@ public static class MigrationPlanner
                 }
             }
 
-        var view = View(d, order, tableNames, storedIn, computedInputs, out var innerJoinColumns);
+        var view = View(d, order, tableNames, storedIn, presentIn, out var innerJoinColumns);
         var checksList = Checks(d, innerJoinColumns);
 
         var moves = new List<(IReadOnlyList<string>, ObjectName)>();
@@ -256,7 +261,7 @@ public static class MigrationPlanner
     /// </summary>
     private static CompatibilityView View(
         Decomposition d, List<ProposedTable> order, Dictionary<ProposedTable, ObjectName> tableNames,
-        Dictionary<ProposedTable, AttributeSet> storedIn, Dictionary<int, AttributeSet> computedInputs, out AttributeSet innerJoinColumns)
+        Dictionary<ProposedTable, AttributeSet> storedIn, Dictionary<ProposedTable, AttributeSet> presentIn, out AttributeSet innerJoinColumns)
     {
         var names = d.ColumnNames;
         var first = d.Tables.FirstOrDefault(t => t.IsRemainder) ?? order[0];
@@ -287,7 +292,7 @@ public static class MigrationPlanner
         var columns = new List<ViewColumn>();
         for (int c = 0; c < names.Count; c++)
         {
-            var home = joined.FirstOrDefault(j => storedIn[j.Table].Contains(c) || (computedInputs.ContainsKey(c) && j.Table.Columns.Contains(c) && computedInputs[c].IsSubsetOf(j.Table.Columns)));
+            var home = joined.FirstOrDefault(j => presentIn[j.Table].Contains(c));
             if (home.Table is not null) columns.Add(new ViewColumn(names[c], home.Alias, names[c]));
             else if (d.Source.Columns[c].ComputedExpression is { } expr) columns.Add(new ViewColumn(names[c], null, null) { ComputedExpression = expr });
             else throw new InvalidOperationException($"column {names[c]} is in no new table");
