@@ -10,6 +10,7 @@ public static class CommandLine
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
         new AnalyzeCommand(),
+        new DiscoverCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
