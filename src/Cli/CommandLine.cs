@@ -14,7 +14,10 @@ public static class CommandLine
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, new CliContext(stdout, stderr, interactive: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null));
+        Run(args, new CliContext(stdout, stderr, interactive: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null)
+        {
+            StdoutStream = ReferenceEquals(stdout, Console.Out) ? Console.OpenStandardOutput : null,
+        });
 
     public static int Run(string[] args, CliContext context)
     {

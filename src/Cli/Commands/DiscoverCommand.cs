@@ -50,10 +50,10 @@ public sealed class DiscoverCommand : ICommand
         }
         progress.Clear();
 
-        string report = settings.Format == "json"
-            ? DiscoveryJsonWriter.Write(results)
-            : DiscoveryTextWriter.Write(results);
-        ReportDestination.Write(report, args, context);
+        if (settings.Format == "json")
+            ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results), args, context);
+        else
+            ReportDestination.Write(DiscoveryTextWriter.Write(results), args, context);
         return ExitStatus.Clean;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 
@@ -13,7 +14,9 @@ public sealed record DiscoveredTable(Table Table, DiscoveryResult Result, IReadO
 /// </summary>
 public static class DiscoveryJsonWriter
 {
-    public static string Write(IReadOnlyList<DiscoveredTable> tables) => JsonOutput.Write(w =>
+    public static string Write(IReadOnlyList<DiscoveredTable> tables) => JsonOutput.Write(w => WriteTo(w, tables));
+
+    public static void WriteTo(Utf8JsonWriter w, IReadOnlyList<DiscoveredTable> tables)
     {
         w.WriteStartObject();
         w.WriteTool();
@@ -72,5 +75,5 @@ public static class DiscoveryJsonWriter
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    });
+    }
 }
