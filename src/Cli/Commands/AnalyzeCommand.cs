@@ -1,3 +1,4 @@
+using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Cli.Config;
@@ -14,6 +15,8 @@ namespace SchemaNorm.Cli.Commands;
 /// </summary>
 public sealed class AnalyzeCommand : ICommand
 {
+    public static readonly OptionSpec NoDiscovery = new("no-discovery", OptionArity.Flag, "do not look for dependencies in the sample rows (keys and declarations only)");
+
     public string Name => "analyze";
     public string Usage => "schemanorm analyze <paths...> [options]";
     public string Summary => "Reports each table's normal form and the dependencies that break the next ones, with their anomalies and fixes.";
@@ -22,6 +25,7 @@ public sealed class AnalyzeCommand : ICommand
     [
         CommonOptions.Format, CommonOptions.Output, CommonOptions.Target, CommonOptions.FailOn,
         CommonOptions.Config, CommonOptions.Baseline, CommonOptions.WriteBaseline, CommonOptions.HelpUriBase, CommonOptions.SarifOpenOnly,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoDiscovery,
         .. InputOptions.All,
         CommonOptions.Help,
     ];
@@ -35,11 +39,19 @@ public sealed class AnalyzeCommand : ICommand
 
         var diagnostics = new DiagnosticBag();
         if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
-        var analysis = settings.Report.Scope(SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics));
+
+        Dictionary<Table, TableDataDependencies>? data = null;
+        if (!args.Has("no-discovery"))
+        {
+            using var progress = new ProgressLine(context, settings.Quiet);
+            data = DataDependencies.Find(model, settings, progress);
+        }
+        var analysis = settings.Report.Scope(SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics,
+            data is null ? null : table => data.TryGetValue(table, out var d) ? d.Used : []));
         errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
         if (errors > 0) return Stop(context, errors);
 
-        var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet);
+        var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, data);
         ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context), args, context);
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);
     }

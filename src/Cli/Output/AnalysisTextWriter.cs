@@ -68,6 +68,11 @@ public sealed class AnalysisTextWriter(string currentDirectory)
             sb.AppendLine($"  {t.Suppressed.Count} suppressed finding{(t.Suppressed.Count == 1 ? "" : "s")}:");
             foreach (var f in t.Suppressed) Wrap(sb, $"{f.RuleId} {f.Columns.Format(names)}{SuppressedBy(f)}", "    ");
         }
+        if (Facts?.DataOf(t.Table) is { Candidates.Count: > 0 } data)
+        {
+            sb.AppendLine();
+            Wrap(sb, $"data: {data.Used.Count} dependenc{(data.Used.Count == 1 ? "y" : "ies")} from the sample rows used, {data.Candidates.Count} more set aside as candidates (accidents of the sample, long or measure-valued determinants); --format json lists them, and a config entry can accept one.", "  ");
+        }
         foreach (var n in t.Notes)
         {
             sb.AppendLine();

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using SchemaNorm.Tests;
+
+namespace SchemaNorm.Cli.Tests;
+
+/// <summary>analyze with sample rows: dependencies found in the data drive findings only when plausible.</summary>
+public class DataDrivenAnalyzeTests
+{
+    private static readonly string Northwind = Path.Combine(TestPaths.RealSchemas, "northwind", "instnwnd.sql");
+
+    private static JsonElement Table(string json, string name) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == name);
+
+    [Fact]
+    public void Northwind_orders_repeat_the_customers_address()
+    {
+        var r = CliRunner.Run("analyze", Northwind, "--format", "json", "--fail-on", "none");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var orders = Table(r.Stdout, "Orders");
+        Assert.Contains(orders.GetProperty("dependencies").EnumerateArray(), d =>
+            d.GetProperty("source").GetString() == "data" &&
+            d.GetProperty("lhs").EnumerateArray().Select(x => x.GetString()).SequenceEqual(["CustomerID"]) &&
+            d.GetProperty("rhs").EnumerateArray().Any(x => x.GetString() == "ShipCity"));
+        var finding = Assert.Single(orders.GetProperty("findings").EnumerateArray(), f =>
+            f.GetProperty("dependency").GetProperty("lhs").EnumerateArray().Select(x => x.GetString()).SequenceEqual(["CustomerID"]));
+        Assert.Equal("SN3001", finding.GetProperty("ruleId").GetString());
+        Assert.NotEmpty(finding.GetProperty("witnesses").EnumerateArray());
+
+        // Order Details is keyed by (OrderID, ProductID) and nothing in its rows says otherwise.
+        Assert.Empty(Table(r.Stdout, "Order Details").GetProperty("findings").EnumerateArray());
+
+        var discovery = orders.GetProperty("discovery");
+        Assert.True(discovery.GetProperty("candidateCount").GetInt32() > 0);
+        Assert.All(discovery.GetProperty("candidates").EnumerateArray(), c => Assert.False(string.IsNullOrEmpty(c.GetProperty("reason").GetString())));
+    }
+
+    [Fact]
+    public void No_discovery_leaves_only_keys_and_declarations()
+    {
+        var r = CliRunner.Run("analyze", Northwind, "--format", "json", "--no-discovery");
+        Assert.Equal(0, r.ExitCode);
+        foreach (var t in JsonDocument.Parse(r.Stdout).RootElement.GetProperty("tables").EnumerateArray())
+        {
+            Assert.DoesNotContain(t.GetProperty("dependencies").EnumerateArray(), d => d.GetProperty("source").GetString() == "data");
+            Assert.DoesNotContain(t.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() != "note");
+        }
+    }
+
+    [Fact]
+    public void A_rejected_dependency_does_not_come_back_from_the_data()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schemanorm.json", """
+            { "dependencies": [ { "table": "dbo.Customers", "fd": "City -> Region, Country", "decision": "reject", "reason": "cities repeat across countries" } ] }
+            """);
+        var r = CliRunner.RunIn(dir.Root, "analyze", Northwind, "--format", "json", "--fail-on", "none");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var customers = Table(r.Stdout, "Customers");
+        Assert.DoesNotContain(customers.GetProperty("dependencies").EnumerateArray(), d =>
+            d.GetProperty("source").GetString() == "data" && d.GetProperty("lhs").EnumerateArray().Select(x => x.GetString()).SequenceEqual(["City"]));
+        Assert.Contains(customers.GetProperty("discovery").GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("rejects"));
+    }
+}
