@@ -1,6 +1,7 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Cli.Commands;
+using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
 
 namespace SchemaNorm.Cli.Pipeline;
@@ -10,6 +11,8 @@ public sealed record RunSettings
 {
     public required IReadOnlyList<string> Paths { get; init; }
     public required IngestOptions Ingest { get; init; }
+    /// <summary>The live database to read instead of files (--connection), or null.</summary>
+    public LiveSettings? Live { get; init; }
     public required AnalysisOptions Analysis { get; init; }
     public required string Format { get; init; }
     public Severity? FailOn { get; init; }
@@ -20,6 +23,7 @@ public sealed record RunSettings
     {
         Paths = InputOptions.Paths(args, context.CurrentDirectory),
         Ingest = InputOptions.ToIngestOptions(args, context.CurrentDirectory),
+        Live = LiveOptions.From(args),
         Analysis = new AnalysisOptions { Target = TargetOption.Parse(args) },
         Format = CommonOptions.FormatOf(args, formats),
         FailOn = Output.FailOn.Threshold(args),
