@@ -124,7 +124,7 @@ public static class LiveDependencyCheck
     /// its rows (total), its largest Y group, its number of distinct Y values (k), and whether X holds a NULL
     /// (which, under <see cref="LiveNulls.Distinct"/>, makes each of its rows a group of one).
     /// </summary>
-    private sealed class CheckQuery(SqlDialect dialect, Table table, List<Column> left, List<Column> right, LiveNulls nulls)
+    internal sealed class CheckQuery(SqlDialect dialect, Table table, List<Column> left, List<Column> right, LiveNulls nulls)
     {
         private readonly List<string> _l = Aliases("l", left.Count);
         private readonly List<string> _r = Aliases("r", right.Count);

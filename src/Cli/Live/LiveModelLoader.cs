@@ -137,9 +137,8 @@ public static class LiveModelLoader
     internal static TableData? Sample(LiveDatabase db, Table table, IReadOnlyList<ValueSemantics> semantics, int rows, long? estimatedRows)
     {
         var dialect = db.Dialect;
-        var select = SqlText.List(table.Columns.Select(c => dialect.ValueExpression(c.Type, dialect.Quote(c.Name))));
+        var sql = SampleStatement(dialect, table);
         var order = OrderColumns(table);
-        var sql = dialect.Limited(select, dialect.Table(table), order is null ? null : SqlText.List(order.Select(dialect.Quote)), "@rows");
 
         var builder = new TableDataBuilder(table.ColumnNames, semantics);
         int n = table.Columns.Count;
@@ -153,6 +152,14 @@ public static class LiveModelLoader
         var by = order is null ? "" : $" by {(table.PrimaryKey is not null ? "primary key" : "unique key")}";
         builder.Origin = $"the first {builder.RowCount.ToString("N0", CultureInfo.InvariantCulture)} rows{by}{of} of {table.Location.File}";
         return builder.Build();
+    }
+
+    /// <summary>SELECT of every column, limited to @rows, in key order.</summary>
+    internal static string SampleStatement(SqlDialect dialect, Table table)
+    {
+        var select = SqlText.List(table.Columns.Select(c => dialect.ValueExpression(c.Type, dialect.Quote(c.Name))));
+        var order = OrderColumns(table);
+        return dialect.Limited(select, dialect.Table(table), order is null ? null : SqlText.List(order.Select(dialect.Quote)), "@rows");
     }
 
     private static IReadOnlyList<string>? OrderColumns(Table table) =>
