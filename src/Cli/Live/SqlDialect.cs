@@ -300,7 +300,8 @@ internal sealed class SqlServerDialect : SqlDialect
                c.DOMAIN_SCHEMA AS [DomainSchema], c.DOMAIN_NAME AS [DomainName],
                sc.is_identity AS [IsIdentity],
                CAST(ic.seed_value AS decimal(38, 0)) AS [IdentitySeed], CAST(ic.increment_value AS decimal(38, 0)) AS [IdentityIncrement],
-               cc.definition AS [ComputedExpression], CAST(ISNULL(cc.is_persisted, 0) AS bit) AS [IsPersisted],
+               CASE WHEN sc.is_computed = 1 THEN COALESCE(cc.definition, N'(an expression this login may not see)') END AS [ComputedExpression],
+               CAST(ISNULL(cc.is_persisted, 0) AS bit) AS [IsPersisted],
                ty.is_assembly_type AS [IsClrType]
         FROM INFORMATION_SCHEMA.COLUMNS c
         JOIN sys.columns sc ON sc.object_id = OBJECT_ID(QUOTENAME(c.TABLE_SCHEMA) + N'.' + QUOTENAME(c.TABLE_NAME)) AND sc.name = c.COLUMN_NAME
@@ -310,11 +311,14 @@ internal sealed class SqlServerDialect : SqlDialect
         ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION
         """;
 
-    // sys.indexes: INFORMATION_SCHEMA has no unique indexes, and no index filters.
+    // sys.indexes: INFORMATION_SCHEMA has no unique indexes, and no index filters. Without VIEW DEFINITION
+    // the text of a filter (and of a computed column) reads NULL: has_filter (is_computed) still tells that
+    // there is one, so a filtered index is never taken for a key of the whole table.
     public override string KeysQuery => """
         SELECT s.name AS [Schema], t.name AS [Table], COALESCE(kc.name, i.name) AS [Name],
                CASE WHEN i.is_primary_key = 1 THEN 'p' WHEN i.is_unique_constraint = 1 THEN 'u' ELSE 'i' END AS [Kind],
-               i.filter_definition AS [Filter], c.name AS [Column], CAST(ic.key_ordinal AS int) AS [Ordinal],
+               CASE WHEN i.has_filter = 1 THEN COALESCE(i.filter_definition, N'(a filter this login may not see)') END AS [Filter],
+               c.name AS [Column], CAST(ic.key_ordinal AS int) AS [Ordinal],
                CAST(CASE WHEN i.type = 1 THEN 1 ELSE 0 END AS bit) AS [IsClustered]
         FROM sys.indexes i
         JOIN sys.tables t ON t.object_id = i.object_id
