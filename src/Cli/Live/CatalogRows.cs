@@ -38,8 +38,6 @@ internal sealed class CatalogColumn
     public decimal? IdentityIncrement { get; set; }
     public string? ComputedExpression { get; set; }
     public bool IsPersisted { get; set; }
-    /// <summary>SQL Server: a CLR type (geography, geometry, hierarchyid, user assemblies), read through ToString().</summary>
-    public bool IsClrType { get; set; }
 }
 
 /// <summary>One column of a PRIMARY KEY ('p'), UNIQUE constraint ('u') or other unique index ('i').</summary>

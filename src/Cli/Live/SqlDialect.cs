@@ -35,7 +35,7 @@ internal abstract class SqlDialect
     /// <summary>Statements run first inside the transaction.</summary>
     public abstract IReadOnlyList<string> TransactionSetup { get; }
 
-    /// <summary>One row: the database's name; whether the session is read-only (1/0); its default collation (or null).</summary>
+    /// <summary>One row: the database's name, whether the session is read-only, its default collation (SQL Server), whether SNAPSHOT isolation is allowed (SQL Server).</summary>
     public abstract string SessionFacts { get; }
 
     // ---- the catalog ----
@@ -140,7 +140,7 @@ internal sealed class PostgresDialect : SqlDialect
                (c.is_identity = 'YES' OR coalesce(c.column_default, '') LIKE 'nextval(%') AS "IsIdentity",
                c.identity_start::numeric AS "IdentitySeed", c.identity_increment::numeric AS "IdentityIncrement",
                CASE WHEN c.is_generated = 'ALWAYS' THEN c.generation_expression::text END AS "ComputedExpression",
-               (c.is_generated = 'ALWAYS') AS "IsPersisted", false AS "IsClrType"
+               (c.is_generated = 'ALWAYS') AS "IsPersisted"
         FROM information_schema.columns c
         WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')
         ORDER BY 1, 2, 4
@@ -301,11 +301,9 @@ internal sealed class SqlServerDialect : SqlDialect
                sc.is_identity AS [IsIdentity],
                CAST(ic.seed_value AS decimal(38, 0)) AS [IdentitySeed], CAST(ic.increment_value AS decimal(38, 0)) AS [IdentityIncrement],
                CASE WHEN sc.is_computed = 1 THEN COALESCE(cc.definition, N'(an expression this login may not see)') END AS [ComputedExpression],
-               CAST(ISNULL(cc.is_persisted, 0) AS bit) AS [IsPersisted],
-               ty.is_assembly_type AS [IsClrType]
+               CAST(ISNULL(cc.is_persisted, 0) AS bit) AS [IsPersisted]
         FROM INFORMATION_SCHEMA.COLUMNS c
         JOIN sys.columns sc ON sc.object_id = OBJECT_ID(QUOTENAME(c.TABLE_SCHEMA) + N'.' + QUOTENAME(c.TABLE_NAME)) AND sc.name = c.COLUMN_NAME
-        JOIN sys.types ty ON ty.user_type_id = sc.user_type_id
         LEFT JOIN sys.identity_columns ic ON ic.object_id = sc.object_id AND ic.column_id = sc.column_id
         LEFT JOIN sys.computed_columns cc ON cc.object_id = sc.object_id AND cc.column_id = sc.column_id
         ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION
