@@ -14,8 +14,10 @@ namespace SchemaNorm.Cli.Live;
 /// </summary>
 public static class LiveModelLoader
 {
+    /// <param name="progress">Told the table about to be sampled, its number and the number of tables (for a terminal).</param>
     [RequiresDynamicCode(LiveDatabase.RequiresJit)]
-    public static SchemaModel Load(LiveDatabase db, LiveSettings settings, DiagnosticBag diagnostics)
+    public static SchemaModel Load(LiveDatabase db, LiveSettings settings, DiagnosticBag diagnostics,
+        Action<QualifiedName, int, int>? progress = null)
     {
         var dialect = db.Dialect;
         var tables = db.Query<CatalogTable>(dialect.TablesQuery, "reading the list of tables")
@@ -41,8 +43,10 @@ public static class LiveModelLoader
         bool caseSensitiveDefault = db.DefaultCollation is { } dc &&
             (dc.Contains("_CS", StringComparison.OrdinalIgnoreCase) || dc.Contains("_BIN", StringComparison.OrdinalIgnoreCase));
         var model = new SchemaModel();
+        int number = 0;
         foreach (var t in tables)
         {
+            number++;
             var location = new SourceLocation(db.Target.ObjectUri(t.Schema, t.Name), 1, 1);
             var name = new QualifiedName(t.Schema, t.Name);
             if (model.Find(name) is not null)
@@ -56,6 +60,7 @@ public static class LiveModelLoader
             if (table is null) continue;
             if (settings.SampleRows > 0 && table.Columns.Count > 0)
             {
+                progress?.Invoke(name, number, tables.Count);
                 var semantics = tableColumns.Select((c, i) => dialect.Semantics(c, table.Columns[i].Type, caseSensitiveDefault)).ToList();
                 table.Data = Sample(db, table, semantics, settings.SampleRows, t.EstimatedRows);
             }

@@ -92,6 +92,21 @@ public class PostgresAnalyzeTests(StoreDatabase db) : IClassFixture<StoreDatabas
     }
 
     [PostgresFact]
+    public void A_terminal_sees_which_table_is_being_read_and_a_log_does_not()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var context = new SchemaNorm.Cli.Commands.CliContext(stdout, stderr, interactive: true);
+        Assert.Equal(1, CommandLine.Run(["analyze", "--connection", db.ConnectionString], context));
+        Assert.Contains("\rreading", stderr.ToString().Replace("\u001b[K", ""));
+        Assert.Contains("reading public.products (4/4)", stderr.ToString());
+        Assert.EndsWith("\r\u001b[K", stderr.ToString());
+
+        var log = CliRunner.Run("analyze", "--connection", db.ConnectionString);
+        Assert.Equal("", log.Stderr);
+    }
+
+    [PostgresFact]
     public void Schema_only_reads_no_rows()
     {
         var r = CliRunner.Run("analyze", "--connection", db.ConnectionString, "--format", "json", "--sample-rows", "0");
