@@ -10,6 +10,7 @@ public static class CommandLine
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
         new AnalyzeCommand(),
+        new DiscoverCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -49,6 +50,12 @@ public static class CommandLine
         catch (UsageException e)
         {
             stderr.WriteLine($"schemanorm {command.Name}: {e.Message}");
+            return ExitStatus.Failure;
+        }
+        catch (Config.ConfigException e)
+        {
+            int errors = DiagnosticPrinter.Print(e.Diagnostics, context, quiet: false, verbose: false);
+            stderr.WriteLine($"schemanorm: {errors} error{(errors == 1 ? "" : "s")} in the config file; no report written.");
             return ExitStatus.Failure;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("SCHEMANORM_DEBUG") is null)

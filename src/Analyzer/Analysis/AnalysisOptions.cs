@@ -4,17 +4,36 @@ using SchemaNorm.Analyzer.Model;
 namespace SchemaNorm.Analyzer.Analysis;
 
 /// <summary>
-/// A rule switched off for a table, a column of it, or everywhere (from the config file or the command
-/// line). A suppressed finding is set aside in <see cref="TableAnalysis.Suppressed"/> and does not lower
-/// the table's normal form: suppressing says "this is intended".
+/// A rule switched off for a table, a column of it, a file, a line of a file, or everywhere (from the
+/// config file, the command line, or a <c>-- schemanorm-disable</c> comment). A suppressed finding is set
+/// aside in <see cref="TableAnalysis.Suppressed"/> (with <see cref="Finding.SuppressedBy"/>) and does not
+/// lower the table's normal form: suppressing says "this is intended".
 /// </summary>
 public sealed record Suppression(string RuleId)
 {
+    /// <summary>The <see cref="RuleId"/> that matches every rule (a comment that names no rule).</summary>
+    public const string AnyRule = "*";
+
     /// <summary>The table it applies to; null for every table.</summary>
     public QualifiedName? Table { get; init; }
 
     /// <summary>A column the finding must involve; null for any.</summary>
     public string? Column { get; init; }
+
+    /// <summary>A file the finding must be located in, or whose table it must be about; null for any.</summary>
+    public string? File { get; init; }
+
+    /// <summary>With <see cref="File"/>: the 1-based line the finding must be located on; null for any.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>Why the finding is accepted, as the user wrote it.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Where the suppression is written (the comment, or the config file entry), when known.</summary>
+    public SourceLocation? Source { get; init; }
+
+    /// <summary>True for a <c>-- schemanorm-disable</c> comment in a script (false: config file or command line).</summary>
+    public bool InSource { get; init; }
 }
 
 /// <summary>What the analysis assumes and how far it may search.</summary>
@@ -59,4 +78,17 @@ public sealed record AnalysisOptions
     public int MaxWitnesses { get; init; } = 3;
 
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>
+    /// Severity per rule id (the config file's <c>rules</c>), in place of the rule's own, for established
+    /// findings; findings beyond <see cref="Target"/> and suspicions stay notes.
+    /// </summary>
+    public IReadOnlyDictionary<string, Severity> RuleSeverities { get; init; } = new Dictionary<string, Severity>();
+
+    /// <summary>
+    /// Rules switched off (<c>"off"</c> in the config file): their findings are dropped, neither reported
+    /// nor counted in the normal form. The rules still run, so that later rules do not report the same
+    /// dependency again under another id.
+    /// </summary>
+    public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>();
 }

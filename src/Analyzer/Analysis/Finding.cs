@@ -59,5 +59,8 @@ public sealed record Finding
     /// </summary>
     public bool Established { get; init; } = true;
 
+    /// <summary>For a finding in <see cref="TableAnalysis.Suppressed"/>: the suppression that set it aside.</summary>
+    public Suppression? SuppressedBy { get; init; }
+
     public override string ToString() => $"{Location}: {Severity.Display()} {RuleId}: {Message}";
 }

@@ -37,6 +37,7 @@ public static class SchemaAnalyzer
             (config.TryGetValue(table, out var list) ? list : config[table] = []).Add(a);
         }
 
+        ReportUnknownRules(model, diagnostics);
         var tables = model.Tables
             .Select(t => AnalyzeTable(model, t, options, diagnostics, config.GetValueOrDefault(t), dataDependencies))
             .ToList();
@@ -116,10 +117,15 @@ public static class SchemaAnalyzer
 
         var kept = new List<Finding>();
         var suppressed = new List<Finding>();
+        var suppressions = options.Suppressions.Concat(InlineSuppressions(model, table)).ToList();
         foreach (var f in findings)
         {
-            var adjusted = f.Violates > options.Target && f.Severity > Severity.Note ? f with { Severity = Severity.Note } : f;
-            (IsSuppressed(table, f, options.Suppressions) ? suppressed : kept).Add(adjusted);
+            if (options.DisabledRules.Contains(f.RuleId)) continue;
+            var severity = f.Established && options.RuleSeverities.TryGetValue(f.RuleId, out var configured) ? configured : f.Severity;
+            if (f.Violates > options.Target && severity > Severity.Note) severity = Severity.Note;
+            var adjusted = severity == f.Severity ? f : f with { Severity = severity };
+            if (SuppressionOf(table, f, suppressions) is { } by) suppressed.Add(adjusted with { SuppressedBy = by });
+            else kept.Add(adjusted);
         }
 
         var normalForm = NormalForm.Fifth;
@@ -152,11 +158,45 @@ public static class SchemaAnalyzer
         .ThenBy(f => f.RuleId, StringComparer.Ordinal)
         .ToList();
 
-    private static bool IsSuppressed(Table table, Finding f, IReadOnlyList<Suppression> suppressions) =>
-        suppressions.Any(s =>
-            string.Equals(s.RuleId, f.RuleId, StringComparison.OrdinalIgnoreCase)
+    /// <summary>The first suppression that covers the finding, or null.</summary>
+    private static Suppression? SuppressionOf(Table table, Finding f, IReadOnlyList<Suppression> suppressions) =>
+        suppressions.FirstOrDefault(s =>
+            (s.RuleId == Suppression.AnyRule || string.Equals(s.RuleId, f.RuleId, StringComparison.OrdinalIgnoreCase))
             && (s.Table is not { } t || t.Equals(table.Name) || (t.Schema is null && Identifier.AreEqual(t.Name, table.Name.Name)))
-            && (s.Column is not { } c || (table.IndexOf(c) is var i && i >= 0 && f.Columns.Contains(i))));
+            && (s.Column is not { } c || (table.IndexOf(c) is var i && i >= 0 && f.Columns.Contains(i)))
+            && (s.File is not { } file
+                || (SameFile(file, f.Location.File) && (s.Line is not { } line || line == f.Location.Line))
+                || (s.Line is null && SameFile(file, table.Location.File))));
+
+    /// <summary>The <c>-- schemanorm-disable</c> comments that can cover this table's findings.</summary>
+    private static IEnumerable<Suppression> InlineSuppressions(SchemaModel model, Table table)
+    {
+        static IEnumerable<string> Ids(SuppressionComment c) => c.RuleIds.Count == 0 ? [Suppression.AnyRule] : c.RuleIds;
+        foreach (var c in table.Suppressions)
+            foreach (var id in Ids(c))
+                yield return new Suppression(id) { Table = table.Name, Reason = c.Reason, Source = c.Location, InSource = true };
+        foreach (var c in model.Suppressions)
+            foreach (var id in Ids(c))
+                yield return new Suppression(id)
+                {
+                    File = c.Location.File,
+                    Line = c.Scope == SuppressionScope.Line ? c.Line : null,
+                    Reason = c.Reason,
+                    Source = c.Location,
+                    InSource = true,
+                };
+    }
+
+    private static bool SameFile(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    /// <summary>A suppression comment that names no rule of SchemaNorm is most likely a typo: say so where it is.</summary>
+    private static void ReportUnknownRules(SchemaModel model, DiagnosticBag diagnostics)
+    {
+        foreach (var c in model.Suppressions.Concat(model.Tables.SelectMany(t => t.Suppressions)))
+            foreach (var id in c.RuleIds.Where(id => AnalysisRules.Find(id) is null))
+                diagnostics.Warning($"unknown rule '{id}' in a schemanorm-disable comment (rules: {string.Join(", ", AnalysisRules.Descriptors.Select(d => d.Id))})", c.Location);
+    }
 
     private static IEnumerable<TableDependency> ValidData(Table table, IReadOnlyList<TableDependency> deps, DiagnosticBag diagnostics)
     {

@@ -72,6 +72,10 @@ public sealed class TableDataBuilder
         private readonly ValueSemantics _semantics;
         private readonly Dictionary<string, int> _codes;
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        // Raw spelling -> code, for columns whose spellings are canonicalized: a repeated spelling then
+        // skips canonicalization (parsing a decimal or a date) altogether.
+        private readonly Dictionary<string, int>? _raw;
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _rawLookup;
         private readonly List<string?> _values = [null];
         private int[] _rowCodes = new int[16];
         private bool _hasNulls;
@@ -81,10 +85,20 @@ public sealed class TableDataBuilder
             _semantics = semantics;
             _codes = new Dictionary<string, int>(semantics.KeyComparer);
             _lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (semantics.Canonicalizes)
+            {
+                _raw = new Dictionary<string, int>(StringComparer.Ordinal);
+                _rawLookup = _raw.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
         }
 
         public void Add(ReadOnlySpan<char> raw, int row)
         {
+            if (_raw is not null && _rawLookup.TryGetValue(raw, out int known))
+            {
+                Set(row, known);
+                return;
+            }
             var key = _semantics.Canonicalize(raw, out var allocated);
             if (!_lookup.TryGetValue(key, out int code))
             {
@@ -92,6 +106,7 @@ public sealed class TableDataBuilder
                 _codes.Add(allocated ?? key.ToString(), code);
                 _values.Add(raw.ToString());
             }
+            _raw?.Add(raw.ToString(), code);
             Set(row, code);
         }
 

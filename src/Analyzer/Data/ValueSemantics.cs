@@ -59,6 +59,7 @@ public sealed class ValueSemantics
         {
             case TypeCategory.Integer:
             case TypeCategory.Decimal:
+                if (TrySliceDecimal(value.Trim(), out var sliced)) return sliced;
                 if (decimal.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
                 {
                     allocated = CanonicalDecimal(d);
@@ -82,6 +83,45 @@ public sealed class ValueSemantics
                 break;
         }
         return value;
+    }
+
+    /// <summary>Whether canonicalizing may change a spelling; when false the raw text is its own key.</summary>
+    public bool Canonicalizes => TrimTrailingSpaces || Category is TypeCategory.Integer or TypeCategory.Decimal or TypeCategory.Float or TypeCategory.DateTime;
+
+    /// <summary>
+    /// The canonical spelling of a plain decimal literal (-?digits[.digits]) as a slice of the input:
+    /// leading zeros of the whole part and trailing zeros of the fraction dropped, "-0" read as "0".
+    /// Most numbers in scripts and files take this path, which allocates nothing.
+    /// </summary>
+    private static bool TrySliceDecimal(ReadOnlySpan<char> s, out ReadOnlySpan<char> canonical)
+    {
+        canonical = default;
+        int i = 0;
+        bool negative = s.Length > 0 && s[0] == '-';
+        if (negative) i = 1;
+        int wholeStart = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+        int wholeEnd = i;
+        if (wholeEnd == wholeStart) return false;
+        int end = wholeEnd;
+        if (i < s.Length)
+        {
+            if (s[i] != '.') return false;
+            i++;
+            int fracStart = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            if (i != s.Length) return false;
+            end = i;
+            while (end > fracStart && s[end - 1] == '0') end--;
+            if (end == fracStart) end = wholeEnd; // nothing left after the point
+        }
+        int lead = wholeStart;
+        while (lead < wholeEnd - 1 && s[lead] == '0') lead++;
+        bool zero = lead == wholeEnd - 1 && s[lead] == '0' && end == wholeEnd;
+        if (zero) { canonical = "0"; return true; }
+        if (!negative) { canonical = s[lead..end]; return true; }
+        if (lead == wholeStart) { canonical = s[..end]; return true; }
+        return false; // "-007": the sign and the digits are not contiguous; let the parser handle it
     }
 
     private static string CanonicalDecimal(decimal d)

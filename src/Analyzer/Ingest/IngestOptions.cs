@@ -22,6 +22,12 @@ public sealed record IngestOptions
     /// <summary>Encoding of files without a byte order mark; null for UTF-8.</summary>
     public Encoding? Encoding { get; init; }
 
+    /// <summary>
+    /// Which .sql/.csv/.tsv files to read, by full path (the config file's <c>files</c> globs): applied to
+    /// the files found in folders and to those given one by one; <c>--data</c> mappings are always read.
+    /// </summary>
+    public Func<string, bool>? IncludeFile { get; init; }
+
     /// <summary>Optional progress messages for long runs ("reading instawdb.sql").</summary>
     public IProgress<string>? Progress { get; init; }
 }

@@ -48,11 +48,13 @@ internal static class InputFiles
                     .OrderBy(f => System.IO.Path.GetRelativePath(path, f), StringComparer.Ordinal)
                     .ToList();
                 if (found.Count == 0) diagnostics.Warning($"the folder {path} holds no .sql, .csv or .tsv files", new SourceLocation(path, 1, 1));
-                foreach (var f in found) Add(f, isExplicit: false);
+                foreach (var f in found.Where(f => options.IncludeFile?.Invoke(System.IO.Path.GetFullPath(f)) ?? true)) Add(f, isExplicit: false);
             }
             else if (File.Exists(path))
             {
-                if (IsScript(path) || IsData(path)) Add(path, isExplicit: true);
+                if (options.IncludeFile?.Invoke(System.IO.Path.GetFullPath(path)) == false)
+                    diagnostics.Info("skipped: the config file's files.include / files.exclude leave it out", new SourceLocation(path, 1, 1));
+                else if (IsScript(path) || IsData(path)) Add(path, isExplicit: true);
                 else diagnostics.Error("unsupported file type: expected .sql, .csv or .tsv (or a folder)", new SourceLocation(path, 1, 1));
             }
             else diagnostics.Error("no such file or folder", new SourceLocation(path, 1, 1));

@@ -11,6 +11,12 @@ public sealed class SchemaModel
     /// <summary>Alias types (CREATE TYPE ... FROM, sp_addtype) by name, resolved to their base types.</summary>
     public Dictionary<QualifiedName, AliasType> AliasTypes { get; } = [];
 
+    /// <summary>
+    /// <c>-- schemanorm-disable</c> comments that cover a line or a whole file (those that cover a table
+    /// are in <see cref="Table.Suppressions"/>).
+    /// </summary>
+    public List<SuppressionComment> Suppressions { get; } = [];
+
     public void Add(Table table)
     {
         if (!_byName.TryAdd(table.Name, table))

@@ -18,6 +18,9 @@ public sealed class Table(QualifiedName name, SourceLocation location)
     public List<CheckConstraint> CheckConstraints { get; } = [];
     public List<DependencyAnnotation> Annotations { get; } = [];
 
+    /// <summary><c>-- schemanorm-disable</c> comments inside or directly above the CREATE TABLE.</summary>
+    public List<SuppressionComment> Suppressions { get; } = [];
+
     /// <summary>Sample rows (INSERT ... VALUES, BULK INSERT, CSV, or rows read from a database), or null.</summary>
     public TableData? Data { get; set; }
 

@@ -1,5 +1,6 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Diagnostics;
+using SchemaNorm.Cli.Config;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
@@ -20,6 +21,7 @@ public sealed class AnalyzeCommand : ICommand
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         CommonOptions.Format, CommonOptions.Output, CommonOptions.Target, CommonOptions.FailOn,
+        CommonOptions.Config, CommonOptions.Baseline, CommonOptions.WriteBaseline, CommonOptions.HelpUriBase, CommonOptions.SarifOpenOnly,
         .. InputOptions.All,
         .. LiveOptions.All, LiveOptions.Tables,
         CommonOptions.Help,
@@ -35,12 +37,14 @@ public sealed class AnalyzeCommand : ICommand
         if (model is null) return Stop(context, errors);
 
         var diagnostics = new DiagnosticBag();
-        var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics);
+        if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
+        var analysis = settings.Report.Scope(SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics));
         errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
         if (errors > 0) return Stop(context, errors);
 
-        ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, context), args, context);
-        return FailOn.ExitStatus(analysis.Findings, settings.FailOn);
+        var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet);
+        ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context), args, context);
+        return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);
     }
 
     /// <summary>Status 2 after input errors (counted here) or a failure already told in one line (errors = 0).</summary>

@@ -12,6 +12,9 @@ namespace SchemaNorm.Cli.Output;
 /// </summary>
 public sealed class AnalysisJsonWriter(string currentDirectory)
 {
+    /// <summary>Fingerprints, baseline states and suppressions of the findings; without it they are left out.</summary>
+    public ReportFacts? Facts { get; init; }
+
     public string Write(SchemaAnalysis analysis, Action<Utf8JsonWriter, TableAnalysis>? extra = null) => JsonOutput.Write(w =>
     {
         w.WriteStartObject();
@@ -20,8 +23,30 @@ public sealed class AnalysisJsonWriter(string currentDirectory)
         w.WriteStartArray("tables");
         foreach (var t in analysis.Tables) WriteTable(w, t, extra);
         w.WriteEndArray();
+        if (Facts?.BaselinePath is { } baseline) WriteBaseline(w, analysis, Facts, baseline);
         w.WriteEndObject();
     });
+
+    /// <summary>The comparison with the baseline: counts, and the entries no finding matches any more.</summary>
+    private void WriteBaseline(Utf8JsonWriter w, SchemaAnalysis analysis, ReportFacts facts, string path)
+    {
+        w.WriteStartObject("baseline");
+        w.WriteString("file", PathDisplay.Relative(path, currentDirectory));
+        w.WriteNumber("new", analysis.Findings.Count(f => facts.StateOf(f) == BaselineState.New));
+        w.WriteNumber("unchanged", analysis.Findings.Count(facts.IsBaselined));
+        w.WriteStartArray("absent");
+        foreach (var e in facts.Absent)
+        {
+            w.WriteStartObject();
+            w.WriteString("fingerprint", e.Fingerprint);
+            w.WriteString("ruleId", e.RuleId);
+            w.WriteString("table", e.Table);
+            w.WriteStringArray("columns", e.Columns);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
 
     private void WriteTable(Utf8JsonWriter w, TableAnalysis t, Action<Utf8JsonWriter, TableAnalysis>? extra)
     {
@@ -129,6 +154,26 @@ public sealed class AnalysisJsonWriter(string currentDirectory)
         if (f.Witnesses.Count > 0) w.WriteStringArray("witnesses", f.Witnesses);
         if (!f.Established) w.WriteBoolean("established", false);
         if (suppressed) w.WriteBoolean("suppressed", true);
+        if (suppressed && f.SuppressedBy is { } by)
+        {
+            w.WriteStartObject("suppression");
+            w.WriteString("by", by.InSource ? "comment" : "config");
+            if (by.Reason is { } reason) w.WriteString("reason", reason);
+            if (by.Source is { } source)
+            {
+                w.WriteStartObject("location");
+                w.WriteString("file", PathDisplay.Relative(source.File, currentDirectory));
+                w.WriteNumber("line", source.Line);
+                w.WriteNumber("column", source.Column);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        if (Facts is { } facts)
+        {
+            w.WriteString("fingerprint", facts.FingerprintOf(f));
+            if (!suppressed && facts.StateOf(f) is { } state) w.WriteString("baselineState", state.Display());
+        }
         w.WriteEndObject();
     }
 

@@ -11,6 +11,9 @@ namespace SchemaNorm.Cli.Output;
 /// </summary>
 public sealed class AnalysisTextWriter(string currentDirectory)
 {
+    /// <summary>Baseline states of the findings; without it none are marked.</summary>
+    public ReportFacts? Facts { get; init; }
+
     public string Write(SchemaAnalysis analysis, Func<TableAnalysis, string?>? extra = null)
     {
         var sb = new StringBuilder();
@@ -29,11 +32,16 @@ public sealed class AnalysisTextWriter(string currentDirectory)
         {
             sb.AppendLine(withFindings.Count > 0 ? "Tables without findings:" : "No findings.");
             foreach (var t in clean)
-                sb.AppendLine($"  {t.Table.Name} — {t.NormalForm.Display()}, key {Keys(t)}{Rows(t)}");
+                sb.AppendLine($"  {t.Table.Name} — {t.NormalForm.Display()}, key {Keys(t)}{Rows(t)}{(t.Suppressed.Count > 0 ? $" ({t.Suppressed.Count} suppressed)" : "")}");
             sb.AppendLine();
         }
 
         sb.AppendLine(Summary(analysis));
+        if (Facts?.BaselinePath is { } baseline)
+        {
+            int known = analysis.Findings.Count(Facts.IsBaselined);
+            sb.AppendLine($"Baseline {PathDisplay.Relative(baseline, currentDirectory)}: {known} known, {analysis.Findings.Count() - known} new, {Facts.Absent.Count} no longer found.");
+        }
         return sb.ToString();
     }
 
@@ -47,7 +55,7 @@ public sealed class AnalysisTextWriter(string currentDirectory)
         foreach (var f in t.Findings)
         {
             sb.AppendLine();
-            sb.AppendLine($"  {f.Severity.Display()} {f.RuleId} [{f.Violates.Display()}] {PathDisplay.Relative(f.Location.File, currentDirectory)}:{f.Location.Line}:{f.Location.Column}");
+            sb.AppendLine($"  {f.Severity.Display()} {f.RuleId} [{f.Violates.Display()}] {PathDisplay.Relative(f.Location.File, currentDirectory)}:{f.Location.Line}:{f.Location.Column}{(Facts?.IsBaselined(f) == true ? " (in the baseline)" : "")}");
             if (f.Dependency is { } d)
                 sb.AppendLine($"    {d.Format(names)}  ({DependencyOrigin(d)})");
             Wrap(sb, f.Message, "    ");
@@ -55,13 +63,20 @@ public sealed class AnalysisTextWriter(string currentDirectory)
             Wrap(sb, "fix: " + f.Fix, "    ");
         }
         if (t.Suppressed.Count > 0)
-            sb.AppendLine($"\n  ({t.Suppressed.Count} suppressed finding{(t.Suppressed.Count == 1 ? "" : "s")}: {string.Join(", ", t.Suppressed.Select(s => s.RuleId).Distinct())})");
+        {
+            sb.AppendLine();
+            sb.AppendLine($"  {t.Suppressed.Count} suppressed finding{(t.Suppressed.Count == 1 ? "" : "s")}:");
+            foreach (var f in t.Suppressed) Wrap(sb, $"{f.RuleId} {f.Columns.Format(names)}{SuppressedBy(f)}", "    ");
+        }
         foreach (var n in t.Notes)
         {
             sb.AppendLine();
             Wrap(sb, "note: " + n, "  ");
         }
     }
+
+    private string SuppressedBy(Finding f) => f.SuppressedBy is not { } s ? "" :
+        $" — {(s.InSource ? "comment" : "config")}{(s.Source is { } at ? $" at {PathDisplay.Relative(at.File, currentDirectory)}:{at.Line}" : "")}{(s.Reason is { } r ? $": {r}" : "")}";
 
     private static string DependencyOrigin(TableDependency d)
     {

@@ -6,9 +6,9 @@ namespace SchemaNorm.Cli.Output;
 /// <summary>The --fail-on threshold: which findings make the exit status 1.</summary>
 public static class FailOn
 {
-    /// <summary>The least severity that fails, or null for --fail-on none. The default is warning.</summary>
-    public static Severity? Threshold(ParsedArguments args) =>
-        args.Choice("fail-on", "warning", "error", "warning", "note", "none") switch
+    /// <summary>The least severity that fails, or null for --fail-on none. The default is the config file's failOn, else warning.</summary>
+    public static Severity? Threshold(ParsedArguments args, string? configured = null) =>
+        args.Choice("fail-on", configured ?? "warning", "error", "warning", "note", "none") switch
         {
             "error" => Severity.Error,
             "warning" => Severity.Warning,

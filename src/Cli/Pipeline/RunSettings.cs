@@ -1,12 +1,14 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Cli.Commands;
+using SchemaNorm.Cli.Config;
 using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
+using SchemaNorm.Cli.Output;
 
 namespace SchemaNorm.Cli.Pipeline;
 
-/// <summary>Everything a run was asked to do, settled once from the command line (and, later, the config file).</summary>
+/// <summary>Everything a run was asked to do, settled once from the command line and the config file.</summary>
 public sealed record RunSettings
 {
     public required IReadOnlyList<string> Paths { get; init; }
@@ -19,15 +21,41 @@ public sealed record RunSettings
     public bool Quiet { get; init; }
     public bool Verbose { get; init; }
 
-    public static RunSettings From(ParsedArguments args, CliContext context, params string[] formats) => new()
+    /// <summary>The config file in use (--config, or the nearest schemanorm.json upward), or null.</summary>
+    public SchemaNormConfig? Config { get; init; }
+
+    /// <summary>Help links, baseline, tables shown.</summary>
+    public ReportSettings Report { get; init; } = new();
+
+    /// <summary>How to search sample data for dependencies, and the dependencies the config file rejects.</summary>
+    public DiscoverySettings Discovery { get; init; } = new();
+
+    /// <summary>Command-line options win over the config file; the config file over the defaults.</summary>
+    /// <exception cref="ConfigException">The config file has errors.</exception>
+    public static RunSettings From(ParsedArguments args, CliContext context, params string[] formats)
     {
-        Paths = InputOptions.Paths(args, context.CurrentDirectory),
-        Ingest = InputOptions.ToIngestOptions(args, context.CurrentDirectory),
-        Live = LiveOptions.From(args),
-        Analysis = new AnalysisOptions { Target = TargetOption.Parse(args) },
-        Format = CommonOptions.FormatOf(args, formats),
-        FailOn = Output.FailOn.Threshold(args),
-        Quiet = args.Has("quiet"),
-        Verbose = args.Has("verbose"),
-    };
+        var config = ConfigLocator.Load(args, context.CurrentDirectory);
+        var ingest = InputOptions.ToIngestOptions(args, context.CurrentDirectory);
+        return new()
+        {
+            Paths = InputOptions.Paths(args, context.CurrentDirectory),
+            Ingest = config is null ? ingest : ingest with { IncludeFile = config.IncludesFile },
+            Live = LiveOptions.From(args),
+            Analysis = new AnalysisOptions
+            {
+                Target = TargetOption.Parse(args, config?.Target),
+                ConfigDependencies = config?.AcceptedDependencies.ToList() ?? [],
+                Suppressions = config?.Suppressions ?? [],
+                RuleSeverities = config?.RuleSeverities() ?? new Dictionary<string, Severity>(),
+                DisabledRules = config?.DisabledRules() ?? new HashSet<string>(),
+            },
+            Format = CommonOptions.FormatOf(args, formats),
+            FailOn = Output.FailOn.Threshold(args, config?.FailOn),
+            Quiet = args.Has("quiet"),
+            Verbose = args.Has("verbose"),
+            Config = config,
+            Report = ReportSettings.From(args, config, context.CurrentDirectory),
+            Discovery = DiscoverySettings.From(args, config),
+        };
+    }
 }

@@ -23,6 +23,33 @@ public class TableDataBuilderTests
         Assert.NotEqual(codes[0], codes[3]);
     }
 
+    // The slicing fast path and the decimal parser must agree on every spelling.
+    [Theory]
+    [InlineData("007", "7")]
+    [InlineData("-007", "-7")]
+    [InlineData("12.500", "12.5")]
+    [InlineData("12.", "12")]
+    [InlineData("0.000", "0")]
+    [InlineData("-0", "0")]
+    [InlineData("-0.50", "-0.5")]
+    [InlineData(".5", "0.5")]
+    [InlineData("1e3", "1000")]
+    [InlineData("  42 ", "42")]
+    public void Numbers_compare_by_value_whatever_their_spelling(string spelling, string plain)
+    {
+        var codes = Codes(new SqlType("decimal", Precision: 18, Scale: 4), plain, spelling, plain + "1");
+        Assert.Equal(codes[0], codes[1]);
+        Assert.NotEqual(codes[0], codes[2]);
+    }
+
+    [Fact]
+    public void A_repeated_spelling_gets_the_same_code_as_its_first_reading()
+    {
+        var codes = Codes(new SqlType("int"), "5", "05", "5", "05", "6");
+        Assert.Equal([codes[0], codes[0], codes[0], codes[0]], codes[..4]);
+        Assert.NotEqual(codes[0], codes[4]);
+    }
+
     [Fact]
     public void Character_data_ignores_trailing_spaces_and_case_by_default()
     {

@@ -50,7 +50,7 @@ internal static class AnnotationReader
     /// For each CREATE TABLE, the comment tokens on the lines directly above it: walking up from the
     /// statement, each comment must end on the line just before the next thing below it.
     /// </summary>
-    private static Dictionary<int, Table> CommentsAbove(IList<TSqlParserToken> tokens, IReadOnlyList<(CreateTableStatement statement, Table table)> created)
+    internal static Dictionary<int, Table> CommentsAbove(IList<TSqlParserToken> tokens, IReadOnlyList<(CreateTableStatement statement, Table table)> created)
     {
         var result = new Dictionary<int, Table>();
         foreach (var (statement, table) in created)

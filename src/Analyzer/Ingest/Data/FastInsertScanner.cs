@@ -20,8 +20,8 @@ internal interface IInsertRowSink
 /// signs, money ($12.50), 0x binary, NULL, DEFAULT, and CAST/CONVERT of a literal.
 /// ScriptDom reads such text at a few MB/s and builds a tree per row; this reads it at the speed of
 /// memory. It stops at anything else, and the caller hands that statement to ScriptDom, which then also
-/// reports any syntax error. Comments holding a schemanorm annotation make it stop too, so that
-/// annotations are always read from ScriptDom's token stream.
+/// reports any syntax error. Comments holding a schemanorm annotation or suppression make it stop too,
+/// so that these are always read from ScriptDom's token stream.
 /// </summary>
 internal static class FastInsertScanner
 {
@@ -315,7 +315,8 @@ internal static class FastInsertScanner
         }
 
         private readonly bool IsAnnotation(int start, int stop) =>
-            _text.AsSpan(start, stop - start).Contains("schemanorm:", StringComparison.OrdinalIgnoreCase);
+            _text.AsSpan(start, stop - start).Contains("schemanorm:", StringComparison.OrdinalIgnoreCase)
+            || _text.AsSpan(start, stop - start).Contains("schemanorm-disable", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A keyword, case-insensitive, not followed by an identifier character.</summary>
         public bool TryKeyword(string keyword)

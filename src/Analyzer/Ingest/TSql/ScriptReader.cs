@@ -77,6 +77,7 @@ internal sealed class ScriptReader
                 foreach (var statement in b.Statements)
                     Dispatch(statement, batch.Repeat, created);
         AnnotationReader.Read(fragment, created, _script, _session);
+        SuppressionReader.Read(fragment, created, _script, _session);
         return true;
     }
 

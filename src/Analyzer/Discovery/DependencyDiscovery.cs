@@ -1,0 +1,203 @@
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Discovery.Engine;
+
+namespace SchemaNorm.Analyzer.Discovery;
+
+/// <summary>
+/// Discovers dependencies from sample rows: exact or approximate minimal FDs, minimal unique column
+/// combinations, and on request MVDs and JDs. Pure: takes the rows and options, returns values.
+/// <para>
+/// Exact FDs: all row pairs on short tables (FDep), sampling + partition validation otherwise (HyFD);
+/// see <see cref="HybridFdSearch{T}"/>. Approximate FDs (g3): a level-wise lattice search with stripped
+/// partitions (TANE); see <see cref="ApproximateFdSearch{T}"/>.
+/// </para>
+/// </summary>
+public static class DependencyDiscovery
+{
+    /// <summary>The widest table searched: one bit of 1024 is the key pseudo-column.</summary>
+    public const int MaxColumns = 1023;
+
+    public static DiscoveryResult Discover(TableData data, DiscoveryOptions? options = null)
+    {
+        options ??= new DiscoveryOptions();
+        ArgumentNullException.ThrowIfNull(data);
+        if (options.MaxError is < 0 or > 1 || double.IsNaN(options.MaxError))
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxError must lie in [0, 1]");
+        if (options.MaxLhs is < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxLhs must not be negative");
+        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), "Threads must be at least 1");
+
+        var control = new RunControl(options);
+        control.Report(DiscoveryPhase.Preparing, 0, 0, 0, force: true);
+        var columns = data.ObservedColumns.ToArray().ToList();
+        if (columns.Count > MaxColumns)
+        {
+            control.AddLimit($"only the first {MaxColumns} of {columns.Count} columns were searched");
+            columns = columns.Take(MaxColumns).ToList();
+        }
+        var rel = EncodedRelation.Create(data, columns, options.Nulls);
+        int width = rel.ColumnCount + 1;
+        var result = width <= 64 ? Run<Bits64>(data, rel, options, control)
+            : width <= 128 ? Run<Bits128>(data, rel, options, control)
+            : width <= 256 ? Run<Bits256>(data, rel, options, control)
+            : width <= 512 ? Run<Bits512>(data, rel, options, control)
+            : Run<Bits1024>(data, rel, options, control);
+        control.Report(DiscoveryPhase.Done, 0, 0, result.Fds.Count, force: true);
+        return result;
+    }
+
+    /// <summary>
+    /// Sorts by left side (size, then column order, as <see cref="AttributeSet.CompareTo"/>) and right side.
+    /// With every left-side column below 64 the order is that of (size, bit-reversed word descending, right
+    /// side): the first column where two left sides differ is the highest bit where their reversals differ.
+    /// </summary>
+    private static void SortFds(List<DiscoveredFd> fds)
+    {
+        if (fds.Any(f => f.Lhs.WordCount > 1))
+        {
+            fds.Sort(static (x, y) =>
+            {
+                int c = x.Lhs.CompareTo(y.Lhs);
+                return c != 0 ? c : x.Rhs.CompareTo(y.Rhs);
+            });
+            return;
+        }
+        // One 128-bit key per FD: size, then the reversed word complemented (so ascending), then right side.
+        var keys = new UInt128[fds.Count];
+        for (int i = 0; i < fds.Count; i++)
+        {
+            ulong w = fds[i].Lhs.Word(0);
+            keys[i] = ((UInt128)(ulong)System.Numerics.BitOperations.PopCount(w) << 96)
+                      | ((UInt128)~ReverseBits(w) << 32)
+                      | (uint)fds[i].Rhs;
+        }
+        var items = fds.ToArray();
+        Array.Sort(keys, items);
+        fds.Clear();
+        fds.AddRange(items);
+    }
+
+    private static ulong ReverseBits(ulong x)
+    {
+        x = ((x >> 1) & 0x5555555555555555UL) | ((x & 0x5555555555555555UL) << 1);
+        x = ((x >> 2) & 0x3333333333333333UL) | ((x & 0x3333333333333333UL) << 2);
+        x = ((x >> 4) & 0x0F0F0F0F0F0F0F0FUL) | ((x & 0x0F0F0F0F0F0F0F0FUL) << 4);
+        return System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(x);
+    }
+
+    private static DiscoveryResult Run<T>(TableData data, EncodedRelation rel, DiscoveryOptions options, RunControl control)
+        where T : struct, IBits<T>, IEquatable<T>
+    {
+        int m = rel.ColumnCount;
+        int maxLhs = Math.Min(options.MaxLhs ?? m, m);
+        bool approximate = options.MaxError > 0;
+        var fds = new List<DiscoveredFd>();
+        var uccs = new List<AttributeSet>();
+        int? completeUpTo = null;
+        var statistics = new DiscoveryStatistics();
+
+        // Exact FDs and keys share one search; with an error bound, the search only looks for keys.
+        var universe = T.Empty;
+        if (options.Fds && !approximate) universe |= T.FirstN(m);
+        if (options.Uccs) universe = universe.With(m);
+        if (!universe.IsEmpty)
+        {
+            var search = new HybridFdSearch<T>(rel, universe, maxLhs, options.Threads, control);
+            search.Run(options.Strategy);
+            int complete = search.CompleteLevel;
+            var found = new List<(int Node, T Lhs, T Rhs)>();
+            search.Tree.CollectAll(found, complete);
+            foreach (var (_, lhs, rhs) in found)
+            {
+                var lhsSet = Bits.ToAttributeSet(lhs, rel.ColumnOf);
+                for (int a = rhs.First(); a >= 0; a = rhs.Next(a))
+                {
+                    if (a == m) uccs.Add(lhsSet);
+                    else fds.Add(new DiscoveredFd(lhsSet, rel.ColumnOf[a]));
+                }
+            }
+            if (complete != int.MaxValue)
+            {
+                completeUpTo = Math.Max(complete, -1);
+                control.AddLimit(complete < 0
+                    ? "time limit reached before any level of the FD search was complete: no FDs or keys reported"
+                    : $"time limit reached: FDs and keys are complete only up to {complete} columns on the left");
+            }
+            statistics = statistics with
+            {
+                Strategy = search.Strategy,
+                SampledComparisons = search.SampledComparisons,
+                ValidationComparisons = search.ValidationComparisons,
+                AgreeSets = search.AgreeSets,
+                Validations = search.Validations,
+                Rounds = search.Rounds,
+                SamplingTime = search.SamplingTime,
+                InductionTime = search.InductionTime,
+                ValidationTime = search.ValidationTime,
+            };
+            if (search.Tree.MaxDepth < maxLhs) completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, search.Tree.MaxDepth);
+        }
+
+        if (options.Fds && approximate)
+        {
+            var approx = new ApproximateFdSearch<T>(rel, options.MaxError, maxLhs, control);
+            approx.Run();
+            foreach (var (lhs, rhs, error) in approx.Found)
+                fds.Add(new DiscoveredFd(Bits.ToAttributeSet(lhs, rel.ColumnOf), rel.ColumnOf[rhs], error));
+            if (approx.CompleteLevel != int.MaxValue)
+                completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, approx.CompleteLevel);
+            statistics = statistics with { Strategy = statistics.Strategy.Length == 0 ? "level-wise (g3)" : statistics.Strategy + "; level-wise (g3)" };
+        }
+
+        if (options.MaxLhs is { } bound && bound < m - 1)
+        {
+            control.AddLimit($"left-hand sides and key candidates limited to {bound} columns (max-lhs)");
+            completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, bound);
+        }
+
+        SortFds(fds);
+        uccs.Sort();
+
+        // SQL rules a NULL out of a key: keep the combinations whose columns hold no NULL.
+        var nullable = AttributeSet.Empty;
+        for (int p = 0; p < m; p++)
+            if (rel.HasNulls[p]) nullable = nullable.With(rel.ColumnOf[p]);
+        var keyCandidates = uccs.Where(u => !u.Overlaps(nullable)).ToList();
+
+        var mvds = new List<DiscoveredMvd>();
+        var jds = new List<DiscoveredJd>();
+        if (options.Mvds || options.Jds)
+        {
+            var finder = new MultivaluedDependencyFinder(rel, options, control);
+            if (options.Mvds) mvds.AddRange(finder.FindMvds());
+            if (options.Jds) jds.AddRange(finder.FindJds());
+        }
+        if (mvds.Count > 0 && jds.Count > 0)
+        {
+            // A JD that the MVDs found beside it already imply says nothing new (CTX's MVD implies its
+            // three-way JD): keep the JDs that need stating.
+            var searched = AttributeSet.Of(rel.ColumnOf);
+            var stated = mvds.Select(x => x.ToDependency()).ToList();
+            jds.RemoveAll(j => j.ToDependency().Attributes == searched &&
+                               Chase.ImpliesJd(searched, j.ToDependency(), [], stated));
+        }
+
+        statistics = statistics with { Elapsed = control.Elapsed, PeakStructureBytes = control.PeakMemory };
+        return new DiscoveryResult
+        {
+            RowCount = data.RowCount,
+            ColumnCount = data.ColumnCount,
+            Columns = AttributeSet.Of(rel.ColumnOf),
+            Nulls = options.Nulls,
+            MaxError = options.MaxError,
+            Fds = fds,
+            UniqueColumnCombinations = uccs,
+            KeyCandidates = keyCandidates,
+            Mvds = mvds,
+            Jds = jds,
+            Limits = control.Limits.ToList(),
+            CompleteUpToLhs = completeUpTo == int.MaxValue ? null : completeUpTo,
+            Statistics = statistics,
+        };
+    }
+}

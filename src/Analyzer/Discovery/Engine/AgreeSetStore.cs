@@ -1,0 +1,109 @@
+namespace SchemaNorm.Analyzer.Discovery.Engine;
+
+/// <summary>
+/// The negative cover as it grows: every distinct agree set seen so far (the columns on which some two
+/// rows agree; each one refutes X -> A for X inside it and A outside). An open-addressing hash set, with
+/// the sets not yet used to specialise the FD tree kept aside in <see cref="TakePending"/>. For tables of
+/// up to <see cref="BitmapColumns"/> columns an agree set is its own index into a bitmap (at most 8 MB), so
+/// that the test for "seen before", made for every pair compared, is one bit instead of a hash probe.
+/// </summary>
+internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
+{
+    private T[] _keys;
+    private bool[] _used;
+    private int _mask;
+    private List<T> _pending = [];
+    private readonly ulong[]? _bitmap;
+
+    public const int BitmapColumns = 26;
+
+    public AgreeSetStore(int columns, int capacity = 1024)
+    {
+        if (columns <= BitmapColumns) _bitmap = new ulong[Math.Max(1, (1 << columns) / 64)];
+        int size = 1;
+        while (size < capacity * 2) size <<= 1;
+        _keys = new T[size];
+        _used = new bool[size];
+        _mask = size - 1;
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>Whether "seen before" is a bit test (narrow tables) rather than a hash probe.</summary>
+    public bool UsesBitmap => _bitmap is not null;
+
+    public long MemoryBytes => (_bitmap?.Length ?? 0) * 8L + (long)_keys.Length * (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 1) + (long)_pending.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+
+    /// <summary>Adds a set; true when it was new (it is then also pending, unless <paramref name="pending"/> is false).</summary>
+    public bool Add(T key, bool pending = true)
+    {
+        if (_bitmap is not null)
+        {
+            ulong index = key.Word(0);
+            ref ulong word = ref _bitmap[index >> 6];
+            ulong bit = 1UL << (int)(index & 63);
+            if ((word & bit) != 0) return false;
+            word |= bit;
+            Count++;
+            if (pending) _pending.Add(key);
+            return true;
+        }
+        int i = (int)key.Hash() & _mask;
+        while (_used[i])
+        {
+            if (_keys[i].Equals(key)) return false;
+            i = (i + 1) & _mask;
+        }
+        _keys[i] = key;
+        _used[i] = true;
+        if (pending) _pending.Add(key);
+        if (++Count * 2 > _keys.Length) Grow();
+        return true;
+    }
+
+    public bool Contains(T key)
+    {
+        if (_bitmap is not null) return (_bitmap[key.Word(0) >> 6] & (1UL << (int)(key.Word(0) & 63))) != 0;
+        int i = (int)key.Hash() & _mask;
+        while (_used[i])
+        {
+            if (_keys[i].Equals(key)) return true;
+            i = (i + 1) & _mask;
+        }
+        return false;
+    }
+
+    public int PendingCount => _pending.Count;
+
+    /// <summary>The sets added since the last call, largest first (the order in which specialising the FD tree does least work).</summary>
+    public List<T> TakePending()
+    {
+        var result = _pending;
+        _pending = [];
+        result.Sort(static (a, b) => b.Count.CompareTo(a.Count));
+        return result;
+    }
+
+    /// <summary>Puts sets taken by <see cref="TakePending"/> back (their induction was interrupted).</summary>
+    public void ReturnPending(List<T> sets, int from)
+    {
+        for (int i = from; i < sets.Count; i++) _pending.Add(sets[i]);
+    }
+
+    private void Grow()
+    {
+        var keys = _keys;
+        var used = _used;
+        _keys = new T[keys.Length * 2];
+        _used = new bool[keys.Length * 2];
+        _mask = _keys.Length - 1;
+        for (int j = 0; j < keys.Length; j++)
+        {
+            if (!used[j]) continue;
+            int i = (int)keys[j].Hash() & _mask;
+            while (_used[i]) i = (i + 1) & _mask;
+            _keys[i] = keys[j];
+            _used[i] = true;
+        }
+    }
+}

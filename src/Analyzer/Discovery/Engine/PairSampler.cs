@@ -1,0 +1,120 @@
+namespace SchemaNorm.Analyzer.Discovery.Engine;
+
+/// <summary>
+/// HyFD's sampling phase (Papenbrock &amp; Naumann, SIGMOD 2016): rows that share a value in some column are
+/// the only ones whose agree sets are not empty, so within each cluster of each column's stripped
+/// partition, rows sorted by their neighbouring columns are compared with the row a window further on.
+/// Windows grow progressively per column while they keep finding new agree sets; the column whose last
+/// window was most productive goes next, until none reaches the efficiency threshold.
+/// </summary>
+/// <remarks>
+/// A column's clusters are copied once it reaches its third window, row codes in sorted order, so that
+/// later windows walk memory in order instead of jumping between rows (the copies count against the
+/// memory budget).
+/// </remarks>
+internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatable<T>
+{
+    private readonly EncodedRelation _rel;
+    private readonly AgreeSetStore<T> _store;
+    private readonly int[][] _clusterRows;
+    private readonly byte[]?[] _clusterCodes;
+    private readonly int[] _window;
+    private readonly double[] _efficiency;
+    private bool _started;
+
+    public PairSampler(EncodedRelation rel, AgreeSetStore<T> store)
+    {
+        _rel = rel;
+        _store = store;
+        int m = rel.ColumnCount;
+        _clusterRows = new int[m][];
+        _clusterCodes = new byte[m][];
+        _window = new int[m];
+        _efficiency = new double[m];
+    }
+
+    public long Comparisons { get; private set; }
+
+    /// <summary>Bytes held by the sorted copies.</summary>
+    public long MemoryBytes { get; private set; }
+
+    /// <summary>Runs windows until no column's last window found new agree sets at the given rate.</summary>
+    public void Run(double threshold, RunControl control, double timeShare = 1.0)
+    {
+        int m = _rel.ColumnCount;
+        control.Report(DiscoveryPhase.Sampling, 0, Comparisons, _store.Count, force: true);
+        if (!_started)
+        {
+            _started = true;
+            for (int a = 0; a < m && !control.PastShare(timeShare); a++)
+            {
+                _clusterRows[a] = SortedClusters(a);
+                _window[a] = 1;
+                RunWindow(a);
+            }
+        }
+        while (!control.PastShare(timeShare) && !control.OverMemory)
+        {
+            int best = -1;
+            for (int a = 0; a < m; a++)
+                if (_efficiency[a] >= threshold && (best < 0 || _efficiency[a] > _efficiency[best])) best = a;
+            if (best < 0) break;
+            // A column that keeps being chosen gets its clusters copied in order (copying costs about one window).
+            if (_window[best] == 3 && _clusterCodes[best] is null && !control.OverMemory)
+            {
+                _clusterCodes[best] = _rel.CopyRows(_clusterRows[best]);
+                MemoryBytes += _clusterCodes[best]!.Length;
+            }
+            RunWindow(best);
+            control.Report(DiscoveryPhase.Sampling, _window[best], Comparisons, _store.Count);
+        }
+    }
+
+    private void RunWindow(int a)
+    {
+        var pli = _rel.Partitions[a];
+        var rows = _clusterRows[a];
+        int w = _window[a]++;
+        long comparisons = 0;
+        int found = 0;
+        var codes = _clusterCodes[a];
+        int stride = _rel.RowBytes;
+        for (int c = 0; c < pli.ClusterCount; c++)
+        {
+            int s = pli.Starts[c], e = pli.Starts[c + 1];
+            if (codes is null)
+            {
+                for (int i = s; i + w < e; i++)
+                    if (_store.Add(_rel.Agree<T>(rows[i], rows[i + w]))) found++;
+            }
+            else
+            {
+                byte* p = EncodedRelation.Address(codes);
+                for (int i = s; i + w < e; i++)
+                    if (_store.Add(_rel.Agree<T>(p + (long)i * stride, p + (long)(i + w) * stride))) found++;
+            }
+            comparisons += Math.Max(0, e - s - w);
+        }
+        Comparisons += comparisons;
+        _efficiency[a] = comparisons == 0 ? 0 : (double)found / comparisons;
+    }
+
+    /// <summary>The rows of column a's clusters, each cluster sorted by the next and the previous column's codes.</summary>
+    private int[] SortedClusters(int a)
+    {
+        var pli = _rel.Partitions[a];
+        var rows = (int[])pli.Rows.Clone();
+        int m = _rel.ColumnCount;
+        if (m < 2) return rows;
+        var next = _rel.Codes[(a + 1) % m];
+        var prev = _rel.Codes[(a + m - 1) % m];
+        var keys = new long[rows.Length];
+        for (int i = 0; i < rows.Length; i++) keys[i] = ((long)next[rows[i]] << 32) | (uint)prev[rows[i]];
+        for (int c = 0; c < pli.ClusterCount; c++)
+        {
+            int s = pli.Starts[c], len = pli.Starts[c + 1] - s;
+            keys.AsSpan(s, len).Sort(rows.AsSpan(s, len));
+        }
+        return rows;
+    }
+}

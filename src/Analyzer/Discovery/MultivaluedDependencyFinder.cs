@@ -1,0 +1,427 @@
+using System.Numerics;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Discovery.Engine;
+
+namespace SchemaNorm.Analyzer.Discovery;
+
+/// <summary>
+/// MVDs and JDs in the rows (set semantics: duplicate rows count once).
+/// <para>
+/// MVDs: X ->> Y | Z holds when, in every X-group, the distinct rows are all combinations of their
+/// Y-parts and Z-parts (the negative witness of a failure: two rows agreeing on X whose mix is missing).
+/// The Y for which X ->> Y holds are closed under union, intersection and complement, so for each X the
+/// search finds the atoms of that algebra (the dependency basis of X in the data): the smallest valid
+/// subset of a block is an atom. Reported per X, one MVD per atom, unless X is a superkey (every MVD then
+/// holds vacuously), the atom or its complement is functionally determined by X (an FD states it), or
+/// it follows by augmentation from an X ∖ {a} (its basis already splits the same way).
+/// </para>
+/// <para>
+/// JDs: only on all-key tables (no column is determined by the others). There, every join dependency
+/// of three or more components coarsens to one of exactly three components R ∖ M1, R ∖ M2, R ∖ M3 with
+/// pairwise disjoint non-empty M (a coarsening that merged two components into R would otherwise be a
+/// nontrivial MVD), and validity is inherited by smaller M. The search is level-wise over |M1|+|M2|+|M3|
+/// and reports the maximal valid ones, i.e. the finest three-component JDs.
+/// </para>
+/// </summary>
+internal sealed class MultivaluedDependencyFinder
+{
+    private const long MaxTests = 200_000;
+    private const long MaxJoinWork = 50_000_000;
+
+    private readonly EncodedRelation _rel;
+    private readonly DiscoveryOptions _options;
+    private readonly RunControl _control;
+    private readonly int _n, _m;
+    private readonly ulong _all;
+    private readonly Dictionary<ulong, (int[] Ids, int Count)> _idCache = [];
+    private long _tests;
+
+    public MultivaluedDependencyFinder(EncodedRelation rel, DiscoveryOptions options, RunControl control)
+    {
+        _rel = rel;
+        _options = options;
+        _control = control;
+        _n = rel.RowCount;
+        _m = rel.ColumnCount;
+        _all = _m >= 64 ? ulong.MaxValue : (1UL << _m) - 1;
+    }
+
+    // ---- MVDs ----
+
+    public List<DiscoveredMvd> FindMvds()
+    {
+        var result = new List<DiscoveredMvd>();
+        if (_m < 3) return result;
+        if (_m > Math.Min(_options.MvdMaxColumns, 63))
+        {
+            _control.AddLimit($"MVDs not searched: the table has {_m} columns, more than the bound of {Math.Min(_options.MvdMaxColumns, 63)}");
+            return result;
+        }
+        var (_, distinctRows) = Ids(_all);
+        var bases = new Dictionary<ulong, List<ulong>?>();
+        int maxLhs = Math.Min(_options.MaxLhs ?? _m, _m - 2);
+        for (int size = 0; size <= maxLhs; size++)
+        {
+            foreach (var x in Subsets(_all, size))
+            {
+                if (_control.ShouldStop || _tests > MaxTests)
+                {
+                    _control.AddLimit(_tests > MaxTests
+                        ? $"MVD search stopped after {MaxTests} tests: left-hand sides of {size} or more columns not searched completely"
+                        : $"time limit reached: MVDs searched only for left-hand sides of fewer than {size} columns");
+                    return Sorted(result);
+                }
+                var (xIds, xCount) = Ids(x);
+                if (xCount == distinctRows)
+                {
+                    bases[x] = null; // superkey
+                    continue;
+                }
+                var basis = Basis(x, xIds, xCount);
+                bases[x] = basis;
+                _control.Report(DiscoveryPhase.Mvds, size, _tests, result.Count);
+                if (basis.Count < 2) continue;
+                var rest = _all & ~x;
+                for (int i = 0; i < basis.Count; i++)
+                {
+                    var block = basis[i];
+                    if (basis.Count == 2 && i == 1) break; // X ->> Y and X ->> Z state the same
+                    if (Determines(x, block) || Determines(x, rest & ~block)) continue;
+                    if (FollowsFromSubset(x, block, bases)) continue;
+                    result.Add(new DiscoveredMvd(ToSet(x), ToSet(block), ToSet(rest & ~block)));
+                }
+            }
+        }
+        return Sorted(result);
+    }
+
+    private static List<DiscoveredMvd> Sorted(List<DiscoveredMvd> list)
+    {
+        list.Sort((a, b) =>
+        {
+            int c = a.Lhs.CompareTo(b.Lhs);
+            return c != 0 ? c : a.Rhs.CompareTo(b.Rhs);
+        });
+        return list;
+    }
+
+    /// <summary>The atoms of the MVDs X ->> Y that hold, each block found as the smallest valid subset of what is left.</summary>
+    private List<ulong> Basis(ulong x, int[] xIds, int xCount)
+    {
+        var atoms = new List<ulong>();
+        var queue = new Stack<ulong>();
+        queue.Push(_all & ~x);
+        while (queue.Count > 0)
+        {
+            var block = queue.Pop();
+            int size = BitOperations.PopCount(block);
+            ulong atom = 0;
+            for (int s = 1; s <= size / 2 && atom == 0; s++)
+            {
+                foreach (var sub in Subsets(block, s))
+                {
+                    // With two halves of equal size, try only the half holding the block's first column.
+                    if (2 * s == size && (sub & (block & (ulong)-(long)block)) == 0) continue;
+                    if (MvdHolds(x, xIds, xCount, sub))
+                    {
+                        atom = sub;
+                        break;
+                    }
+                }
+            }
+            if (atom == 0) atoms.Add(block);
+            else
+            {
+                atoms.Add(atom);
+                queue.Push(block & ~atom);
+            }
+        }
+        atoms.Sort((a, b) => BitOperations.TrailingZeroCount(a).CompareTo(BitOperations.TrailingZeroCount(b)));
+        return atoms;
+    }
+
+    /// <summary>X ->> Y holds iff every X-group has (distinct XY parts) × (distinct XZ parts) distinct rows.</summary>
+    private bool MvdHolds(ulong x, int[] xIds, int xCount, ulong y)
+    {
+        _tests++;
+        var z = _all & ~x & ~y;
+        var (xy, xyCount) = Ids(x | y);
+        var (xz, xzCount) = Ids(x | z);
+        var (full, fullCount) = Ids(_all);
+        var perY = CountPerGroup(xIds, xCount, xy, xyCount);
+        var perZ = CountPerGroup(xIds, xCount, xz, xzCount);
+        var perRow = CountPerGroup(xIds, xCount, full, fullCount);
+        for (int g = 0; g < xCount; g++)
+            if ((long)perY[g] * perZ[g] != perRow[g]) return false;
+        return true;
+    }
+
+    /// <summary>For each group of a coarse partition, how many classes of a finer one it holds.</summary>
+    private int[] CountPerGroup(int[] coarse, int coarseCount, int[] fine, int fineCount)
+    {
+        var counts = new int[coarseCount];
+        var seen = new bool[fineCount];
+        for (int r = 0; r < _n; r++)
+        {
+            if (seen[fine[r]]) continue;
+            seen[fine[r]] = true;
+            counts[coarse[r]]++;
+        }
+        return counts;
+    }
+
+    private bool Determines(ulong x, ulong y)
+    {
+        if (y == 0) return true;
+        return Ids(x).Count == Ids(x | y).Count;
+    }
+
+    /// <summary>X ->> B follows from X ∖ {a} ->> Y by augmentation when B is a union of that basis's blocks (cut to R ∖ X).</summary>
+    private bool FollowsFromSubset(ulong x, ulong block, Dictionary<ulong, List<ulong>?> bases)
+    {
+        for (ulong rest = x; rest != 0; rest &= rest - 1)
+        {
+            var sub = x & ~(rest & (ulong)-(long)rest);
+            if (!bases.TryGetValue(sub, out var basis) || basis is null) continue;
+            bool union = true;
+            foreach (var b in basis)
+            {
+                var part = b & ~x;
+                if ((part & block) != 0 && (part & ~block) != 0) { union = false; break; }
+            }
+            if (union) return true;
+        }
+        return false;
+    }
+
+    // ---- JDs ----
+
+    public List<DiscoveredJd> FindJds()
+    {
+        var result = new List<DiscoveredJd>();
+        if (_m < 3) return result;
+        int bound = Math.Min(_options.JdMaxColumns, 63);
+        if (_m > bound)
+        {
+            _control.AddLimit($"JDs not searched: the table has {_m} columns, more than the bound of {bound}");
+            return result;
+        }
+        var (_, distinctRows) = Ids(_all);
+        // All-key: no column is determined by all the others (otherwise an FD holds and 5NF is not the question).
+        for (int a = 0; a < _m; a++)
+            if (Ids(_all & ~(1UL << a)).Count == distinctRows) return result;
+
+        var valid = new HashSet<(ulong, ulong, ulong)>();
+        var level = new List<(ulong, ulong, ulong)>();
+        for (int a = 0; a < _m; a++)
+        for (int b = a + 1; b < _m; b++)
+        for (int c = b + 1; c < _m; c++)
+            level.Add((1UL << a, 1UL << b, 1UL << c));
+        var maximal = new List<(ulong, ulong, ulong)>();
+        long work = 0;
+        while (level.Count > 0)
+        {
+            var holding = new List<(ulong, ulong, ulong)>();
+            foreach (var t in level)
+            {
+                if (_control.ShouldStop)
+                {
+                    _control.AddLimit("time limit reached: the JD search is incomplete");
+                    return ToJds(MaximalOf(valid));
+                }
+                _control.Report(DiscoveryPhase.Jds, 0, _tests, valid.Count);
+                if (!JdHolds(t, ref work))
+                {
+                    if (work > MaxJoinWork)
+                    {
+                        _control.AddLimit($"JD search stopped after {MaxJoinWork} join steps: the result is incomplete");
+                        return ToJds(MaximalOf(valid));
+                    }
+                    continue;
+                }
+                valid.Add(t);
+                holding.Add(t);
+            }
+            // Grow each valid triple by one column in one of its missing sets; keep those whose every shrink is valid.
+            var next = new HashSet<(ulong, ulong, ulong)>();
+            foreach (var (m1, m2, m3) in holding)
+            {
+                var used = m1 | m2 | m3;
+                for (ulong free = _all & ~used; free != 0; free &= free - 1)
+                {
+                    var bit = free & (ulong)-(long)free;
+                    foreach (var grown in new[] { Canonical(m1 | bit, m2, m3), Canonical(m1, m2 | bit, m3), Canonical(m1, m2, m3 | bit) })
+                        if (!next.Contains(grown) && AllShrinksValid(grown, valid)) next.Add(grown);
+                }
+            }
+            level = next.ToList();
+        }
+        return ToJds(MaximalOf(valid));
+    }
+
+    private List<DiscoveredJd> ToJds(List<(ulong, ulong, ulong)> triples)
+    {
+        var jds = triples.Select(t => new DiscoveredJd(new JoinDependency(new[] { t.Item1, t.Item2, t.Item3 }
+            .Select(missing => ToSet(_all & ~missing))).Components)).ToList();
+        jds.Sort((a, b) => string.CompareOrdinal(string.Join(";", a.Components), string.Join(";", b.Components)));
+        return jds;
+    }
+
+    private static List<(ulong, ulong, ulong)> MaximalOf(HashSet<(ulong, ulong, ulong)> valid) =>
+        valid.Where(t => !valid.Any(u => u != t && Finer(u, t))).ToList();
+
+    /// <summary>Whether u's missing sets contain t's (u is a finer JD), matching sets by containment.</summary>
+    private static bool Finer((ulong, ulong, ulong) u, (ulong, ulong, ulong) t)
+    {
+        ulong[] a = [u.Item1, u.Item2, u.Item3], b = [t.Item1, t.Item2, t.Item3];
+        foreach (var p in new[] { new[] { 0, 1, 2 }, [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0] })
+            if ((b[0] & ~a[p[0]]) == 0 && (b[1] & ~a[p[1]]) == 0 && (b[2] & ~a[p[2]]) == 0) return true;
+        return false;
+    }
+
+    private static (ulong, ulong, ulong) Canonical(ulong a, ulong b, ulong c)
+    {
+        Span<ulong> s = [a, b, c];
+        s.Sort((x, y) => BitOperations.TrailingZeroCount(x).CompareTo(BitOperations.TrailingZeroCount(y)));
+        return (s[0], s[1], s[2]);
+    }
+
+    private static bool AllShrinksValid((ulong, ulong, ulong) t, HashSet<(ulong, ulong, ulong)> valid)
+    {
+        ulong[] parts = [t.Item1, t.Item2, t.Item3];
+        for (int i = 0; i < 3; i++)
+        {
+            if (BitOperations.PopCount(parts[i]) < 2) continue;
+            for (ulong bits = parts[i]; bits != 0; bits &= bits - 1)
+            {
+                var shrunk = (ulong[])parts.Clone();
+                shrunk[i] &= ~(bits & (ulong)-(long)bits);
+                if (!valid.Contains(Canonical(shrunk[0], shrunk[1], shrunk[2]))) return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// ⋈[R∖M1, R∖M2, R∖M3] = r? With C = R ∖ M1 ∖ M2, the join of the first two components pairs, within
+    /// each C-group, every distinct (C, M2) part with every distinct (C, M1) part; the JD fails when such a
+    /// pair passes the third component but is not a row.
+    /// </summary>
+    private bool JdHolds((ulong M1, ulong M2, ulong M3) t, ref long work)
+    {
+        _tests++;
+        var c = _all & ~t.M1 & ~t.M2;
+        var (cIds, cCount) = Ids(c);
+        var (r1, _) = Ids(_all & ~t.M1);
+        var (r2, _) = Ids(_all & ~t.M2);
+        var (u, _) = Ids((c & ~t.M3) | t.M2);
+        var (v, _) = Ids(t.M1);
+        var third = new HashSet<long>();
+        var rows = new HashSet<long>();
+        for (int r = 0; r < _n; r++)
+        {
+            third.Add(((long)u[r] << 32) | (uint)v[r]);
+            rows.Add(((long)r1[r] << 32) | (uint)r2[r]);
+        }
+        // Distinct R1 and R2 parts per C-group, each with one row that has it.
+        var left = new List<int>[cCount];
+        var right = new List<int>[cCount];
+        var seenLeft = new HashSet<int>();
+        var seenRight = new HashSet<int>();
+        for (int r = 0; r < _n; r++)
+        {
+            if (seenLeft.Add(r1[r])) (left[cIds[r]] ??= []).Add(r);
+            if (seenRight.Add(r2[r])) (right[cIds[r]] ??= []).Add(r);
+        }
+        for (int g = 0; g < cCount; g++)
+        {
+            if (left[g] is null || right[g] is null) continue;
+            foreach (var a in left[g])
+            foreach (var b in right[g])
+            {
+                if (++work > MaxJoinWork) return false;
+                if (third.Contains(((long)u[a] << 32) | (uint)v[b]) && !rows.Contains(((long)r1[a] << 32) | (uint)r2[b]))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- helpers ----
+
+    /// <summary>
+    /// Dense ids of the rows' values on a set of columns (equal ids = equal values), and how many: the ids
+    /// of the set without its last column, refined by that column with two stable counting sorts (by code,
+    /// then by id), so rows of one (id, code) pair end up adjacent. Cached, so shared prefixes are refined once.
+    /// </summary>
+    private (int[] Ids, int Count) Ids(ulong columns)
+    {
+        if (_idCache.TryGetValue(columns, out var cached)) return cached;
+        (int[] Ids, int Count) result;
+        if (columns == 0) result = (new int[_n], _n > 0 ? 1 : 0);
+        else
+        {
+            int last = 63 - BitOperations.LeadingZeroCount(columns);
+            var (prefix, prefixCount) = Ids(columns & ~(1UL << last));
+            result = Refine(prefix, prefixCount, _rel.Codes[last], _rel.Distinct[last]);
+        }
+        // Bound the cache to about 64 MB of ids.
+        if ((long)_idCache.Count * _n > 16_000_000) _idCache.Clear();
+        return _idCache[columns] = result;
+    }
+
+    private (int[] Ids, int Count) Refine(int[] ids, int idCount, int[] codes, int codeCount)
+    {
+        var byCode = CountingSort(Enumerable.Range(0, _n).ToArray(), codes, codeCount);
+        var byBoth = CountingSort(byCode, ids, idCount);
+        var result = new int[_n];
+        int count = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            int r = byBoth[i];
+            if (i > 0)
+            {
+                int p = byBoth[i - 1];
+                if (ids[p] != ids[r] || codes[p] != codes[r]) count++;
+            }
+            result[r] = count;
+        }
+        return (result, _n == 0 ? 0 : count + 1);
+    }
+
+    private static int[] CountingSort(int[] rows, int[] keys, int keyCount)
+    {
+        var start = new int[keyCount + 1];
+        foreach (var r in rows) start[keys[r] + 1]++;
+        for (int k = 0; k < keyCount; k++) start[k + 1] += start[k];
+        var sorted = new int[rows.Length];
+        foreach (var r in rows) sorted[start[keys[r]]++] = r;
+        return sorted;
+    }
+
+    private static IEnumerable<ulong> Subsets(ulong of, int size)
+    {
+        var members = new List<int>();
+        for (ulong r = of; r != 0; r &= r - 1) members.Add(BitOperations.TrailingZeroCount(r));
+        if (size > members.Count) yield break;
+        var idx = Enumerable.Range(0, size).ToArray();
+        while (true)
+        {
+            ulong s = 0;
+            foreach (var i in idx) s |= 1UL << members[i];
+            yield return s;
+            int k = size - 1;
+            while (k >= 0 && idx[k] == members.Count - size + k) k--;
+            if (k < 0) yield break;
+            idx[k]++;
+            for (int j = k + 1; j < size; j++) idx[j] = idx[j - 1] + 1;
+        }
+    }
+
+    private AttributeSet ToSet(ulong positions)
+    {
+        var set = AttributeSet.Empty;
+        for (ulong r = positions; r != 0; r &= r - 1) set = set.With(_rel.ColumnOf[BitOperations.TrailingZeroCount(r)]);
+        return set;
+    }
+}

@@ -1,0 +1,163 @@
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+
+namespace SchemaNorm.Analyzer.Discovery;
+
+public enum PlausibilityClass
+{
+    /// <summary>Enough independent evidence that the FD is part of the design.</summary>
+    Plausible,
+
+    /// <summary>Holds in the rows, but might be an accident of the sample: show it, let a user accept it.</summary>
+    Candidate,
+}
+
+/// <summary>What the schema declares, to weigh discovered FDs (column numbers of the table).</summary>
+public sealed record SchemaHints
+{
+    public IReadOnlyList<AttributeSet> DeclaredKeys { get; init; } = [];
+    public IReadOnlyList<AttributeSet> ForeignKeys { get; init; } = [];
+}
+
+/// <summary>
+/// The score of one FD (0..1, higher = more likely a design dependency), its class and a one-line reason,
+/// with the features it was made from.
+/// </summary>
+public sealed record PlausibilityScore(double Score, PlausibilityClass Class, string Reason)
+{
+    /// <summary>Left-side values shared by two or more rows.</summary>
+    public int RepeatedLhsGroups { get; init; }
+
+    /// <summary>Rows that repeat a fact (what a decomposition on this FD would save).</summary>
+    public int RedundantRows { get; init; }
+
+    /// <summary>log10 of the chance that the FD holds in these rows if A were drawn independently of X.</summary>
+    public double Log10AccidentChance { get; init; }
+
+    public double LengthScore { get; init; }
+    public double ValueLengthScore { get; init; }
+    public double PositionScore { get; init; }
+    public double DuplicationScore { get; init; }
+}
+
+/// <summary>
+/// Ranks FDs found in data for being real design dependencies rather than accidents of a small sample.
+/// Features follow Metanome's Normalize (Papenbrock &amp; Naumann, EDBT 2017): short left sides, short
+/// values on the left (codes make good keys), columns early in the table and close together, and the
+/// duplication an FD explains. On top of these, the support: an FD needs several left-side values that
+/// repeat, and a low chance of holding by accident. That chance treats the right-side column as drawn
+/// independently of the left side with its observed frequencies p_v: a group of k rows then agrees by
+/// chance with probability Σ_v p_v^k, and all groups agree with the product. A left side that is unique in
+/// the rows makes the FD trivial (it says no more than the key).
+/// </summary>
+public static class Plausibility
+{
+    /// <summary>Fewest repeated left-side groups for a Plausible FD.</summary>
+    public const int MinRepeatedGroups = 3;
+
+    /// <summary>Largest chance of holding by accident for a Plausible FD.</summary>
+    public const double MaxAccidentChance = 1e-3;
+
+    public static PlausibilityScore Score(TableData data, DiscoveredFd fd, SchemaHints? hints = null, NullSemantics nulls = NullSemantics.Equal)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        hints ??= new SchemaHints();
+        int n = data.RowCount;
+        var ids = RowGroups.Ids(data, fd.Lhs, nulls, out int count);
+        var sizes = new int[count];
+        foreach (var g in ids) sizes[g]++;
+        var evidence = DependencyEvidence.ForFd(data, fd.Lhs, fd.Rhs, nulls, maxGroups: 0);
+
+        // Chance of holding by accident, from the right side's frequencies.
+        var frequency = new Dictionary<long, int>();
+        var rhsColumn = data.Columns[fd.Rhs];
+        for (int r = 0; r < n; r++)
+        {
+            long code = RowGroups.Code(rhsColumn, r, nulls);
+            frequency[code] = frequency.GetValueOrDefault(code) + 1;
+        }
+        var agreeBySize = new Dictionary<int, double>();
+        double log10Chance = 0;
+        foreach (var k in sizes)
+        {
+            if (k < 2) continue;
+            if (!agreeBySize.TryGetValue(k, out double s))
+                agreeBySize[k] = s = frequency.Values.Sum(c => Math.Pow((double)c / n, k));
+            log10Chance += Math.Log10(Math.Max(s, 1e-300));
+        }
+
+        int lhsSize = fd.Lhs.Count;
+        double lengthScore = lhsSize == 0 ? 1 : 1.0 / lhsSize;
+        double valueLength = lhsSize == 0 ? 0 : fd.Lhs.ToArray().Average(c => AverageLength(data.Columns[c]));
+        double valueLengthScore = 8.0 / Math.Max(8.0, valueLength);
+        double positionScore = Position(fd);
+        double duplicationScore = n == 0 ? 0 : (double)evidence.RedundantRows / n;
+        double confidence = Math.Clamp(-log10Chance / 6.0, 0, 1);
+        double score = 0.2 * lengthScore + 0.15 * valueLengthScore + 0.15 * positionScore + 0.2 * duplicationScore + 0.3 * confidence;
+
+        bool lhsHasNulls = fd.Lhs.ToArray().Any(c => data.Columns[c].HasNulls);
+        bool onKey = hints.DeclaredKeys.Any(k => k.IsSubsetOf(fd.Lhs));
+        bool onForeignKey = hints.ForeignKeys.Any(k => !k.IsEmpty && k.IsSubsetOf(fd.Lhs));
+        if (onForeignKey) score = Math.Min(1, score + 0.1);
+        double chance = Math.Pow(10, log10Chance);
+
+        (PlausibilityClass c, string reason) = true switch
+        {
+            _ when onKey => (PlausibilityClass.Plausible, "the left side holds a declared key"),
+            _ when evidence.LhsIsUnique => (PlausibilityClass.Candidate, "the left side is unique in the rows: the FD says no more than a key would"),
+            _ when fd.Error > 0 || !evidence.Holds => (PlausibilityClass.Candidate, $"holds only after deleting {evidence.Error:P1} of the rows"),
+            _ when lhsHasNulls => (PlausibilityClass.Candidate, "the left side holds NULLs"),
+            _ when evidence.RepeatedLhsGroups < MinRepeatedGroups =>
+                (PlausibilityClass.Candidate, $"only {evidence.RepeatedLhsGroups} left-side value{(evidence.RepeatedLhsGroups == 1 ? "" : "s")} repeat: too few rows to tell"),
+            _ when chance > MaxAccidentChance => (PlausibilityClass.Candidate, $"could hold by chance in {n} rows (p ≈ {chance:G2})"),
+            _ => (PlausibilityClass.Plausible,
+                $"{evidence.RepeatedLhsGroups} repeated left-side values agree on the right (chance p ≈ {chance:G2})" + (onForeignKey ? "; the left side is a foreign key" : "")),
+        };
+        return new PlausibilityScore(Math.Round(score, 4), c, reason)
+        {
+            RepeatedLhsGroups = evidence.RepeatedLhsGroups,
+            RedundantRows = evidence.RedundantRows,
+            Log10AccidentChance = log10Chance,
+            LengthScore = lengthScore,
+            ValueLengthScore = valueLengthScore,
+            PositionScore = positionScore,
+            DuplicationScore = duplicationScore,
+        };
+    }
+
+    /// <summary>
+    /// Scores the given FDs (typically the ones a rule is about to report; each costs a pass over the rows)
+    /// and orders them: Plausible first, then by score.
+    /// </summary>
+    public static IReadOnlyList<(DiscoveredFd Fd, PlausibilityScore Score)> Rank(
+        TableData data, IEnumerable<DiscoveredFd> fds, SchemaHints? hints = null, NullSemantics nulls = NullSemantics.Equal) =>
+        fds.Select(fd => (fd, Score(data, fd, hints, nulls)))
+            .OrderBy(x => x.Item2.Class).ThenByDescending(x => x.Item2.Score).ThenBy(x => x.fd.Lhs).ThenBy(x => x.fd.Rhs)
+            .ToList();
+
+    private static double AverageLength(ColumnData column)
+    {
+        long total = 0;
+        int counted = 0;
+        var lengths = new int[column.Values.Length];
+        for (int v = 1; v < lengths.Length; v++) lengths[v] = column.Values[v]!.Length;
+        foreach (var code in column.Codes)
+        {
+            if (code == ColumnData.NullCode) continue;
+            total += lengths[code];
+            counted++;
+        }
+        return counted == 0 ? 0 : (double)total / counted;
+    }
+
+    /// <summary>Keys come first in a table and a dependency's columns sit together (Normalize's position feature).</summary>
+    private static double Position(DiscoveredFd fd)
+    {
+        var all = fd.Lhs.With(fd.Rhs);
+        int first = fd.Lhs.IsEmpty ? fd.Rhs : fd.Lhs.First();
+        int lo = all.First();
+        int hi = all.ToArray()[^1];
+        int between = hi - lo + 1 - all.Count;
+        return 0.5 / (1 + first) + 0.5 / (1 + between);
+    }
+}

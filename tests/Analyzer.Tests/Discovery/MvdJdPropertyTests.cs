@@ -1,0 +1,134 @@
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Discovery;
+
+namespace SchemaNorm.Analyzer.Tests.Discovery;
+
+/// <summary>MVDs and JDs found on random tables against their definitions.</summary>
+public class MvdJdPropertyTests
+{
+    [Fact]
+    public void Mvds_found_hold_and_imply_every_mvd_that_holds()
+    {
+        for (int seed = 0; seed < 120; seed++)
+        {
+            var t = RandomTables.Make(seed, columns: 3 + seed % 3, rows: 4 + seed % 12);
+            var r = DependencyDiscovery.Discover(t, new DiscoveryOptions { Mvds = true });
+            int m = t.ColumnCount;
+            var universe = AttributeSet.Range(m);
+            foreach (var mvd in r.Mvds)
+            {
+                Assert.False(mvd.Rhs.IsEmpty || mvd.Complement.IsEmpty);
+                Assert.Equal(universe, mvd.Lhs | mvd.Rhs | mvd.Complement);
+                Assert.True(BruteForce.MvdHolds(t, mvd.Lhs.ToArray(), mvd.Rhs.ToArray(), NullSemantics.Equal), $"seed {seed}: {mvd} does not hold");
+            }
+            var fds = r.Fds.Select(f => f.ToDependency()).ToList();
+            var mvds = r.Mvds.Select(x => x.ToDependency()).ToList();
+            foreach (var x in BruteForce.Subsets(Enumerable.Range(0, m).ToArray()))
+            {
+                var rest = Enumerable.Range(0, m).Except(x).ToArray();
+                foreach (var y in BruteForce.Subsets(rest))
+                {
+                    if (y.Length == 0 || y.Length == rest.Length) continue;
+                    if (!BruteForce.MvdHolds(t, x, y, NullSemantics.Equal)) continue;
+                    var holding = new MultivaluedDependency(AttributeSet.Of(x), AttributeSet.Of(y));
+                    Assert.True(DependencyBasis.ImpliesMvd(holding, universe, fds, mvds), $"seed {seed}: {holding} holds but does not follow from what was found");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Jds_found_are_exactly_the_finest_three_way_jds_on_all_key_tables()
+    {
+        int allKey = 0, withJd = 0;
+        for (int seed = 0; seed < 200; seed++)
+        {
+            var t = seed % 2 == 0 ? JoinOfRandomProjections(seed) : DenseRandomRows(seed);
+            var r = DependencyDiscovery.Discover(t, new DiscoveryOptions { Jds = true });
+            int m = t.ColumnCount;
+            var cols = Enumerable.Range(0, m).ToArray();
+            bool anyFd = cols.Any(a => BruteForce.Holds(t, cols.Where(c => c != a).ToArray(), a, NullSemantics.Equal));
+            if (anyFd || m < 3)
+            {
+                Assert.Empty(r.Jds);
+                continue;
+            }
+            allKey++;
+            // Every assignment of columns to "missing from component 1, 2, 3, or none", with each missing set non-empty.
+            var valid = new List<AttributeSet[]>();
+            foreach (var assignment in Assignments(m))
+            {
+                var missing = Enumerable.Range(1, 3).Select(k => AttributeSet.Of(cols.Where(c => assignment[c] == k))).ToArray();
+                if (missing.Any(s => s.IsEmpty) || missing[0].First() > missing[1].First() || missing[1].First() > missing[2].First()) continue;
+                var comps = missing.Select(s => AttributeSet.Range(m) - s).ToArray();
+                if (BruteForce.JdHolds(t, comps)) valid.Add(missing);
+            }
+            var finest = valid.Where(v => !valid.Any(w => w != v && Finer(w, v)))
+                .Select(v => new JoinDependency(v.Select(s => AttributeSet.Range(m) - s)))
+                .Select(j => j.ToString()).Order().ToList();
+            Assert.Equal(finest, r.Jds.Select(j => j.ToDependency().ToString()).Order().ToList());
+            if (finest.Count > 0) withJd++;
+        }
+        Assert.True(allKey > 20 && withJd > 5, $"the generator gave {allKey} all-key tables, {withJd} with a JD");
+    }
+
+    private static bool Finer(AttributeSet[] w, AttributeSet[] v) =>
+        Permutations().Any(p => v[0].IsSubsetOf(w[p[0]]) && v[1].IsSubsetOf(w[p[1]]) && v[2].IsSubsetOf(w[p[2]]));
+
+    private static IEnumerable<int[]> Permutations() =>
+        [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+
+    private static IEnumerable<int[]> Assignments(int m)
+    {
+        int total = (int)Math.Pow(4, m);
+        for (int code = 0; code < total; code++)
+        {
+            var a = new int[m];
+            int x = code;
+            for (int i = 0; i < m; i++) { a[i] = x % 4; x /= 4; }
+            yield return a;
+        }
+    }
+
+    /// <summary>A random part of the product of small domains: dense enough that often no FD holds.</summary>
+    private static TableData DenseRandomRows(int seed)
+    {
+        var rng = new Random(seed);
+        int m = 3 + seed % 3 / 2;
+        var builder = new TableDataBuilder(Enumerable.Range(0, m).Select(i => "c" + i).ToList());
+        int total = (int)Math.Pow(3, m);
+        double density = 0.3 + rng.NextDouble() * 0.6;
+        for (int code = 0; code < total; code++)
+        {
+            if (rng.NextDouble() > density) continue;
+            var row = new string?[m];
+            int x = code;
+            for (int i = 0; i < m; i++) { row[i] = "v" + x % 3; x /= 3; }
+            builder.AddRow(row);
+        }
+        return builder.Build();
+    }
+
+    /// <summary>The join of random relations on AB, BC and CA (and D riding with one of them): a cyclic JD holds by construction.</summary>
+    private static TableData JoinOfRandomProjections(int seed)
+    {
+        var rng = new Random(seed);
+        int m = 3 + seed % 4 / 2;
+        HashSet<(int, int)> Rel() => Enumerable.Range(0, rng.Next(4, 12)).Select(_ => (rng.Next(3), rng.Next(3))).ToHashSet();
+        var ab = Rel();
+        var bc = Rel();
+        var ca = Rel();
+        var builder = new TableDataBuilder(Enumerable.Range(0, m).Select(i => "c" + i).ToList());
+        foreach (var (a, b) in ab)
+        foreach (var (b2, c) in bc)
+        {
+            if (b != b2 || !ca.Contains((c, a))) continue;
+            if (m == 3) builder.AddRow("a" + a, "b" + b, "c" + c);
+            else
+                for (int d = 0; d < 2; d++)
+                    builder.AddRow("a" + a, "b" + b, "c" + c, "d" + ((a + d) % 2));
+        }
+        return builder.Build();
+    }
+}

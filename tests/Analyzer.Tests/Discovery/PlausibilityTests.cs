@@ -1,0 +1,88 @@
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Discovery;
+
+namespace SchemaNorm.Analyzer.Tests.Discovery;
+
+public class PlausibilityTests
+{
+    /// <summary>Orders: order id, customer, customer city (a function of customer), amount (random).</summary>
+    private static TableData Orders(int rows, int seed = 1)
+    {
+        var rng = new Random(seed);
+        var b = new TableDataBuilder(["OrderId", "CustomerId", "City", "Amount"]);
+        for (int r = 0; r < rows; r++)
+        {
+            int customer = rng.Next(Math.Max(2, rows / 5));
+            b.AddRow("O" + r, "C" + customer, "City" + customer % 7, "" + rng.Next(1000));
+        }
+        return b.Build();
+    }
+
+    private static DiscoveredFd Fd(params int[] lhsThenRhs) => new(AttributeSet.Of(lhsThenRhs[..^1]), lhsThenRhs[^1]);
+
+    [Fact]
+    public void A_real_dependency_with_many_repeating_groups_is_plausible()
+    {
+        var t = Orders(300);
+        var s = Plausibility.Score(t, Fd(1, 2));
+        Assert.Equal(PlausibilityClass.Plausible, s.Class);
+        Assert.True(s.RepeatedLhsGroups >= Plausibility.MinRepeatedGroups);
+        Assert.True(s.Log10AccidentChance < -3);
+        Assert.True(s.RedundantRows > 0);
+    }
+
+    [Fact]
+    public void The_same_dependency_in_a_handful_of_rows_is_only_a_candidate()
+    {
+        var t = Orders(6, seed: 3);
+        var r = DependencyDiscovery.Discover(t);
+        var fd = r.Fds.First(f => f.Lhs == AttributeSet.Of(1) && f.Rhs == 2);
+        var s = Plausibility.Score(t, fd);
+        Assert.Equal(PlausibilityClass.Candidate, s.Class);
+    }
+
+    [Fact]
+    public void An_fd_that_holds_in_a_small_sample_by_chance_is_a_candidate_and_ranks_below_the_real_one()
+    {
+        // 40 rows: CustomerId -> City is real; Amount is random, so any FD into it that holds is an accident.
+        var t = Orders(40, seed: 5);
+        var r = DependencyDiscovery.Discover(t);
+        var ranked = Plausibility.Rank(t, r.Fds);
+        foreach (var (fd, score) in ranked.Where(x => x.Fd.Rhs == 3))
+            Assert.Equal(PlausibilityClass.Candidate, score.Class);
+        var real = ranked.First(x => x.Fd.Lhs == AttributeSet.Of(1) && x.Fd.Rhs == 2);
+        Assert.Equal(PlausibilityClass.Plausible, real.Score.Class);
+        Assert.True(ranked.ToList().IndexOf(real) < ranked.Count(x => x.Score.Class == PlausibilityClass.Plausible));
+    }
+
+    [Fact]
+    public void An_fd_on_a_unique_left_side_is_trivial_unless_the_key_is_declared()
+    {
+        var t = Orders(100);
+        var s = Plausibility.Score(t, Fd(0, 2));
+        Assert.Equal(PlausibilityClass.Candidate, s.Class);
+        Assert.Contains("unique", s.Reason);
+        var declared = Plausibility.Score(t, Fd(0, 2), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(PlausibilityClass.Plausible, declared.Class);
+    }
+
+    [Fact]
+    public void A_constant_column_is_a_candidate()
+    {
+        var b = new TableDataBuilder(["A", "Country"]);
+        for (int r = 0; r < 50; r++) b.AddRow("a" + r % 10, "NL");
+        var s = Plausibility.Score(b.Build(), new DiscoveredFd(AttributeSet.Empty, 1));
+        Assert.Equal(PlausibilityClass.Candidate, s.Class);
+    }
+
+    [Fact]
+    public void A_foreign_key_on_the_left_raises_the_score()
+    {
+        var t = Orders(300);
+        var plain = Plausibility.Score(t, Fd(1, 2));
+        var withFk = Plausibility.Score(t, Fd(1, 2), new SchemaHints { ForeignKeys = [AttributeSet.Of(1)] });
+        Assert.True(withFk.Score > plain.Score);
+        Assert.Contains("foreign key", withFk.Reason);
+    }
+}
