@@ -56,18 +56,14 @@ public static class ModelLoader
         {
             database = LiveDatabase.Open(live.Target, live.QueryTimeoutSeconds);
             var diagnostics = new DiagnosticBag();
-            // On a terminal, one line that says which table is being sampled, rewritten in place.
-            Action<QualifiedName, int, int>? progress = context.Interactive && !settings.Quiet
-                ? (table, n, count) => context.Stderr.Write($"\r\u001b[Kreading {table} ({n}/{count})")
-                : null;
-            var model = LiveModelLoader.Load(database, live, diagnostics, progress);
-            if (progress is not null) context.Stderr.Write("\r\u001b[K");
+            SchemaModel model;
+            using (var progress = new ProgressLine(context, settings.Quiet)) // on a terminal: which table is being read
+                model = LiveModelLoader.Load(database, live, diagnostics, (table, n, count) => progress.Show($"reading {table} ({n}/{count})"));
             errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
             if (errors == 0) return model;
         }
         catch (LiveDatabaseException e)
         {
-            if (context.Interactive) context.Stderr.Write("\r\u001b[K");
             context.Stderr.WriteLine($"schemanorm: {e.Message}");
         }
         database?.Dispose();

@@ -16,6 +16,8 @@ public sealed class StoreDatabase() : PostgresDatabase("""
     INSERT INTO log_lines VALUES ('2024-01-01', 'start'), ('2024-01-01', 'start'), ('2024-01-02', 'stop');
     CREATE SCHEMA archive;
     CREATE TABLE archive.old_orders (id int PRIMARY KEY, note text);
+    CREATE SCHEMA "x y";
+    CREATE TABLE "x y"."Old Notes" (note text);
     """);
 
 /// <summary>The command line against a live PostgreSQL database, as a user runs it.</summary>
@@ -30,7 +32,7 @@ public class PostgresAnalyzeTests(StoreDatabase db) : IClassFixture<StoreDatabas
         Assert.Equal(1, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Stdout);
         var tables = doc.RootElement.GetProperty("tables").EnumerateArray().ToList();
-        Assert.Equal(["archive.old_orders", "public.log_lines", "public.order_items", "public.products"],
+        Assert.Equal(["archive.old_orders", "public.log_lines", "public.order_items", "public.products", "x y.Old Notes"],
             tables.Select(t => $"{t.GetProperty("schema").GetString()}.{t.GetProperty("name").GetString()}"));
 
         var items = tables.Single(t => t.GetProperty("name").GetString() == "order_items");
@@ -98,12 +100,37 @@ public class PostgresAnalyzeTests(StoreDatabase db) : IClassFixture<StoreDatabas
         var stderr = new StringWriter();
         var context = new SchemaNorm.Cli.Commands.CliContext(stdout, stderr, interactive: true);
         Assert.Equal(1, CommandLine.Run(["analyze", "--connection", db.ConnectionString], context));
-        Assert.Contains("\rreading", stderr.ToString().Replace("\u001b[K", ""));
-        Assert.Contains("reading public.products (4/4)", stderr.ToString());
-        Assert.EndsWith("\r\u001b[K", stderr.ToString());
+        Assert.Contains("\rreading public.log_lines (2/5)", stderr.ToString());
+        Assert.Contains("\rreading public.products (4/5)", stderr.ToString());
+        Assert.EndsWith("\r", stderr.ToString()); // the line is wiped before the report
 
         var log = CliRunner.Run("analyze", "--connection", db.ConnectionString);
         Assert.Equal("", log.Stderr);
+    }
+
+    [PostgresFact]
+    public void SARIF_locates_findings_by_the_URI_of_their_table()
+    {
+        var r = CliRunner.Run("analyze", "--connection", db.ConnectionString, "--format", "sarif");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Empty(SarifSchema.Errors(r.Stdout));
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var locations = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(x => x.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation"))
+            .ToList();
+        Assert.Contains(locations, l => l.GetProperty("uri").GetString() == Uri("public.log_lines") && !l.TryGetProperty("uriBaseId", out _));
+        Assert.Contains(locations, l => l.GetProperty("uri").GetString() == Uri("x%20y.Old%20Notes"));
+    }
+
+    [PostgresFact]
+    public void Discover_reads_one_table_of_a_live_database()
+    {
+        var r = CliRunner.Run("discover", "--connection", db.ConnectionString, "--table", "order_items", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var table = Assert.Single(doc.RootElement.GetProperty("tables").EnumerateArray());
+        Assert.Equal("order_items", table.GetProperty("name").GetString());
+        Assert.Equal(60, table.GetProperty("rows").GetInt32());
     }
 
     [PostgresFact]
