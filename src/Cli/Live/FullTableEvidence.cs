@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 
 namespace SchemaNorm.Cli.Live;
@@ -41,15 +43,23 @@ public sealed record FullTableFigures(Table Table, TableDependency Dependency, L
 /// every check, side by side, for the report.
 /// </summary>
 /// <example>
-/// In a command, once discovery gives the sample's dependencies:
+/// In a command (e.g. analyze), around the analysis, once discovery gives each table's sample dependencies:
 /// <code>
 /// var model = ModelLoader.Load(settings, context, out int errors, out var live);
+/// if (model is null) return Stop(context, errors);
 /// using (live)
 /// {
-///     Func&lt;Table, IReadOnlyList&lt;TableDependency&gt;&gt; data = table => discovered(table);
-///     var full = live is null ? null : new FullTableEvidence(live) { MaxError = maxError };
-///     var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics, full?.Confirming(data) ?? data);
-///     // text report: new AnalysisTextWriter(cwd).Write(analysis, extra: t => full?.Describe(t.Table));
+///     Func&lt;Table, IReadOnlyList&lt;TableDependency&gt;&gt; fromSample = table => /* discovery on table.Data, source Data */;
+///     var full = live is null ? null : new FullTableEvidence(live)
+///     {
+///         Nulls = settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct,
+///         MaxError = settings.Discovery.MaxError ?? 0,
+///     };
+///     var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics, full?.Confirming(fromSample) ?? fromSample);
+///     // side by side in the reports:
+///     //   new AnalysisTextWriter(cwd).Write(analysis, extra: t => full?.Describe(t.Table));
+///     //   new AnalysisJsonWriter(cwd).Write(analysis, extra: (w, t) => full?.WriteJson(w, t.Table));
+///     //   full.Figures for anything else
 /// }
 /// </code>
 /// </example>
@@ -62,7 +72,7 @@ public sealed class FullTableEvidence(LiveDatabase database)
     public double MaxError { get; init; }
 
     /// <summary>How NULLs compare (as in discovery's --nulls).</summary>
-    public LiveNulls Nulls { get; init; } = LiveNulls.Equal;
+    public NullSemantics Nulls { get; init; } = NullSemantics.Equal;
 
     /// <summary>Violating groups fetched per check as examples.</summary>
     public int Examples { get; init; } = 3;
@@ -103,6 +113,46 @@ public sealed class FullTableEvidence(LiveDatabase database)
     {
         var lines = _figures.Where(f => ReferenceEquals(f.Table, table)).Select(f => "  all rows: " + f.Describe()).ToList();
         return lines.Count == 0 ? null : string.Join(Environment.NewLine, lines) + Environment.NewLine;
+    }
+
+    /// <summary>
+    /// The checks of a table as a JSON property (for AnalysisJsonWriter's per-table hook), nothing when none
+    /// was made: <c>"fullTableChecks": [{ "lhs", "rhs", "kept", "sample": { "rows", "error" },
+    /// "table": { "rows", "violatingGroups", "violatingRows", "rowsToDelete", "error" } }]</c>.
+    /// </summary>
+    public void WriteJson(Utf8JsonWriter w, Table table)
+    {
+        var figures = _figures.Where(f => ReferenceEquals(f.Table, table)).ToList();
+        if (figures.Count == 0) return;
+        var names = table.ColumnNames;
+        w.WriteStartArray("fullTableChecks");
+        foreach (var f in figures)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("lhs");
+            foreach (var c in f.Dependency.Lhs) w.WriteStringValue(names[c]);
+            w.WriteEndArray();
+            w.WriteStartArray("rhs");
+            foreach (var c in f.Dependency.Rhs - f.Dependency.Lhs) w.WriteStringValue(names[c]);
+            w.WriteEndArray();
+            w.WriteBoolean("kept", f.Kept);
+            if (f.Sample is { } s)
+            {
+                w.WriteStartObject("sample");
+                w.WriteNumber("rows", s.SupportRows);
+                w.WriteNumber("error", s.Error);
+                w.WriteEndObject();
+            }
+            w.WriteStartObject("table");
+            w.WriteNumber("rows", f.Full.Rows);
+            w.WriteNumber("violatingGroups", f.Full.ViolatingGroups);
+            w.WriteNumber("violatingRows", f.Full.RowsInViolatingGroups);
+            w.WriteNumber("rowsToDelete", f.Full.RowsToDelete);
+            w.WriteNumber("error", f.Full.Error);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>X -> Y on all rows (cached: the same dependency is counted once per run).</summary>

@@ -1,20 +1,9 @@
 using System.Globalization;
 using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 
 namespace SchemaNorm.Cli.Live;
-
-/// <summary>
-/// How NULLs compare in a full-table check; the same two choices as discovery's NullSemantics (member for member).
-/// </summary>
-public enum LiveNulls
-{
-    /// <summary>NULL equals NULL and nothing else, on both sides (GROUP BY's own rule; the FD-discovery literature's).</summary>
-    Equal,
-
-    /// <summary>Every NULL is a value of its own: a row with a NULL on the left is alone in its group, and NULLs on the right all differ.</summary>
-    Distinct,
-}
 
 /// <summary>One right-side value of a violating group and the rows that carry it.</summary>
 public sealed record LiveValueCount(IReadOnlyList<string?> Values, long Rows);
@@ -57,9 +46,13 @@ public sealed record LiveCheckResult
 /// </summary>
 public static class LiveDependencyCheck
 {
-    /// <summary>X -> Y over column positions of a table read from <paramref name="db"/>.</summary>
+    /// <summary>
+    /// X -> Y over column positions of a table read from <paramref name="db"/>. NULLs compare as in discovery:
+    /// <see cref="NullSemantics.Equal"/> (NULL = NULL, GROUP BY's own rule) or <see cref="NullSemantics.Distinct"/>
+    /// (a row with a NULL on the left is alone in its group; NULLs on the right all differ).
+    /// </summary>
     public static LiveCheckResult Check(LiveDatabase db, Table table, AttributeSet lhs, AttributeSet rhs,
-        LiveNulls nulls = LiveNulls.Equal, int examples = 3)
+        NullSemantics nulls = NullSemantics.Equal, int examples = 3)
     {
         foreach (var c in lhs | rhs)
             if (c < 0 || c >= table.Columns.Count) throw new ArgumentOutOfRangeException(nameof(rhs), $"{table.Name} has no column {c}");
@@ -68,7 +61,7 @@ public static class LiveDependencyCheck
 
     /// <summary>X -> Y by column names (as the table has them; compared case-insensitively).</summary>
     public static LiveCheckResult Check(LiveDatabase db, Table table, IReadOnlyList<string> lhs, IReadOnlyList<string> rhs,
-        LiveNulls nulls = LiveNulls.Equal, int examples = 3)
+        NullSemantics nulls = NullSemantics.Equal, int examples = 3)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(table);
@@ -122,9 +115,9 @@ public static class LiveDependencyCheck
     /// <summary>
     /// The statement text. pairs: one row per distinct (X, Y) with its row count n. groups: one row per X with
     /// its rows (total), its largest Y group, its number of distinct Y values (k), and whether X holds a NULL
-    /// (which, under <see cref="LiveNulls.Distinct"/>, makes each of its rows a group of one).
+    /// (which, under <see cref="NullSemantics.Distinct"/>, makes each of its rows a group of one).
     /// </summary>
-    internal sealed class CheckQuery(SqlDialect dialect, Table table, List<Column> left, List<Column> right, LiveNulls nulls)
+    internal sealed class CheckQuery(SqlDialect dialect, Table table, List<Column> left, List<Column> right, NullSemantics nulls)
     {
         private readonly List<string> _l = Aliases("l", left.Count);
         private readonly List<string> _r = Aliases("r", right.Count);
@@ -141,12 +134,12 @@ public static class LiveDependencyCheck
         private string Groups()
         {
             string rhsNull = string.Join(" OR ", _r.Select(a => a + " IS NULL"));
-            string lhsNull = left.Count == 0 || nulls == LiveNulls.Equal
+            string lhsNull = left.Count == 0 || nulls == NullSemantics.Equal
                 ? "0"
                 : $"CASE WHEN {string.Join(" OR ", _l.Select(a => a + " IS NULL"))} THEN 1 ELSE 0 END";
             // Under Distinct every NULL on the right is a value of its own: k counts its rows, and each is a group of one.
-            string k = nulls == LiveNulls.Equal ? "COUNT(*)" : $"SUM(CASE WHEN {rhsNull} THEN n ELSE 1 END)";
-            string largest = nulls == LiveNulls.Equal ? "MAX(n)" : $"MAX(CASE WHEN {rhsNull} THEN 1 ELSE n END)";
+            string k = nulls == NullSemantics.Equal ? "COUNT(*)" : $"SUM(CASE WHEN {rhsNull} THEN n ELSE 1 END)";
+            string largest = nulls == NullSemantics.Equal ? "MAX(n)" : $"MAX(CASE WHEN {rhsNull} THEN 1 ELSE n END)";
             var groupBy = left.Count == 0 ? "" : " GROUP BY " + SqlText.List(_l);
             return $"groups AS (SELECT {string.Concat(_l.Select(a => a + ", "))}SUM(n) AS total, {largest} AS largest, {k} AS k, {lhsNull} AS lhsnull FROM pairs{groupBy})";
         }

@@ -3,6 +3,7 @@ using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Cli.Live;
 
 namespace SchemaNorm.Cli.Tests.Live;
@@ -89,12 +90,12 @@ public class PostgresDependencyCheckTests(StaffDatabase db) : IClassFixture<Staf
         Assert.Empty(LiveDependencyCheck.Check(live, staff, ["dept"], ["dept_name"], examples: 0).Examples);
     }
 
-    public static TheoryData<string[], string[], LiveNulls> Dependencies()
+    public static TheoryData<string[], string[], NullSemantics> Dependencies()
     {
-        var data = new TheoryData<string[], string[], LiveNulls>();
+        var data = new TheoryData<string[], string[], NullSemantics>();
         string[][] lhs = [[], ["dept"], ["zip"], ["city"], ["grade"], ["bonus"], ["dept", "zip"], ["grade", "bonus"], ["id"]];
         string[][] rhs = [["dept_name"], ["city"], ["zip"], ["grade"], ["bonus"], ["dept_name", "grade"]];
-        foreach (var nulls in new[] { LiveNulls.Equal, LiveNulls.Distinct })
+        foreach (var nulls in new[] { NullSemantics.Equal, NullSemantics.Distinct })
             foreach (var l in lhs)
                 foreach (var r in rhs)
                     if (!r.Intersect(l).Any()) data.Add(l, r, nulls);
@@ -103,7 +104,7 @@ public class PostgresDependencyCheckTests(StaffDatabase db) : IClassFixture<Staf
 
     [PostgresTheory]
     [MemberData(nameof(Dependencies))]
-    public void The_server_counts_what_a_naive_count_of_all_rows_gives(string[] lhs, string[] rhs, LiveNulls nulls)
+    public void The_server_counts_what_a_naive_count_of_all_rows_gives(string[] lhs, string[] rhs, NullSemantics nulls)
     {
         using var live = Open();
         var staff = Model(live, sampleRows: 0).Find("public.staff")!;
@@ -118,11 +119,11 @@ public class PostgresDependencyCheckTests(StaffDatabase db) : IClassFixture<Staf
         using var live = Open();
         var table = Model(live).Find("public.nulls_demo")!;
         // Equal: a=1 holds (NULL = NULL); a=NULL has 5 and 6; a=2 holds.
-        var equal = LiveDependencyCheck.Check(live, table, ["a"], ["b"], LiveNulls.Equal);
+        var equal = LiveDependencyCheck.Check(live, table, ["a"], ["b"], NullSemantics.Equal);
         Assert.Equal((6L, 3L, 1L, 2L, 1L), (equal.Rows, equal.LhsGroups, equal.ViolatingGroups, equal.RowsInViolatingGroups, equal.RowsToDelete));
         Assert.Equal([null], equal.Examples[0].LhsValues);
         // Distinct: a=1 has two different NULLs; each row with a NULL a is alone; a=2 holds.
-        var distinct = LiveDependencyCheck.Check(live, table, ["a"], ["b"], LiveNulls.Distinct);
+        var distinct = LiveDependencyCheck.Check(live, table, ["a"], ["b"], NullSemantics.Distinct);
         Assert.Equal((6L, 4L, 1L, 2L, 1L), (distinct.Rows, distinct.LhsGroups, distinct.ViolatingGroups, distinct.RowsInViolatingGroups, distinct.RowsToDelete));
         Assert.Equal(["1"], distinct.Examples[0].LhsValues);
         var nullRows = Assert.Single(distinct.Examples[0].RhsValues); // two NULLs, each a value of its own
@@ -219,6 +220,23 @@ public class PostgresDependencyCheckTests(StaffDatabase db) : IClassFixture<Staf
         Assert.Equal("zip -> city: sample 100 rows, holds; all 2,000 rows: holds", full.Figures[1].Describe());
         Assert.Contains("dept -> dept_name", full.Describe(staff));
 
+        var buffer = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            full.WriteJson(w, staff);
+            w.WriteEndObject();
+        }
+        using var json = System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+        var first = json.RootElement.GetProperty("fullTableChecks")[0];
+        Assert.Equal("dept", first.GetProperty("lhs")[0].GetString());
+        Assert.Equal("dept_name", first.GetProperty("rhs")[0].GetString());
+        Assert.False(first.GetProperty("kept").GetBoolean());
+        Assert.Equal(100, first.GetProperty("sample").GetProperty("rows").GetInt32());
+        Assert.Equal(2000, first.GetProperty("table").GetProperty("rows").GetInt64());
+        Assert.Equal(2, first.GetProperty("table").GetProperty("violatingGroups").GetInt64());
+        Assert.Equal(0.002, first.GetProperty("table").GetProperty("error").GetDouble(), 12);
+
         // Within --max-error an approximate dependency stays, with the full table's error.
         var lenient = new FullTableEvidence(live) { MaxError = 0.01 };
         var approx = Assert.Single(lenient.Confirm(staff, [deptName]));
@@ -265,13 +283,13 @@ public class PostgresDependencyCheckTests(StaffDatabase db) : IClassFixture<Staf
     }
 
     /// <summary>The figures by brute force: group the rows in memory.</summary>
-    private static (long, long, long, long, long) Naive(List<string?[]> rows, int[] lhs, int[] rhs, LiveNulls nulls)
+    private static (long, long, long, long, long) Naive(List<string?[]> rows, int[] lhs, int[] rhs, NullSemantics nulls)
     {
         long groupsCount = 0, violating = 0, violatingRows = 0, toDelete = 0;
         var groups = new Dictionary<string, List<string?[]>>();
         foreach (var row in rows)
         {
-            if (nulls == LiveNulls.Distinct && lhs.Any(c => row[c] is null))
+            if (nulls == NullSemantics.Distinct && lhs.Any(c => row[c] is null))
             {
                 groupsCount++; // alone in its group
                 continue;
@@ -287,7 +305,7 @@ public class PostgresDependencyCheckTests(StaffDatabase db) : IClassFixture<Staf
             int unique = 0;
             foreach (var row in group)
             {
-                string value = nulls == LiveNulls.Distinct && rhs.Any(c => row[c] is null)
+                string value = nulls == NullSemantics.Distinct && rhs.Any(c => row[c] is null)
                     ? "\u0002" + unique++
                     : string.Join("\u0001", rhs.Select(c => row[c] ?? "\u0000"));
                 counts[value] = counts.GetValueOrDefault(value) + 1;

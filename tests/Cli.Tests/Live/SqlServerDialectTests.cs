@@ -1,5 +1,6 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Cli.Live;
 
 namespace SchemaNorm.Cli.Tests.Live;
@@ -51,18 +52,18 @@ public class SqlServerDialectTests
         Assert.Contains("FROM [dbo].[we]]ird; DROP TABLE x; --] ORDER BY [Id]", sql);
     }
 
-    public static TheoryData<string[], string[], LiveNulls> Checks() => new()
+    public static TheoryData<string[], string[], NullSemantics> Checks() => new()
     {
-        { ["Id"], ["Name"], LiveNulls.Equal },
-        { [], ["Name"], LiveNulls.Equal },
-        { ["Name", "Doc"], ["Shape", "Node"], LiveNulls.Distinct },
-        { ["Old text"], ["Old]ntext", "Picture"], LiveNulls.Distinct },
-        { ["Anything", "Custom"], ["Stamp"], LiveNulls.Equal },
+        { ["Id"], ["Name"], NullSemantics.Equal },
+        { [], ["Name"], NullSemantics.Equal },
+        { ["Name", "Doc"], ["Shape", "Node"], NullSemantics.Distinct },
+        { ["Old text"], ["Old]ntext", "Picture"], NullSemantics.Distinct },
+        { ["Anything", "Custom"], ["Stamp"], NullSemantics.Equal },
     };
 
     [Theory]
     [MemberData(nameof(Checks))]
-    public void Full_table_checks_parse(string[] lhs, string[] rhs, LiveNulls nulls)
+    public void Full_table_checks_parse(string[] lhs, string[] rhs, NullSemantics nulls)
     {
         var table = Sample();
         var query = new LiveDependencyCheck.CheckQuery(Dialect, table,
@@ -75,7 +76,7 @@ public class SqlServerDialectTests
     public void Types_without_equality_are_grouped_through_a_conversion()
     {
         var table = Sample();
-        var query = new LiveDependencyCheck.CheckQuery(Dialect, table, [table.FindColumn("Doc")!], [table.FindColumn("Old text")!], LiveNulls.Equal);
+        var query = new LiveDependencyCheck.CheckQuery(Dialect, table, [table.FindColumn("Doc")!], [table.FindColumn("Old text")!], NullSemantics.Equal);
         var sql = query.Totals();
         Assert.Contains("GROUP BY CONVERT(nvarchar(max), [Doc]), CAST([Old text] AS varchar(max))", sql);
         Assert.Contains("COUNT_BIG(*)", sql);

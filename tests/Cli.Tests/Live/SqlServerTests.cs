@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.SqlClient;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Cli.Live;
 
 namespace SchemaNorm.Cli.Tests.Live;
@@ -200,8 +201,8 @@ public class SqlServerTests(SqlServerShop db) : IClassFixture<SqlServerShop>
         Assert.Equal((2000L, 20L, 2L, 200L, 4L), (r.Rows, r.LhsGroups, r.ViolatingGroups, r.RowsInViolatingGroups, r.RowsToDelete));
         Assert.Equal(["7"], r.Examples[0].LhsValues);
         Assert.True(LiveDependencyCheck.Check(live, staff, [], ["Id"]).ViolatingGroups == 1);
-        var distinct = LiveDependencyCheck.Check(live, staff, ["Grade"], ["Bonus"], LiveNulls.Distinct);
-        var equal = LiveDependencyCheck.Check(live, staff, ["Grade"], ["Bonus"], LiveNulls.Equal);
+        var distinct = LiveDependencyCheck.Check(live, staff, ["Grade"], ["Bonus"], NullSemantics.Distinct);
+        var equal = LiveDependencyCheck.Check(live, staff, ["Grade"], ["Bonus"], NullSemantics.Equal);
         Assert.True(distinct.LhsGroups > equal.LhsGroups); // rows with a NULL grade stand alone
 
         var orders = model.Find("dbo.Orders")!;
