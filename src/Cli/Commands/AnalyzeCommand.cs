@@ -18,7 +18,7 @@ public sealed class AnalyzeCommand : ICommand
     public static readonly OptionSpec NoDiscovery = new("no-discovery", OptionArity.Flag, "do not look for dependencies in the sample rows (keys and declarations only)");
 
     public string Name => "analyze";
-    public string Usage => "schemanorm analyze <paths...> [options]";
+    public string Usage => "schemanorm analyze (<paths...> | --connection STRING) [options]";
     public string Summary => "Reports each table's normal form and the dependencies that break the next ones, with their anomalies and fixes.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
@@ -27,11 +27,14 @@ public sealed class AnalyzeCommand : ICommand
         CommonOptions.Config, CommonOptions.Baseline, CommonOptions.WriteBaseline, CommonOptions.HelpUriBase, CommonOptions.SarifOpenOnly,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoDiscovery,
         .. InputOptions.All,
+        .. LiveOptions.All, LiveOptions.Tables,
         CommonOptions.Help,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
     {
+        if (args.Has("table") && !args.Has("connection"))
+            throw new UsageException("--table chooses tables of a live database: give --connection too");
         var settings = RunSettings.From(args, context, ReportWriters.AnalyzeFormats);
 
         var model = ModelLoader.Load(settings, context, out int errors);
@@ -56,9 +59,10 @@ public sealed class AnalyzeCommand : ICommand
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);
     }
 
+    /// <summary>Status 2 after input errors (counted here) or a failure already told in one line (errors = 0).</summary>
     internal static int Stop(CliContext context, int errors)
     {
-        context.Stderr.WriteLine($"schemanorm: {errors} error{(errors == 1 ? "" : "s")} in the input; no report written.");
+        if (errors > 0) context.Stderr.WriteLine($"schemanorm: {errors} error{(errors == 1 ? "" : "s")} in the input; no report written.");
         return ExitStatus.Failure;
     }
 }

@@ -17,7 +17,7 @@ public sealed class DiscoverCommand : ICommand
     public static readonly OptionSpec TimeLimit = new("time-limit", OptionArity.Single, "stop each table's search after this many seconds (the report says where it stopped)", "SECONDS");
 
     public string Name => "discover";
-    public string Usage => "schemanorm discover <paths...> [options]";
+    public string Usage => "schemanorm discover (<paths...> | --connection STRING) [options]";
     public string Summary => "Lists the dependencies that hold in the sample rows: minimal FDs, unique column combinations, MVDs.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
@@ -25,6 +25,7 @@ public sealed class DiscoverCommand : ICommand
         CommonOptions.Format, CommonOptions.Output, CommonOptions.Table,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoMvds, TimeLimit,
         .. InputOptions.All,
+        .. LiveOptions.All, // with --connection, --table also chooses the one table read from the database
         CommonOptions.Help,
     ];
 
