@@ -53,6 +53,7 @@ public static class DesignDependencies
         var scored = new List<(DiscoveredFd Fd, PlausibilityScore Score)>();
         foreach (var fd in found)
         {
+            if (hints.DeclaredKeys.Any(k => k.IsSubsetOf(fd.Lhs))) continue; // a declared key's own FD: nothing to add
             if (fd.Error > 0) candidates.Add(new(fd, $"holds only after deleting {fd.Error:P1} of the rows", null));
             else if (fd.Lhs.Count > MaxLhs) candidates.Add(new(fd, $"a left side of {fd.Lhs.Count} columns: design dependencies rarely need more than {MaxLhs}", null));
             else if (fd.Lhs.With(fd.Rhs).Overlaps(hints.Computed)) candidates.Add(new(fd, $"{(fd.Lhs.With(fd.Rhs) & hints.Computed).Format(data.ColumnNames)} is computed: its formula, not the design, makes it follow", null));

@@ -1,3 +1,5 @@
+using SchemaNorm.Analyzer.Discovery;
+using SchemaNorm.Cli.Live;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Diagnostics;
@@ -37,8 +39,9 @@ public sealed class AnalyzeCommand : ICommand
             throw new UsageException("--table chooses tables of a live database: give --connection too");
         var settings = RunSettings.From(args, context, ReportWriters.AnalyzeFormats);
 
-        var model = ModelLoader.Load(settings, context, out int errors);
+        var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return Stop(context, errors);
+        using var database = live;
 
         var diagnostics = new DiagnosticBag();
         if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
@@ -49,12 +52,19 @@ public sealed class AnalyzeCommand : ICommand
             using var progress = new ProgressLine(context, settings.Quiet);
             data = DataDependencies.Find(model, settings, progress);
         }
+        // From a live database, what the sample suggests is counted again on all rows by the server.
+        var fullTable = live is null || data is null ? null : new FullTableEvidence(live)
+        {
+            Nulls = settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct,
+            MaxError = settings.Discovery.MaxError ?? 0,
+        };
+        Func<Table, IReadOnlyList<TableDependency>>? fromSample = data is null ? null : table => data.TryGetValue(table, out var d) ? d.Used : [];
         var analysis = settings.Report.Scope(SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics,
-            data is null ? null : table => data.TryGetValue(table, out var d) ? d.Used : []));
+            fromSample is null ? null : fullTable?.Confirming(fromSample) ?? fromSample));
         errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
         if (errors > 0) return Stop(context, errors);
 
-        var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, data);
+        var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, data, fullTable);
         ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context), args, context);
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);
     }

@@ -80,6 +80,7 @@ public sealed class AnalysisJsonWriter(string currentDirectory)
 
         if (t.Notes.Count > 0) w.WriteStringArray("notes", t.Notes);
         if (Facts?.DataOf(table) is { } data) WriteDataDependencies(w, data, names);
+        Facts?.FullTable?.WriteJson(w, table);
         extra?.Invoke(w, t);
         w.WriteEndObject();
     }

@@ -54,6 +54,9 @@ public sealed class ReportFacts
 
     public Pipeline.TableDataDependencies? DataOf(SchemaNorm.Analyzer.Model.Table table) => Data.GetValueOrDefault(table);
 
+    /// <summary>With --connection: the sample's dependencies counted again on all rows by the server.</summary>
+    public Live.FullTableEvidence? FullTable { get; private init; }
+
     public string FingerprintOf(Finding f) => _fingerprints[f];
 
     /// <summary>New or unchanged against the baseline; null when there is no baseline.</summary>
@@ -73,7 +76,8 @@ public sealed class ReportFacts
     /// baseline (--baseline, config baseline; or the one just written, so that writing one passes).
     /// </summary>
     public static ReportFacts Build(SchemaAnalysis analysis, ReportSettings settings, AnalysisOptions options, CliContext context, bool quiet,
-        IReadOnlyDictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies>? data = null)
+        IReadOnlyDictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies>? data = null,
+        Live.FullTableEvidence? fullTable = null)
     {
         var fingerprints = FindingFingerprint.Compute(analysis);
         if (settings.WriteBaseline is { } output)
@@ -118,6 +122,7 @@ public sealed class ReportFacts
             BaselinePath = baselinePath,
             Absent = absent,
             Data = data ?? new Dictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies>(),
+            FullTable = fullTable,
         };
     }
 }
