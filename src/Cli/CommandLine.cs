@@ -10,12 +10,16 @@ public static class CommandLine
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
         new AnalyzeCommand(),
+        new DiscoverCommand(),
         new DecomposeCommand(),
         new MigrateCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, new CliContext(stdout, stderr, interactive: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null));
+        Run(args, new CliContext(stdout, stderr, interactive: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null)
+        {
+            StdoutStream = ReferenceEquals(stdout, Console.Out) ? Console.OpenStandardOutput : null,
+        });
 
     public static int Run(string[] args, CliContext context)
     {

@@ -145,7 +145,7 @@ public class DecomposeCommandTests
     }
 
     [Fact]
-    public void With_discover_a_denormalized_csv_splits_on_the_dependencies_found_in_its_rows()
+    public void A_denormalized_csv_splits_on_the_dependencies_found_in_its_rows()
     {
         // Order lines repeating their order's customer and each product's name: 12 orders of 3 lines.
         using var dir = new CliRunner.Scratch();
@@ -160,7 +160,7 @@ public class DecomposeCommandTests
             }
         dir.Write("OrderLines.csv", csv.ToString());
 
-        var r = CliRunner.RunIn(dir.Root, "decompose", "OrderLines.csv", "--table", "OrderLines", "--discover", "--format", "json");
+        var r = CliRunner.RunIn(dir.Root, "decompose", "OrderLines.csv", "--table", "OrderLines", "--format", "json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
         var d = doc.RootElement.GetProperty("decomposition");
@@ -171,8 +171,8 @@ public class DecomposeCommandTests
         Assert.True(d.GetProperty("lossless").GetBoolean());
         Assert.True(d.GetProperty("data").GetProperty("joinEqualsSource").GetBoolean());
 
-        // Without --discover the CSV has no dependencies to split on.
-        var plain = CliRunner.RunIn(dir.Root, "decompose", "OrderLines.csv", "--table", "OrderLines", "--format", "json");
+        // Without discovery the CSV has no dependencies to split on.
+        var plain = CliRunner.RunIn(dir.Root, "decompose", "OrderLines.csv", "--table", "OrderLines", "--no-discovery", "--format", "json");
         using var plainDoc = JsonDocument.Parse(plain.Stdout);
         Assert.Equal("none", plainDoc.RootElement.GetProperty("decomposition").GetProperty("method").GetString());
     }

@@ -66,7 +66,8 @@ public static class SchemaAnalyzer
             AddAll(SchemaInference.Infer(model, table, notes).Select(i => i.Dependency)
                 .Where(d => !all.Any(x => DeclaredDependencies.SameDependency(x, d))));
         if (dataDependencies is not null)
-            AddAll(ValidData(table, dataDependencies(table), diagnostics));
+            AddAll(NotImplied(ValidData(table, dataDependencies(table), diagnostics),
+                all.Where(d => d.Source is DependencySource.Key or DependencySource.Declared).ToList(), n));
 
         bool Counts(TableDependency d) => d.Source != DependencySource.Schema || options.TrustSchemaInference;
         var counted = all.Where(Counts).ToList();
@@ -196,6 +197,39 @@ public static class SchemaAnalyzer
         foreach (var c in model.Suppressions.Concat(model.Tables.SelectMany(t => t.Suppressions)))
             foreach (var id in c.RuleIds.Where(id => AnalysisRules.Find(id) is null))
                 diagnostics.Warning($"unknown rule '{id}' in a schemanorm-disable comment (rules: {string.Join(", ", AnalysisRules.Descriptors.Select(d => d.Id))})", c.Location);
+    }
+
+    /// <summary>
+    /// The data-found dependencies that say something the keys and declarations do not: one they imply
+    /// (a key's own FDs, a declared FD the rows confirm) adds nothing and would only repeat findings.
+    /// </summary>
+    private static IEnumerable<TableDependency> NotImplied(IEnumerable<TableDependency> found, IReadOnlyList<TableDependency> stated, int columns)
+    {
+        var universe = AttributeSet.Range(columns);
+        var fds = stated.Where(d => d.Fd is not null).Select(d => d.Fd!.Value).ToList();
+        var mvds = stated.Where(d => d.Mvd is not null).Select(d => d.Mvd!.Value).ToList();
+        var jds = stated.Where(d => d.Jd is not null).Select(d => d.Jd!).ToList();
+        var fdSet = new FunctionalDependencySet(columns, fds);
+        foreach (var d in found)
+        {
+            bool implied;
+            try
+            {
+                implied = d.Kind switch
+                {
+                    DependencyKind.Fd when mvds.Count == 0 && jds.Count == 0 => fdSet.Implies(d.Fd!.Value),
+                    DependencyKind.Fd => Chase.ImpliesFd(universe, d.Fd!.Value, fds, mvds, jds),
+                    DependencyKind.Mvd when jds.Count == 0 => DependencyBasis.ImpliesMvd(d.Mvd!.Value, universe, fds, mvds),
+                    DependencyKind.Mvd => Chase.ImpliesMvd(universe, d.Mvd!.Value, fds, mvds, jds),
+                    _ => d.Jd!.Attributes == universe && Chase.ImpliesJd(universe, d.Jd!, fds, mvds, jds),
+                };
+            }
+            catch (DependencyLimitException)
+            {
+                implied = false; // cannot tell: keep it, the rules decide with what they have
+            }
+            if (!implied) yield return d;
+        }
     }
 
     private static IEnumerable<TableDependency> ValidData(Table table, IReadOnlyList<TableDependency> deps, DiagnosticBag diagnostics)

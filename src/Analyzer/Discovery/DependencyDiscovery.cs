@@ -172,6 +172,15 @@ public static class DependencyDiscovery
             if (options.Mvds) mvds.AddRange(finder.FindMvds());
             if (options.Jds) jds.AddRange(finder.FindJds());
         }
+        if (mvds.Count > 0 && jds.Count > 0)
+        {
+            // A JD that the MVDs found beside it already imply says nothing new (CTX's MVD implies its
+            // three-way JD): keep the JDs that need stating.
+            var searched = AttributeSet.Of(rel.ColumnOf);
+            var stated = mvds.Select(x => x.ToDependency()).ToList();
+            jds.RemoveAll(j => j.ToDependency().Attributes == searched &&
+                               Chase.ImpliesJd(searched, j.ToDependency(), [], stated));
+        }
 
         statistics = statistics with { Elapsed = control.Elapsed, PeakStructureBytes = control.PeakMemory };
         return new DiscoveryResult

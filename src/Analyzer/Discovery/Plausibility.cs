@@ -17,6 +17,16 @@ public sealed record SchemaHints
 {
     public IReadOnlyList<AttributeSet> DeclaredKeys { get; init; } = [];
     public IReadOnlyList<AttributeSet> ForeignKeys { get; init; } = [];
+
+    /// <summary>
+    /// Columns whose values never identify anything (measures such as prices and quantities, dates and
+    /// times, binary data), known from their declared types: they cannot be the determinant of a design
+    /// dependency.
+    /// </summary>
+    public AttributeSet NonIdentifying { get; init; }
+
+    /// <summary>Computed columns: what they follow from is their formula, not a fact of the design.</summary>
+    public AttributeSet Computed { get; init; }
 }
 
 /// <summary>

@@ -1,3 +1,6 @@
+using SchemaNorm.Analyzer.Discovery;
+using SchemaNorm.Cli.Live;
+using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Cli.Config;
@@ -14,39 +17,62 @@ namespace SchemaNorm.Cli.Commands;
 /// </summary>
 public sealed class AnalyzeCommand : ICommand
 {
+    public static readonly OptionSpec NoDiscovery = new("no-discovery", OptionArity.Flag, "do not look for dependencies in the sample rows (keys and declarations only)");
+
     public string Name => "analyze";
-    public string Usage => "schemanorm analyze <paths...> [options]";
+    public string Usage => "schemanorm analyze (<paths...> | --connection STRING) [options]";
     public string Summary => "Reports each table's normal form and the dependencies that break the next ones, with their anomalies and fixes.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         CommonOptions.Format, CommonOptions.Output, CommonOptions.Target, CommonOptions.FailOn,
         CommonOptions.Config, CommonOptions.Baseline, CommonOptions.WriteBaseline, CommonOptions.HelpUriBase, CommonOptions.SarifOpenOnly,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoDiscovery,
         .. InputOptions.All,
+        .. LiveOptions.All, LiveOptions.Tables,
         CommonOptions.Help,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
     {
+        if (args.Has("table") && !args.Has("connection"))
+            throw new UsageException("--table chooses tables of a live database: give --connection too");
         var settings = RunSettings.From(args, context, ReportWriters.AnalyzeFormats);
 
-        var model = ModelLoader.Load(settings, context, out int errors);
+        var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return Stop(context, errors);
+        using var database = live;
 
         var diagnostics = new DiagnosticBag();
         if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
-        var analysis = settings.Report.Scope(SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics));
+
+        Dictionary<Table, TableDataDependencies>? data = null;
+        if (!args.Has("no-discovery"))
+        {
+            using var progress = new ProgressLine(context, settings.Quiet);
+            data = DataDependencies.Find(model, settings, progress);
+        }
+        // From a live database, what the sample suggests is counted again on all rows by the server.
+        var fullTable = live is null || data is null ? null : new FullTableEvidence(live)
+        {
+            Nulls = settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct,
+            MaxError = settings.Discovery.MaxError ?? 0,
+        };
+        Func<Table, IReadOnlyList<TableDependency>>? fromSample = data is null ? null : table => data.TryGetValue(table, out var d) ? d.Used : [];
+        var analysis = settings.Report.Scope(SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics,
+            fromSample is null ? null : fullTable?.Confirming(fromSample) ?? fromSample));
         errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
         if (errors > 0) return Stop(context, errors);
 
-        var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet);
+        var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, data, fullTable);
         ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context), args, context);
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);
     }
 
+    /// <summary>Status 2 after input errors (counted here) or a failure already told in one line (errors = 0).</summary>
     internal static int Stop(CliContext context, int errors)
     {
-        context.Stderr.WriteLine($"schemanorm: {errors} error{(errors == 1 ? "" : "s")} in the input; no report written.");
+        if (errors > 0) context.Stderr.WriteLine($"schemanorm: {errors} error{(errors == 1 ? "" : "s")} in the input; no report written.");
         return ExitStatus.Failure;
     }
 }

@@ -1,7 +1,7 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Diagnostics;
-using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Cli.Config;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
@@ -13,14 +13,12 @@ namespace SchemaNorm.Cli.Commands;
 /// <summary>
 /// Proposes a lossless decomposition of one table to the target normal form, with the facts about it
 /// (lossless, dependency preserving, keys, foreign keys, normal forms, the check on the sample rows) as
-/// text, JSON or Markdown with Mermaid ER diagrams.
+/// text, JSON or Markdown with Mermaid ER diagrams. The table's dependencies are gathered as analyze
+/// gathers them: keys, declarations, the config file, and those found in its sample rows.
 /// </summary>
 public sealed class DecomposeCommand : ICommand
 {
     public static readonly string[] Formats = ["text", "json", "markdown"];
-
-    public static readonly OptionSpec Discover = new("discover", OptionArity.Flag,
-        "also use the functional dependencies found in the table's sample rows (splits on them need the rows' support)");
 
     public string Name => "decompose";
     public string Usage => "schemanorm decompose <paths...> --table T [--target 3NF|BCNF|4NF|5NF] [options]";
@@ -30,7 +28,8 @@ public sealed class DecomposeCommand : ICommand
     [
         CommonOptions.Table,
         new("format", OptionArity.Single, "output format: text, json or markdown (default text)", "FORMAT"),
-        CommonOptions.Output, CommonOptions.Target, Discover,
+        CommonOptions.Output, CommonOptions.Target, CommonOptions.Config,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, AnalyzeCommand.NoDiscovery,
         .. InputOptions.All,
         CommonOptions.Help,
     ];
@@ -41,10 +40,11 @@ public sealed class DecomposeCommand : ICommand
         var tableName = RequireTable(args);
         var model = ModelLoader.Load(settings, context, out int errors);
         if (model is null) return AnalyzeCommand.Stop(context, errors);
-        var table = FindTable(model, tableName, Name);
+        var table = FindTable(model, tableName);
 
-        var decomposition = Propose(model, table, settings, context, out errors, args.Has("discover"));
-        if (decomposition is null) return AnalyzeCommand.Stop(context, errors);
+        var analysis = Analyze(model, [table], settings, args, context, out errors);
+        if (analysis is null) return AnalyzeCommand.Stop(context, errors);
+        var decomposition = Normalizer.Propose(model, analysis.Tables.Single(), OptionsFor(settings.Analysis));
 
         var report = settings.Format switch
         {
@@ -60,7 +60,7 @@ public sealed class DecomposeCommand : ICommand
         args.Get("table") is { Length: > 0 } name ? name : throw new UsageException("--table is required: the table to decompose");
 
     /// <summary>The table named on the command line, or a usage error that lists the tables there are.</summary>
-    internal static Table FindTable(SchemaModel model, string name, string command)
+    internal static Table FindTable(SchemaModel model, string name)
     {
         Table? table;
         try
@@ -77,27 +77,28 @@ public sealed class DecomposeCommand : ICommand
         throw new UsageException($"no table '{name}' in the input ({list})");
     }
 
-    /// <summary>Analyses the table (its dependencies as analyze gathers them) and proposes its decomposition.</summary>
-    internal static Decomposition? Propose(SchemaModel model, Table table, RunSettings settings, CliContext context, out int errors, bool discover = false)
+    /// <summary>
+    /// The analysis of <paramref name="tables"/> with their dependencies gathered as analyze gathers them
+    /// (the dependencies found in the sample rows unless --no-discovery); null after input errors, which are printed.
+    /// </summary>
+    internal static SchemaAnalysis? Analyze(SchemaModel model, IReadOnlyList<Table> tables, RunSettings settings, ParsedArguments args, CliContext context, out int errors)
     {
         var diagnostics = new DiagnosticBag();
-        var analysis = SchemaAnalyzer.AnalyzeTable(model, table, settings.Analysis, diagnostics,
-            dataDependencies: discover ? t => FoundInRows(t, context, settings.Quiet) : null);
+        if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
+        Dictionary<Table, TableDataDependencies>? data = null;
+        if (!args.Has(AnalyzeCommand.NoDiscovery.Name))
+        {
+            var subset = new SchemaModel();
+            foreach (var t in tables) subset.Add(t);
+            using var progress = new ProgressLine(context, settings.Quiet);
+            data = DataDependencies.Find(subset, settings, progress);
+        }
+        Func<Table, IReadOnlyList<TableDependency>>? fromSample = data is null ? null : t => data.TryGetValue(t, out var d) ? d.Used : [];
+        var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics, fromSample);
         errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
         if (errors > 0) return null;
-        return Normalizer.Propose(model, analysis, OptionsFor(settings.Analysis));
-    }
-
-    /// <summary>The exact FDs that discovery finds in a table's sample rows (none without rows).</summary>
-    internal static IReadOnlyList<TableDependency> FoundInRows(Table table, CliContext context, bool quiet)
-    {
-        if (table.Data is not { RowCount: > 0 } data) return [];
-        var found = DependencyDiscovery.Discover(data, new DiscoveryOptions { Uccs = false, TimeLimit = TimeSpan.FromMinutes(2) });
-        if (!quiet)
-            foreach (var limit in found.Limits) context.Stderr.WriteLine($"schemanorm: discovery in {table.Name}: {limit}");
-        return found.Fds.Where(f => f.Error == 0)
-            .Select(f => TableDependency.Functional(f.ToDependency(), DependencySource.Data, origin: data.Origin, evidence: new DataEvidence(data.RowCount, f.Error)))
-            .ToList();
+        var wanted = new HashSet<Table>(tables, ReferenceEqualityComparer.Instance);
+        return new SchemaAnalysis { Target = analysis.Target, Tables = analysis.Tables.Where(t => wanted.Contains(t.Table)).ToList() };
     }
 
     internal static DecompositionOptions OptionsFor(AnalysisOptions analysis) => new()

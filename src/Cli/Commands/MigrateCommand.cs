@@ -1,5 +1,4 @@
 using SchemaNorm.Analyzer.Analysis;
-using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
@@ -27,7 +26,8 @@ public sealed class MigrateCommand : ICommand
     [
         new("table", OptionArity.Single, "the table to migrate (default: every table below the target)", "TABLE"),
         new("output", OptionArity.Single, "write the migration to FILE and its rollback to FILE.rollback.sql beside it", "FILE", Alias: "o"),
-        CommonOptions.Target, Rollback, DecomposeCommand.Discover,
+        CommonOptions.Target, Rollback, CommonOptions.Config,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, AnalyzeCommand.NoDiscovery,
         .. InputOptions.All,
         CommonOptions.Help,
     ];
@@ -38,24 +38,13 @@ public sealed class MigrateCommand : ICommand
         var model = ModelLoader.Load(settings, context, out int errors);
         if (model is null) return AnalyzeCommand.Stop(context, errors);
 
-        var decompositions = new List<Decomposition>();
-        if (args.Get("table") is { Length: > 0 } name)
-        {
-            var table = DecomposeCommand.FindTable(model, name, Name);
-            var d = DecomposeCommand.Propose(model, table, settings, context, out errors, args.Has("discover"));
-            if (d is null) return AnalyzeCommand.Stop(context, errors);
-            decompositions.Add(d);
-        }
-        else
-        {
-            var diagnostics = new DiagnosticBag();
-            var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics,
-                args.Has("discover") ? t => DecomposeCommand.FoundInRows(t, context, settings.Quiet) : null);
-            errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
-            if (errors > 0) return AnalyzeCommand.Stop(context, errors);
-            foreach (var t in analysis.Tables.Where(t => t.NormalForm < settings.Analysis.Target))
-                decompositions.Add(Normalizer.Propose(model, t, DecomposeCommand.OptionsFor(settings.Analysis)));
-        }
+        var tables = args.Get("table") is { Length: > 0 } name ? [DecomposeCommand.FindTable(model, name)] : model.Tables.ToList();
+        var analysis = DecomposeCommand.Analyze(model, tables, settings, args, context, out errors);
+        if (analysis is null) return AnalyzeCommand.Stop(context, errors);
+        var decompositions = analysis.Tables
+            .Where(t => args.Has("table") || t.NormalForm < settings.Analysis.Target)
+            .Select(t => Normalizer.Propose(model, t, DecomposeCommand.OptionsFor(settings.Analysis)))
+            .ToList();
 
         foreach (var d in decompositions)
         {

@@ -17,7 +17,10 @@ public static class InputOptions
     public static IReadOnlyList<string> Paths(ParsedArguments args, string currentDirectory)
     {
         if (args.Positionals.Count == 0)
-            throw new UsageException("give at least one .sql or .csv file, or a folder of them");
+        {
+            if (args.Has("connection")) return []; // a live database instead of files (see LiveOptions)
+            throw new UsageException("give at least one .sql or .csv file, or a folder of them (or --connection for a live database)");
+        }
         return args.Positionals.Select(p => Path.GetFullPath(p, currentDirectory)).ToList();
     }
 

@@ -79,19 +79,65 @@ public sealed class AnalysisJsonWriter(string currentDirectory)
         w.WriteEndArray();
 
         if (t.Notes.Count > 0) w.WriteStringArray("notes", t.Notes);
+        if (Facts?.DataOf(table) is { } data) WriteDataDependencies(w, data, names);
+        Facts?.FullTable?.WriteJson(w, table);
         extra?.Invoke(w, t);
+        w.WriteEndObject();
+    }
+
+    /// <summary>At most this many candidate dependencies per table (best first); the count of the rest follows.</summary>
+    public const int MaxCandidates = 50;
+
+    /// <summary>
+    /// What discovery saw in the rows beyond the dependencies used: candidates (with the reason they do
+    /// not drive findings; a config entry can accept one) and the bounds of the search.
+    /// </summary>
+    private static void WriteDataDependencies(Utf8JsonWriter w, Pipeline.TableDataDependencies data, IReadOnlyList<string> names)
+    {
+        w.WriteStartObject("discovery");
+        w.WriteNumber("used", data.Used.Count);
+        w.WriteNumber("candidateCount", data.Candidates.Count);
+        w.WriteStartArray("candidates");
+        foreach (var c in data.Candidates.Take(MaxCandidates))
+        {
+            w.WriteStartObject();
+            w.WriteString("dependency", c.Dependency.Format(names));
+            WriteDependencyFields(w, c.Dependency, names);
+            if (c.Dependency.Evidence is { } e) w.WriteNumber("error", e.Error);
+            if (c.Score is { } score) w.WriteNumber("plausibility", score);
+            w.WriteString("reason", c.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (data.Notes.Count > 0) w.WriteStringArray("notes", data.Notes);
         w.WriteEndObject();
     }
 
     public static void WriteDependency(Utf8JsonWriter w, TableDependency d, IReadOnlyList<string> names, bool withSource)
     {
         w.WriteStartObject();
+        WriteDependencyFields(w, d, names);
+        if (withSource)
+        {
+            w.WriteString("source", d.Source.Display());
+            if (d.Evidence is { } e)
+            {
+                w.WriteNumber("error", e.Error);
+                w.WriteNumber("support", e.SupportRows);
+            }
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>kind, and lhs/rhs (FD, MVD) or components (JD), column arrays in table order.</summary>
+    private static void WriteDependencyFields(Utf8JsonWriter w, TableDependency d, IReadOnlyList<string> names)
+    {
         switch (d.Kind)
         {
             case DependencyKind.Fd:
                 w.WriteString("kind", "fd");
                 w.WriteStringArray("lhs", d.Lhs.Names(names));
-                w.WriteStringArray("rhs", d.Rhs.Names(names));
+                w.WriteStringArray("rhs", (d.Rhs - d.Lhs).Names(names)); // a key's FD lists the columns it determines, not itself
                 break;
             case DependencyKind.Mvd:
                 w.WriteString("kind", "mvd");
@@ -105,16 +151,6 @@ public sealed class AnalysisJsonWriter(string currentDirectory)
                 w.WriteEndArray();
                 break;
         }
-        if (withSource)
-        {
-            w.WriteString("source", d.Source.Display());
-            if (d.Evidence is { } e)
-            {
-                w.WriteNumber("error", e.Error);
-                w.WriteNumber("support", e.SupportRows);
-            }
-        }
-        w.WriteEndObject();
     }
 
     private void WriteFinding(Utf8JsonWriter w, Finding f, IReadOnlyList<string> names, bool suppressed)

@@ -18,8 +18,10 @@ public sealed class AnalysisTextWriter(string currentDirectory)
     {
         var sb = new StringBuilder();
         var target = analysis.Target;
-        var withFindings = analysis.Tables.Where(t => t.Findings.Count > 0 || t.Notes.Count > 0).ToList();
-        var clean = analysis.Tables.Where(t => t.Findings.Count == 0 && t.Notes.Count == 0).ToList();
+        // A table is shown in full when it has something to say: findings, notes, or checks on all rows.
+        bool Noteworthy(TableAnalysis t) => t.Findings.Count > 0 || t.Notes.Count > 0 || Facts?.FullTable?.Describe(t.Table) is not null;
+        var withFindings = analysis.Tables.Where(Noteworthy).ToList();
+        var clean = analysis.Tables.Where(t => !Noteworthy(t)).ToList();
 
         foreach (var t in withFindings)
         {
@@ -67,6 +69,16 @@ public sealed class AnalysisTextWriter(string currentDirectory)
             sb.AppendLine();
             sb.AppendLine($"  {t.Suppressed.Count} suppressed finding{(t.Suppressed.Count == 1 ? "" : "s")}:");
             foreach (var f in t.Suppressed) Wrap(sb, $"{f.RuleId} {f.Columns.Format(names)}{SuppressedBy(f)}", "    ");
+        }
+        if (Facts?.FullTable?.Describe(t.Table) is { Length: > 0 } full)
+        {
+            sb.AppendLine();
+            sb.Append(full);
+        }
+        if (Facts?.DataOf(t.Table) is { Candidates.Count: > 0 } data)
+        {
+            sb.AppendLine();
+            Wrap(sb, $"data: {data.Used.Count} dependenc{(data.Used.Count == 1 ? "y" : "ies")} from the sample rows used, {data.Candidates.Count} more set aside as candidates (accidents of the sample, long or measure-valued determinants); --format json lists them, and a config entry can accept one.", "  ");
         }
         foreach (var n in t.Notes)
         {

@@ -23,6 +23,14 @@ public static class JsonOutput
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
+    /// <summary>Writes the document straight into a stream (then a trailing newline), without building a string.</summary>
+    public static void WriteTo(Stream stream, Action<Utf8JsonWriter> write)
+    {
+        using (var writer = new Utf8JsonWriter(stream, Options)) write(writer);
+        stream.WriteByte((byte)'\n');
+        stream.Flush();
+    }
+
     public static void WriteStringArray(this Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WriteStartArray(name);

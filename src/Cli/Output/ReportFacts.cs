@@ -48,6 +48,15 @@ public sealed class ReportFacts
 
     public string? HelpUriBase => Settings.HelpUriBase;
 
+    /// <summary>What discovery found in each table's sample rows (candidates and bounds), when it ran.</summary>
+    public IReadOnlyDictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies> Data { get; private init; } =
+        new Dictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies>();
+
+    public Pipeline.TableDataDependencies? DataOf(SchemaNorm.Analyzer.Model.Table table) => Data.GetValueOrDefault(table);
+
+    /// <summary>With --connection: the sample's dependencies counted again on all rows by the server.</summary>
+    public Live.FullTableEvidence? FullTable { get; private init; }
+
     public string FingerprintOf(Finding f) => _fingerprints[f];
 
     /// <summary>New or unchanged against the baseline; null when there is no baseline.</summary>
@@ -66,7 +75,9 @@ public sealed class ReportFacts
     /// Fingerprints the findings, writes the baseline when asked (--write-baseline), and compares with the
     /// baseline (--baseline, config baseline; or the one just written, so that writing one passes).
     /// </summary>
-    public static ReportFacts Build(SchemaAnalysis analysis, ReportSettings settings, AnalysisOptions options, CliContext context, bool quiet)
+    public static ReportFacts Build(SchemaAnalysis analysis, ReportSettings settings, AnalysisOptions options, CliContext context, bool quiet,
+        IReadOnlyDictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies>? data = null,
+        Live.FullTableEvidence? fullTable = null)
     {
         var fingerprints = FindingFingerprint.Compute(analysis);
         if (settings.WriteBaseline is { } output)
@@ -110,6 +121,8 @@ public sealed class ReportFacts
             DisabledRules = options.DisabledRules,
             BaselinePath = baselinePath,
             Absent = absent,
+            Data = data ?? new Dictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies>(),
+            FullTable = fullTable,
         };
     }
 }

@@ -224,7 +224,9 @@ public sealed class SarifWriter(string currentDirectory, ReportFacts facts)
     {
         var shown = ArtifactPath(file);
         w.WriteStartObject(property);
-        if (Path.IsPathRooted(shown))
+        if (DatabaseObjectUri(file) is { } objectUri)
+            w.WriteString("uri", objectUri);
+        else if (Path.IsPathRooted(shown))
             w.WriteString("uri", new Uri(Path.GetFullPath(file)).AbsoluteUri);
         else
         {
@@ -240,9 +242,28 @@ public sealed class SarifWriter(string currentDirectory, ReportFacts facts)
     /// (SARIF relative URIs must not climb out of their base).
     /// </summary>
     private string ArtifactPath(string file) =>
-        PathDisplay.IsInside(Path.GetFullPath(file, currentDirectory), currentDirectory)
+        DatabaseObjectUri(file) is not null ? file
+        : PathDisplay.IsInside(Path.GetFullPath(file, currentDirectory), currentDirectory)
             ? PathDisplay.Relative(file, currentDirectory)
             : Path.GetFullPath(file, currentDirectory).Replace('\\', '/');
+
+    /// <summary>
+    /// A table read from a live database is located by a URI that names it (postgres://host:port/db/schema.table,
+    /// mssql://server/db/schema.table): an absolute URI of its own, written with its path segments escaped.
+    /// Null for a file.
+    /// </summary>
+    internal static string? DatabaseObjectUri(string file)
+    {
+        foreach (var scheme in new[] { "postgres://", "mssql://" })
+        {
+            if (!file.StartsWith(scheme, StringComparison.Ordinal)) continue;
+            var rest = file[scheme.Length..];
+            int slash = rest.IndexOf('/');
+            if (slash < 0) return file;
+            return scheme + rest[..slash] + "/" + string.Join('/', rest[(slash + 1)..].Split('/').Select(Uri.EscapeDataString));
+        }
+        return null;
+    }
 
     /// <summary>Every file a result or a suppression points at, in the order the results name them.</summary>
     private void CollectArtifacts(SchemaAnalysis analysis)

@@ -2,6 +2,7 @@ using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Config;
+using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 
@@ -12,6 +13,8 @@ public sealed record RunSettings
 {
     public required IReadOnlyList<string> Paths { get; init; }
     public required IngestOptions Ingest { get; init; }
+    /// <summary>The live database to read instead of files (--connection), or null.</summary>
+    public LiveSettings? Live { get; init; }
     public required AnalysisOptions Analysis { get; init; }
     public required string Format { get; init; }
     public Severity? FailOn { get; init; }
@@ -37,6 +40,7 @@ public sealed record RunSettings
         {
             Paths = InputOptions.Paths(args, context.CurrentDirectory),
             Ingest = config is null ? ingest : ingest with { IncludeFile = config.IncludesFile },
+            Live = LiveOptions.From(args),
             Analysis = new AnalysisOptions
             {
                 Target = TargetOption.Parse(args, config?.Target),

@@ -301,7 +301,7 @@ public sealed class DependencyOracle
     private bool ChaseImpliesFd(FunctionalDependency fd)
     {
         Spend();
-        return ChaseFd.Implies(Universe, fd, _fdList, Mvds, Jds, Limits.ChaseMaxRows);
+        return Chase.ImpliesFd(Universe, fd, _fdList, Mvds, Jds, Limits.ChaseMaxRows);
     }
 
     private bool ChaseImpliesMvd(MultivaluedDependency mvd)

@@ -14,21 +14,6 @@ internal static class Subsets
                 yield return s;
     }
 
-    public static IEnumerable<AttributeSet> OfSize(int[] items, int size)
-    {
-        if (size > items.Length) yield break;
-        var idx = new int[size];
-        for (int i = 0; i < size; i++) idx[i] = i;
-        while (true)
-        {
-            var set = AttributeSet.Empty;
-            for (int i = 0; i < size; i++) set = set.With(items[idx[i]]);
-            yield return set;
-            int j = size - 1;
-            while (j >= 0 && idx[j] == items.Length - size + j) j--;
-            if (j < 0) yield break;
-            idx[j]++;
-            for (int k = j + 1; k < size; k++) idx[k] = idx[k - 1] + 1;
-        }
-    }
+    public static IEnumerable<AttributeSet> OfSize(int[] items, int size) =>
+        size > items.Length ? [] : Projection.Combinations(items, size);
 }

@@ -60,7 +60,7 @@ internal sealed class ReferenceModel
     {
         var result = x;
         foreach (var a in U - x)
-            if (ChaseFd.Implies(U, new FunctionalDependency(x, a), Fds, Mvds, Jds, Chase.DefaultMaxRows)) result = result.With(a);
+            if (Chase.ImpliesFd(U, new FunctionalDependency(x, a), Fds, Mvds, Jds, Chase.DefaultMaxRows)) result = result.With(a);
         return result;
     }
 

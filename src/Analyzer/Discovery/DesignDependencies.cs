@@ -1,0 +1,122 @@
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+
+namespace SchemaNorm.Analyzer.Discovery;
+
+/// <summary>An FD the rows support, with its right side gathered from every column its determinant claims.</summary>
+public sealed record DesignFd(AttributeSet Lhs, AttributeSet Rhs, PlausibilityScore Score);
+
+/// <summary>A found FD left out of the design dependencies, and why.</summary>
+public sealed record CandidateFd(DiscoveredFd Fd, string Reason, double? Score);
+
+public sealed record DesignDependencySelection(IReadOnlyList<DesignFd> Selected, IReadOnlyList<CandidateFd> Candidates);
+
+/// <summary>
+/// From the many minimal FDs a sample satisfies to the few a designer would act on. A table's rows hold
+/// thousands of minimal FDs, most of them accidents: a near-unique column "determines" everything, and
+/// long left sides hold because few rows share them. Design dependencies have short determinants that
+/// repeat (an FK such as CustomerID, a code such as DeptCode), so:
+/// <list type="number">
+/// <item>only Plausible, exact FDs with at most <see cref="MaxLhs"/> columns on the left count, and none
+/// whose left side holds a column the schema says cannot identify anything (a price, a date);</item>
+/// <item>a left side that is a superkey in the rows says nothing a key does not;</item>
+/// <item>audit columns (ModifiedDate, rowguid) describe the row, not a fact, and are never moved;
+/// computed columns follow from their formula and take no part;</item>
+/// <item>determinants are ordered: a foreign key first, then fewer columns, then plausibility score,
+/// with names that never serve as design keys (hashes, salts, GUIDs, audit timestamps) last;</item>
+/// <item>each determinant in that order takes every column it determines through plausible FDs that no
+/// earlier one took, and
+/// a determinant equivalent to an earlier one (each determines the other) is folded into it.</item>
+/// </list>
+/// The result is one FD per determinant (X -> everything it explains), the shape of a finding and of a
+/// decomposition step. Everything else is a candidate, with the reason.
+/// </summary>
+public static class DesignDependencies
+{
+    public const int MaxLhs = 2;
+
+    private static readonly string[] NonKeyNameParts =
+        ["hash", "salt", "guid", "password", "modified", "created", "timestamp", "rowversion", "updated"];
+
+    private static readonly string[] AuditNameParts = ["rowguid", "modifieddate", "createddate", "updateddate", "rowversion", "timestamp"];
+
+    public static DesignDependencySelection Select(
+        TableData data, IReadOnlyList<DiscoveredFd> found, SchemaHints? hints = null, NullSemantics nulls = NullSemantics.Equal)
+    {
+        hints ??= new SchemaHints();
+        int columns = data.ColumnCount;
+        var candidates = new List<CandidateFd>();
+        var closureSet = new FunctionalDependencySet(columns, found.Where(f => f.Error == 0).Select(f => f.ToDependency()));
+        var observed = data.ObservedColumns;
+
+        // Score the short, exact FDs; the rest are candidates without the cost of a pass over the rows.
+        var scored = new List<(DiscoveredFd Fd, PlausibilityScore Score)>();
+        foreach (var fd in found)
+        {
+            if (hints.DeclaredKeys.Any(k => k.IsSubsetOf(fd.Lhs))) continue; // a declared key's own FD: nothing to add
+            if (fd.Error > 0) candidates.Add(new(fd, $"holds only after deleting {fd.Error:P1} of the rows", null));
+            else if (fd.Lhs.Count > MaxLhs) candidates.Add(new(fd, $"a left side of {fd.Lhs.Count} columns: design dependencies rarely need more than {MaxLhs}", null));
+            else if (fd.Lhs.With(fd.Rhs).Overlaps(hints.Computed)) candidates.Add(new(fd, $"{(fd.Lhs.With(fd.Rhs) & hints.Computed).Format(data.ColumnNames)} is computed: its formula, not the design, makes it follow", null));
+            else if (fd.Lhs.Overlaps(hints.NonIdentifying)) candidates.Add(new(fd, $"{(fd.Lhs & hints.NonIdentifying).Format(data.ColumnNames)} is a measure, date or binary value, which identifies nothing", null));
+            else if (IsAudit(data, fd.Rhs)) candidates.Add(new(fd, $"{data.ColumnNames[fd.Rhs]} is an audit column: it describes the row, not a fact to move", null));
+            else if (observed.IsSubsetOf(closureSet.Closure(fd.Lhs))) candidates.Add(new(fd, "the left side is unique in the rows: it says no more than a key would", null));
+            else scored.Add((fd, Plausibility.Score(data, fd, hints, nulls)));
+        }
+        foreach (var (fd, score) in scored.Where(s => s.Score.Class != PlausibilityClass.Plausible))
+            candidates.Add(new(fd, score.Reason, score.Score));
+
+        var plausible = scored.Where(s => s.Score.Class == PlausibilityClass.Plausible).ToList();
+        var plausibleSet = new FunctionalDependencySet(columns, plausible.Select(p => p.Fd.ToDependency()));
+        var determinants = plausible
+            .GroupBy(s => s.Fd.Lhs)
+            .Select(g => (Lhs: g.Key, Score: g.MaxBy(s => s.Score.Score).Score))
+            .OrderByDescending(d => hints.ForeignKeys.Any(fk => fk == d.Lhs))
+            .ThenBy(d => d.Lhs.Count)
+            .ThenBy(d => NamePenalty(data, d.Lhs))
+            .ThenByDescending(d => d.Score.Score)
+            .ThenBy(d => d.Lhs)
+            .ToList();
+
+        var selected = new List<DesignFd>();
+        var taken = AttributeSet.Empty;
+        foreach (var (lhs, score) in determinants)
+        {
+            var closure = plausibleSet.Closure(lhs);
+            if (selected.Any(s => lhs.IsSubsetOf(plausibleSet.Closure(s.Lhs)) && s.Lhs.IsSubsetOf(closure)))
+                continue; // equivalent to a determinant already chosen
+            var rhs = (closure & observed) - lhs - taken;
+            if (rhs.IsEmpty) continue;
+            selected.Add(new DesignFd(lhs, rhs, score));
+            taken |= rhs;
+        }
+
+        foreach (var (fd, score) in plausible)
+            if (!selected.Any(s => s.Lhs == fd.Lhs && s.Rhs.Contains(fd.Rhs)))
+            {
+                var by = selected.FirstOrDefault(s => s.Rhs.Contains(fd.Rhs) || s.Lhs.Contains(fd.Rhs));
+                candidates.Add(new(fd, by is null
+                    ? "its right side is part of a chosen determinant"
+                    : $"a better determinant explains the same column ({by.Lhs.Format(data.ColumnNames)})", score.Score));
+            }
+
+        return new DesignDependencySelection(selected, candidates
+            .OrderByDescending(c => c.Score ?? -1).ThenBy(c => c.Fd.Lhs.Count).ThenBy(c => c.Fd.Lhs).ThenBy(c => c.Fd.Rhs).ToList());
+    }
+
+    private static bool IsAudit(TableData data, int column)
+    {
+        var name = data.ColumnNames[column].ToLowerInvariant();
+        return AuditNameParts.Any(name.Contains);
+    }
+
+    /// <summary>1 when a column on the left has a name that never serves as a design key, else 0.</summary>
+    private static int NamePenalty(TableData data, AttributeSet lhs)
+    {
+        foreach (var c in lhs)
+        {
+            var name = data.ColumnNames[c].ToLowerInvariant();
+            if (NonKeyNameParts.Any(name.Contains)) return 1;
+        }
+        return 0;
+    }
+}

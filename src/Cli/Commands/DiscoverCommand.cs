@@ -1,0 +1,76 @@
+using SchemaNorm.Analyzer.Discovery;
+using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Cli.Options;
+using SchemaNorm.Cli.Output;
+using SchemaNorm.Cli.Pipeline;
+
+namespace SchemaNorm.Cli.Commands;
+
+/// <summary>
+/// Dependencies found in the data: every minimal FD (exact, or approximate within --max-error), the
+/// minimal unique column combinations, and MVDs where the search is cheap. Whatever the search bounded
+/// is said in the report's limits.
+/// </summary>
+public sealed class DiscoverCommand : ICommand
+{
+    public static readonly OptionSpec NoMvds = new("no-mvds", OptionArity.Flag, "do not look for multivalued dependencies");
+    public static readonly OptionSpec TimeLimit = new("time-limit", OptionArity.Single, "stop each table's search after this many seconds (the report says where it stopped)", "SECONDS");
+
+    public string Name => "discover";
+    public string Usage => "schemanorm discover (<paths...> | --connection STRING) [options]";
+    public string Summary => "Lists the dependencies that hold in the sample rows: minimal FDs, unique column combinations, MVDs.";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        CommonOptions.Format, CommonOptions.Output, CommonOptions.Table,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoMvds, TimeLimit,
+        .. InputOptions.All,
+        .. LiveOptions.All, // with --connection, --table also chooses the one table read from the database
+        CommonOptions.Help,
+    ];
+
+    public int Run(ParsedArguments args, CliContext context)
+    {
+        var settings = RunSettings.From(args, context, "text", "json");
+        var timeLimit = args.Double("time-limit", 0.001, 1e6) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var options = DiscoveryPlan.Base(settings.Discovery, timeLimit);
+
+        var model = ModelLoader.Load(settings, context, out int errors);
+        if (model is null) return AnalyzeCommand.Stop(context, errors);
+
+        var tables = SelectTables(model, args.Get("table"));
+        var results = new List<DiscoveredTable>();
+        using var progress = new ProgressLine(context, settings.Quiet);
+        foreach (var table in tables)
+        {
+            var data = table.Data!;
+            var (tableOptions, notes) = DiscoveryPlan.ForTable(options, settings.Discovery, data, mvds: !args.Has("no-mvds"));
+            progress.Table = table.Name.ToString();
+            var result = DependencyDiscovery.Discover(data, tableOptions with { Progress = progress });
+            results.Add(new DiscoveredTable(table, result, notes));
+        }
+        progress.Clear();
+
+        if (settings.Format == "json")
+            ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results), args, context);
+        else
+            ReportDestination.Write(DiscoveryTextWriter.Write(results), args, context);
+        return ExitStatus.Clean;
+    }
+
+    /// <summary>Tables with sample rows, or the one --table names (an error when it has none).</summary>
+    private static List<Table> SelectTables(SchemaModel model, string? name)
+    {
+        if (name is null)
+        {
+            var withData = model.Tables.Where(t => t.Data is { RowCount: > 0 }).ToList();
+            if (withData.Count == 0)
+                throw new UsageException("no table has sample rows (give INSERT statements, BULK INSERT files or CSV files)");
+            return withData;
+        }
+        var table = model.Find(name) ?? throw new UsageException($"no table named '{name}' (tables: {string.Join(", ", model.Tables.Select(t => t.Name).Take(10))})");
+        if (table.Data is not { RowCount: > 0 })
+            throw new UsageException($"table {table.Name} has no sample rows");
+        return [table];
+    }
+}

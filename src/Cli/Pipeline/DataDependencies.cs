@@ -1,0 +1,167 @@
+using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Discovery;
+using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Cli.Config;
+using SchemaNorm.Cli.Output;
+
+namespace SchemaNorm.Cli.Pipeline;
+
+/// <summary>A dependency seen in the rows that does not drive findings, and why.</summary>
+public sealed record CandidateDependency(TableDependency Dependency, string Reason, double? Score = null);
+
+/// <summary>What the sample rows of one table say: the dependencies the analysis uses, the candidates it does not, and the bounds.</summary>
+public sealed record TableDataDependencies(
+    Table Table,
+    IReadOnlyList<TableDependency> Used,
+    IReadOnlyList<CandidateDependency> Candidates,
+    IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Step 2 of a run: dependencies found in each table's sample rows. Only plausible ones (Discovery's
+/// Plausibility: enough repeated left-side values that the FD is unlikely to hold by accident, no NULL on
+/// the left, short code-like determinants rank higher) go to the analysis, through the same door as
+/// declared ones; the rest are listed as candidates with the reason, so that a reviewer can accept one in
+/// the config file. Dependencies the config file rejects are dropped. MVDs and JDs are searched on
+/// narrow tables, and count only with support in several groups of rows.
+/// </summary>
+public static class DataDependencies
+{
+    /// <summary>In analyze, left sides of more columns than this are not searched unless --max-lhs says otherwise.</summary>
+    public const int DefaultMaxLhs = 3;
+
+    /// <summary>Fewer rows than this say too little to find anything from.</summary>
+    public const int MinRows = 4;
+
+    /// <summary>Per-table bound on the search in analyze (discover has none unless asked).</summary>
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(20);
+
+    public static Dictionary<Table, TableDataDependencies> Find(SchemaModel model, RunSettings settings, ProgressLine progress)
+    {
+        var result = new Dictionary<Table, TableDataDependencies>(ReferenceEqualityComparer.Instance);
+        var baseOptions = DiscoveryPlan.Base(settings.Discovery, DefaultTimeLimit);
+        if (settings.Discovery.MaxLhs is null) baseOptions = baseOptions with { MaxLhs = DefaultMaxLhs };
+        foreach (var table in model.Tables)
+        {
+            if (table.Data is not { } data || data.RowCount < MinRows || data.ObservedColumns.Count < 2) continue;
+            progress.Table = $"discovering dependencies in {table.Name}";
+            var (options, notes) = DiscoveryPlan.ForTable(baseOptions, settings.Discovery, data, mvds: true);
+            var found = DependencyDiscovery.Discover(data, options with { Progress = progress });
+            result[table] = Classify(table, data, found, settings.Discovery, notes);
+        }
+        progress.Clear();
+        return result;
+    }
+
+    private static TableDataDependencies Classify(Table table, TableData data, DiscoveryResult found, DiscoverySettings settings, IReadOnlyList<string> planNotes)
+    {
+        var names = table.ColumnNames;
+        var used = new List<TableDependency>();
+        var candidates = new List<CandidateDependency>();
+        var notes = planNotes.Concat(found.Limits.Select(l => "discovery: " + l)).ToList();
+        var rejected = settings.Rejected.Where(r => table.Name.Equals(r.Table) || (r.Table.Schema is null && Identifier.AreEqual(r.Table.Name, table.Name.Name))).ToList();
+        var nulls = settings.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct;
+
+        var hints = new SchemaHints
+        {
+            DeclaredKeys = DeclaredKeys(table),
+            ForeignKeys = table.ForeignKeys.Select(fk => Columns(table, fk.Columns)).Where(s => !s.IsEmpty).ToList(),
+            NonIdentifying = NonIdentifying(table),
+            Computed = AttributeSet.Of(Enumerable.Range(0, table.Columns.Count).Where(i => table.Columns[i].IsComputed)),
+        };
+        var fds = new List<DiscoveredFd>();
+        foreach (var fd in found.Fds)
+        {
+            if (Rejects(rejected, table, DependencyKind.Fd, fd.Lhs, AttributeSet.Single(fd.Rhs)) is { } r)
+                notes.Add($"{fd.Format(names)} holds in the rows, but the config file rejects it{(r.Reason is null ? "" : $" ({r.Reason})")}");
+            else
+                fds.Add(fd);
+        }
+        var selection = DesignDependencies.Select(data, fds, hints, nulls);
+        foreach (var design in selection.Selected)
+        {
+            var evidence = DependencyEvidence.ForFd(data, design.Lhs, design.Rhs.First(), nulls);
+            used.Add(TableDependency.Functional(new FunctionalDependency(design.Lhs, design.Rhs), DependencySource.Data,
+                origin: "sample rows",
+                evidence: new DataEvidence(evidence.Rows, 0)
+                {
+                    WitnessGroups = evidence.Redundancy.Select(g => g.Rows).ToList(),
+                }));
+        }
+        foreach (var c in selection.Candidates)
+            candidates.Add(new CandidateDependency(
+                TableDependency.Functional(c.Fd.ToDependency(), DependencySource.Data, origin: "sample rows",
+                    evidence: new DataEvidence(data.RowCount, c.Fd.Error)),
+                c.Reason, c.Score));
+
+        foreach (var mvd in found.Mvds)
+        {
+            var dependency = TableDependency.Multivalued(mvd.ToDependency(), DependencySource.Data, origin: "sample rows",
+                evidence: new DataEvidence(data.RowCount, 0));
+            if (Rejects(rejected, table, DependencyKind.Mvd, mvd.Lhs, mvd.Rhs) is not null) continue;
+            int support = MvdSupport(data, mvd);
+            if (support >= 2) used.Add(dependency);
+            else candidates.Add(new CandidateDependency(dependency,
+                $"only {support} group of rows pairs several {mvd.Rhs.Format(names)} with several {mvd.Complement.Format(names)}: too little to tell an independent fact from an accident of the sample"));
+        }
+
+        // A JD of three or more parts is easy to meet by accident in a small sample; it counts when declared.
+        foreach (var jd in found.Jds)
+            candidates.Add(new CandidateDependency(TableDependency.Join(jd.ToDependency(), DependencySource.Data, origin: "sample rows",
+                evidence: new DataEvidence(data.RowCount, 0)),
+                "the rows equal the join of these projections; declare it (-- schemanorm: jd ...) if the business rule says so"));
+
+        return new TableDataDependencies(table, used, candidates, notes);
+    }
+
+    /// <summary>Groups of rows (by the left side) that hold at least two right-side values and two values of the rest: the MVD's real support.</summary>
+    private static int MvdSupport(TableData data, DiscoveredMvd mvd)
+    {
+        var groups = new Dictionary<string, (HashSet<string> Y, HashSet<string> Z)>();
+        for (int row = 0; row < data.RowCount; row++)
+        {
+            var key = Key(data, mvd.Lhs, row);
+            if (!groups.TryGetValue(key, out var g)) groups[key] = g = ([], []);
+            g.Y.Add(Key(data, mvd.Rhs, row));
+            g.Z.Add(Key(data, mvd.Complement, row));
+        }
+        return groups.Values.Count(g => g.Y.Count >= 2 && g.Z.Count >= 2);
+    }
+
+    private static string Key(TableData data, AttributeSet columns, int row)
+    {
+        var parts = new List<int>();
+        foreach (var c in columns) parts.Add(data.Columns[c].Codes[row]);
+        return string.Join(",", parts);
+    }
+
+    /// <summary>Columns whose type says their values measure or date something rather than name it.</summary>
+    private static AttributeSet NonIdentifying(Table table)
+    {
+        var set = AttributeSet.Empty;
+        for (int i = 0; i < table.Columns.Count; i++)
+        {
+            var type = table.Columns[i].Type;
+            bool measure = type.Category is TypeCategory.Float or TypeCategory.DateTime or TypeCategory.Binary or TypeCategory.Xml
+                || (type.Category == TypeCategory.Decimal && (type.Scale is > 0 || type.Name is "money" or "smallmoney"));
+            if (measure && !table.FromDataOnly) set = set.With(i);
+        }
+        return set;
+    }
+
+    private static RejectedDependency? Rejects(List<RejectedDependency> rejected, Table table, DependencyKind kind, AttributeSet lhs, AttributeSet rhs) =>
+        rejected.FirstOrDefault(r => r.Kind == kind && Columns(table, r.Lhs) == lhs && rhs.IsSubsetOf(Columns(table, r.Rhs)));
+
+    private static List<AttributeSet> DeclaredKeys(Table table)
+    {
+        var keys = new List<AttributeSet>();
+        if (table.PrimaryKey is { } pk) keys.Add(Columns(table, pk.Columns));
+        keys.AddRange(table.UniqueConstraints.Select(u => Columns(table, u.Columns)));
+        keys.AddRange(table.UniqueIndexes.Where(u => !u.IsFiltered).Select(u => Columns(table, u.Columns)));
+        return keys.Where(k => !k.IsEmpty).ToList();
+    }
+
+    private static AttributeSet Columns(Table table, IEnumerable<string> names) =>
+        AttributeSet.Of(names.Select(table.IndexOf).Where(i => i >= 0));
+}
