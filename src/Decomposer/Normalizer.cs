@@ -101,8 +101,9 @@ public static class Normalizer
         }
         var setAside = selection.Excluded.Concat(outcome.SetAside).ToList();
         notes.AddRange(outcome.Limits);
-        foreach (var step in outcome.Steps.Where(s => s.Relaxed is not null))
-            notes.Add($"{step.Relaxed} is split: in ({step.From.Format(facts.Names)}) every remaining split on a violation of {target.Display()} tears it apart (this one on {Describe(step, facts.Names)})");
+        var splitNotes = outcome.Steps.Where(s => s.Relaxed is not null)
+            .Select(step => $"{step.Relaxed} is split: in ({step.From.Format(facts.Names)}) every remaining split on a violation of {target.Display()} tears it apart (this one on {Describe(step, facts.Names)})")
+            .ToList();
         if (outcome.SetAside.Count > 0)
             notes.Add($"{outcome.SetAside.Count} dependenc{(outcome.SetAside.Count == 1 ? "y" : "ies")} found only in the sample rows {(outcome.SetAside.Count == 1 ? "was" : "were")} not acted on (see set-aside); declare {(outcome.SetAside.Count == 1 ? "it" : "them")} to split on {(outcome.SetAside.Count == 1 ? "it" : "them")}");
 
@@ -120,7 +121,7 @@ public static class Normalizer
             NormalForm.Fourth => DecompositionMethod.FourthNormalFormSplit,
             _ => DecompositionMethod.FifthNormalFormSplit,
         };
-        var split = builder.Build(Origins(outcome, source, facts), method, outcome.Steps, setAside, notes.ToList(), sourceForm, new TableNamer(table, model));
+        var split = builder.Build(Origins(outcome, source, facts), method, outcome.Steps, setAside, [.. notes, .. splitNotes], sourceForm, new TableNamer(table, model));
         if (target != NormalForm.BCNF || !options.DecidePreservation) return split;
         if (split.DependencyPreserving) return With(split, exists: true, alternative: null);
 
@@ -146,7 +147,13 @@ public static class Normalizer
                 : builder.Build(
                     decision.Witness.Select(c => (c, new ComponentOrigin("a maximal BCNF subschema", null, false, null))).ToList(),
                     DecompositionMethod.MaximalBcnfSubschemas, [], setAside,
-                    [.. notes, why + ": the fewest maximal BCNF subschemas that keep every dependency"], sourceForm, new TableNamer(table, model));
+                    [.. notes, why + ": the fewest maximal BCNF subschemas that keep every dependency", .. TornNotes(facts, decision.Witness)], sourceForm, new TableNamer(table, model));
+            // Declared keys and foreign keys come first: a preserving decomposition that tears one apart which
+            // the splits kept whole is offered beside the proposal, not instead of it.
+            var tornByBetter = Torn(facts, better.Tables.Select(t => t.Columns)).Except(Torn(facts, split.Tables.Select(t => t.Columns))).ToList();
+            if (tornByBetter.Count > 0)
+                return With(split, exists: true, alternative: better,
+                    [.. split.Notes, $"a dependency-preserving BCNF decomposition exists (the alternative), but it splits {string.Join("; ", tornByBetter)}, which this proposal keeps whole at the price of {lostBefore}"]);
             return With(better, exists: true, alternative: null);
         }
 
@@ -176,8 +183,27 @@ public static class Normalizer
         var components = tables.Select(t => (t.Columns, new ComponentOrigin(
             t.Source is { } fd ? fd.Format(names) : $"a key of {table.Name.Name}",
             t.Key, facts.PrimaryKey is { } pk && pk.IsSubsetOf(t.Columns), null))).ToList();
-        return builder.Build(components, method, [], selection.Excluded, notes, sourceForm, new TableNamer(table, model));
+        return builder.Build(components, method, [], selection.Excluded, [.. notes, .. TornNotes(facts, tables.Select(t => t.Columns))], sourceForm, new TableNamer(table, model));
     }
+
+    /// <summary>The declared keys and foreign keys (of two or more columns) that no single table of <paramref name="components"/> holds.</summary>
+    private static List<string> Torn(TableFacts facts, IEnumerable<AttributeSet> components)
+    {
+        var list = components.ToList();
+        var names = facts.Names;
+        var torn = new List<string>();
+        void Check(AttributeSet set, string what)
+        {
+            if (set.Count > 1 && !list.Any(set.IsSubsetOf)) torn.Add(what);
+        }
+        if (facts.PrimaryKey is { } pk) Check(pk, $"the primary key ({pk.Format(names)})");
+        foreach (var u in facts.UniqueKeys) Check(u, $"the unique key ({u.Format(names)})");
+        foreach (var (cols, fk) in facts.ForeignKeys) Check(cols, $"the foreign key ({cols.Format(names)}) to {fk.ReferencedTable}");
+        return torn;
+    }
+
+    private static IEnumerable<string> TornNotes(TableFacts facts, IEnumerable<AttributeSet> components) =>
+        Torn(facts, components).Select(t => $"{t} is not held by any one table of this decomposition");
 
     /// <summary>Follows the splits to say where each final table came from.</summary>
     private static List<(AttributeSet, ComponentOrigin)> Origins(SplitOutcome outcome, string source, TableFacts facts)

@@ -7,6 +7,8 @@ namespace SchemaNorm.Decomposer.Naming;
 /// <summary>
 /// Names new tables after what they hold, as a designer would:
 /// <list type="number">
+/// <item>the table that keeps the source's primary key takes the source's name in the other number
+/// (Employee → Employees, authors → author), as the source's own name goes to the compatibility view;</item>
 /// <item>a table keyed by the columns of one of the source's foreign keys takes the referenced table's
 /// name, and one keyed like another table of the schema takes that table's name;</item>
 /// <item>otherwise the key columns' names without their identifier suffix: CustomerID gives Customer,
@@ -40,10 +42,13 @@ public sealed class TableNamer
     public void Reserve(string name) => _used.Add(name);
 
     /// <summary>A unique name for a table with the given columns and primary key (positions in the source).</summary>
-    public string Name(AttributeSet columns, AttributeSet primaryKey)
+    public string Name(AttributeSet columns, AttributeSet primaryKey, bool keepsSourceKey = false)
     {
         var names = _source.ColumnNames;
         var pkNames = primaryKey.Names(names);
+        // The table that keeps the source's primary key is the same entity: the source's name, in the other
+        // number (the source's own name goes to the compatibility view).
+        if (keepsSourceKey && Sanitize(OtherNumber(_source.Name.Name)) is { Length: > 0 } same && Available(same)) return Take(same);
         string? fromReference = null;
         foreach (var fk in _source.ForeignKeys)
             if (SameNames(fk.Columns, pkNames)) { fromReference = fk.ReferencedTable.Name; break; }
@@ -104,7 +109,7 @@ public sealed class TableNamer
 
     /// <summary>
     /// The name without an identifier suffix (ID, Code, No, Nr, Num, Number, Nbr, Key, Name, #) when what is
-    /// left is a word of two or more letters: CustomerID → Customer, County_name → County, Lot# → Lot.
+    /// left is a word of three or more letters: CustomerID → Customer, County_name → County, Lot# → Lot.
     /// Null when there is no such suffix or nothing meaningful is left (Ssn, i_ID, S#).
     /// </summary>
     public static string? Stem(string column)
@@ -119,7 +124,7 @@ public sealed class TableNamer
         }
         if (!stripped) return null;
         var stem = string.Concat(words.Select(Pascal));
-        return stem.Count(char.IsLetter) >= 2 ? stem : null;
+        return stem.Count(char.IsLetter) >= 3 ? stem : null;
     }
 
     /// <summary>

@@ -84,7 +84,7 @@ internal sealed class ProposalBuilder(
         if (method == DecompositionMethod.None) tableNames[0] = facts.Table.Name.Name;
         else
             foreach (var i in Enumerable.Range(0, k).OrderBy(i => i == remainder ? 1 : 0))
-                tableNames[i] = namer.Name(columns[i], pks[i]);
+                tableNames[i] = namer.Name(columns[i], pks[i], keepsSourceKey: i == remainder && facts.PrimaryKey is { } spk && pks[i] == spk);
 
         var trusted = new FunctionalDependencySet(space.AttributeCount, selection.TrustedFds);
         var tables = new List<ProposedTable>(k);

@@ -139,6 +139,8 @@ internal sealed class SplitRanker(
                 else if (g.Log10AccidentChance > options.MaxLog10AccidentChance)
                     c.Implausible = $"it could hold by chance in these rows (p ≈ {Math.Pow(10, g.Log10AccidentChance).ToString("G2", CultureInfo.InvariantCulture)})";
                 else if (typePenalty >= 1) c.Implausible = "its left side is of a type that does not make a key";
+                else if (g.RedundantValueRows * 2 < g.RedundantRows)
+                    c.Implausible = $"the rows repeat it mostly as NULL ({g.RedundantRows - g.RedundantValueRows} of {g.RedundantRows} repeats)";
                 else if (duplication < options.MinDataRedundancy && idLike < 1 && !facts.KeysElsewhere.Contains(x))
                     c.Implausible = $"only {g.RedundantRows} of {rows.Count} rows repeat it, and its left side does not look like an identifier";
                 else if (x.Count > 1 && Exceptions(rows, x, c.Moved) is { } smaller)

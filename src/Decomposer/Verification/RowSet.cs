@@ -119,7 +119,11 @@ public sealed class RowSet
             if (size[g]++ == 0) { firstValue[g] = rhsIds[i]; consistentGroup[g] = true; }
             else if (rhsIds[i] != firstValue[g]) consistentGroup[g] = false;
         }
-        int repeated = 0, redundant = 0, consistent = 0, largest = 0;
+        // A right side that is NULL in every column of it says nothing when it repeats.
+        var nullRhs = new bool[values];
+        for (int i = 0; i < n; i++)
+            if (r.Length > 0 && r.All(p => Rows[i][p] == ColumnData.NullCode)) nullRhs[rhsIds[i]] = true;
+        int repeated = 0, redundant = 0, consistent = 0, largest = 0, informative = 0;
         var sizes = new Dictionary<int, int>();
         for (int g = 0; g < groups; g++)
         {
@@ -130,6 +134,7 @@ public sealed class RowSet
             if (!consistentGroup[g]) continue;
             consistent++;
             redundant += size[g] - 1;
+            if (!nullRhs[firstValue[g]]) informative += size[g] - 1;
         }
 
         // The chance that X -> Y holds by accident: each group of k rows draws its Y values independently
@@ -146,7 +151,7 @@ public sealed class RowSet
                 log10Chance += count * Math.Log10(Math.Max(p, 1e-300));
             }
         }
-        return new GroupStatistics(groups, repeated, consistent, redundant, largest, nullInLhs, log10Chance);
+        return new GroupStatistics(groups, repeated, consistent, redundant, largest, nullInLhs, log10Chance) { RedundantValueRows = informative };
     }
 
     /// <summary>
@@ -205,7 +210,11 @@ public sealed class RowSet
 /// <summary>What grouping rows by some columns shows (see <see cref="RowSet.Groups"/>).</summary>
 public sealed record GroupStatistics(
     int Groups, int RepeatedGroups, int ConsistentRepeatedGroups, int RedundantRows, int LargestGroup,
-    bool NullInLhs, double Log10AccidentChance);
+    bool NullInLhs, double Log10AccidentChance)
+{
+    /// <summary>Of <see cref="RedundantRows"/>, those whose repeated right side is not all NULL.</summary>
+    public int RedundantValueRows { get; init; }
+}
 
 internal sealed class TupleComparer : IEqualityComparer<int[]>
 {
