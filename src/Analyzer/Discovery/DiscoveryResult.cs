@@ -54,4 +54,22 @@ public sealed class DiscoveryResult
     public DiscoveryStatistics Statistics { get; init; } = new();
 
     public bool IsComplete => Limits.Count == 0;
+
+    /// <summary>This result with the MVDs and JDs of a second run on the same rows (and both runs' limits).</summary>
+    public DiscoveryResult WithMultivalued(DiscoveryResult other) => new()
+    {
+        RowCount = RowCount,
+        ColumnCount = ColumnCount,
+        Columns = Columns,
+        Nulls = Nulls,
+        MaxError = MaxError,
+        Fds = Fds,
+        UniqueColumnCombinations = UniqueColumnCombinations,
+        KeyCandidates = KeyCandidates,
+        Mvds = other.Mvds,
+        Jds = other.Jds,
+        Limits = Limits.Concat(other.Limits).Distinct().ToList(),
+        CompleteUpToLhs = CompleteUpToLhs,
+        Statistics = Statistics,
+    };
 }

@@ -46,12 +46,29 @@ public static class DataDependencies
         {
             if (table.Data is not { } data || data.RowCount < MinRows || data.ObservedColumns.Count < 2) continue;
             progress.Table = $"discovering dependencies in {table.Name}";
-            var (options, notes) = DiscoveryPlan.ForTable(baseOptions, settings.Discovery, data, mvds: true);
+            var (options, notes) = DiscoveryPlan.ForTable(baseOptions, settings.Discovery, data, mvds: false);
             var found = DependencyDiscovery.Discover(data, options with { Progress = progress });
+            if (MaySupportMvds(found))
+            {
+                var multi = DependencyDiscovery.Discover(data, options with { Fds = false, Uccs = false, Mvds = true, Jds = true, Progress = progress });
+                found = found.WithMultivalued(multi);
+            }
             result[table] = Classify(table, data, found, settings.Discovery, notes);
         }
         progress.Clear();
         return result;
+    }
+
+    /// <summary>
+    /// Whether an MVD with support (a group of rows pairing two right-side values with two of the rest)
+    /// can hold at all. For X ->> Y | Z such a group holds rows (y1,z1) and (y1,z2), which agree on X∪Y,
+    /// and (y1,z1), (y2,z1), which agree on X∪Z; so no unique column set lies inside X∪Y or X∪Z, and every
+    /// one meets both Y and Z. A unique single column cannot: tables with one skip the MVD search.
+    /// </summary>
+    private static bool MaySupportMvds(DiscoveryResult found)
+    {
+        bool singleColumnKey = found.Nulls == NullSemantics.Equal && found.UniqueColumnCombinations.Any(u => u.Count == 1);
+        return !singleColumnKey;
     }
 
     private static TableDataDependencies Classify(Table table, TableData data, DiscoveryResult found, DiscoverySettings settings, IReadOnlyList<string> planNotes)
