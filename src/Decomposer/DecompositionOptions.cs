@@ -36,7 +36,7 @@ public sealed record DecompositionOptions
     /// A data-only FD X -> Y with a part X' of X such that X' -> Y holds but for at most this share of the
     /// rows is not acted on: the rest of X only tells the exceptions apart.
     /// </summary>
-    public double MaxExceptionShare { get; init; } = 0.05;
+    public double MaxExceptionShare { get; init; } = SchemaNorm.Analyzer.Discovery.DesignDependencies.MaxExceptionShare;
 
     /// <summary>Decide whether a dependency-preserving BCNF decomposition exists (BCNF target), and offer the 3NF synthesis when not.</summary>
     public bool DecidePreservation { get; init; } = true;

@@ -35,6 +35,12 @@ public static class DesignDependencies
 {
     public const int MaxLhs = 2;
 
+    /// <summary>
+    /// An FD X -> A with a part X' of X such that X' -> A holds but for at most this share of the rows
+    /// (g3) is an accident: the rest of X only tells the exceptions apart.
+    /// </summary>
+    public const double MaxExceptionShare = 0.05;
+
     private static readonly string[] NonKeyNameParts =
         ["hash", "salt", "guid", "password", "modified", "created", "timestamp", "rowversion", "updated"];
 
@@ -65,7 +71,20 @@ public static class DesignDependencies
         foreach (var (fd, score) in scored.Where(s => s.Score.Class != PlausibilityClass.Plausible))
             candidates.Add(new(fd, score.Reason, score.Score));
 
-        var plausible = scored.Where(s => s.Score.Class == PlausibilityClass.Plausible).ToList();
+        var plausible = new List<(DiscoveredFd Fd, PlausibilityScore Score)>();
+        var nullRiders = new List<DiscoveredFd>(); // exact, but their repeats are mostly NULL
+        foreach (var (fd, score) in scored.Where(s => s.Score.Class == PlausibilityClass.Plausible))
+        {
+            if (MostlyNullRepeats(data, fd, nulls) is var (nullRepeats, repeats) && nullRepeats * 2 > repeats)
+            {
+                candidates.Add(new(fd, $"the rows repeat it mostly as NULL ({nullRepeats} of {repeats} repeats)", score.Score));
+                nullRiders.Add(fd);
+            }
+            else if (Exceptions(data, fd, nulls) is { } smaller)
+                candidates.Add(new(fd, $"{smaller.Lhs.Format(data.ColumnNames)} -> {data.ColumnNames[fd.Rhs]} holds but for {smaller.Error:P1} of the rows: the other column of the left side only tells the exceptions apart", score.Score));
+            else
+                plausible.Add((fd, score));
+        }
         var plausibleSet = new FunctionalDependencySet(columns, plausible.Select(p => p.Fd.ToDependency()));
         var determinants = plausible
             .GroupBy(s => s.Fd.Lhs)
@@ -90,6 +109,20 @@ public static class DesignDependencies
             taken |= rhs;
         }
 
+        // A column whose only objection is that its repeats are mostly NULL (ShipRegion) goes along with a
+        // determinant that other columns established (CustomerID -> ShipCity): the fact is the same one.
+        for (int i = 0; i < selected.Count; i++)
+        {
+            var riders = AttributeSet.Empty;
+            foreach (var fd in nullRiders)
+                if (fd.Lhs.IsSubsetOf(selected[i].Lhs) && !taken.Contains(fd.Rhs) && !selected[i].Lhs.Contains(fd.Rhs))
+                    riders = riders.With(fd.Rhs);
+            if (riders.IsEmpty) continue;
+            selected[i] = selected[i] with { Rhs = selected[i].Rhs | riders };
+            taken |= riders;
+            candidates.RemoveAll(c => nullRiders.Contains(c.Fd) && c.Fd.Lhs.IsSubsetOf(selected[i].Lhs) && riders.Contains(c.Fd.Rhs));
+        }
+
         foreach (var (fd, score) in plausible)
             if (!selected.Any(s => s.Lhs == fd.Lhs && s.Rhs.Contains(fd.Rhs)))
             {
@@ -101,6 +134,38 @@ public static class DesignDependencies
 
         return new DesignDependencySelection(selected, candidates
             .OrderByDescending(c => c.Score ?? -1).ThenBy(c => c.Fd.Lhs.Count).ThenBy(c => c.Fd.Lhs).ThenBy(c => c.Fd.Rhs).ToList());
+    }
+
+    /// <summary>
+    /// Rows that repeat the fact (all but the first of each left-side group), and how many of them repeat a
+    /// NULL: a dependency whose redundancy is mostly NULLs stores almost nothing twice.
+    /// </summary>
+    private static (int NullRepeats, int Repeats) MostlyNullRepeats(TableData data, DiscoveredFd fd, NullSemantics nulls)
+    {
+        var ids = RowGroups.Ids(data, fd.Lhs, nulls, out int count);
+        var seen = new bool[count];
+        var rhs = data.Columns[fd.Rhs].Codes;
+        int repeats = 0, nullRepeats = 0;
+        for (int row = 0; row < ids.Length; row++)
+        {
+            if (!seen[ids[row]]) { seen[ids[row]] = true; continue; }
+            repeats++;
+            if (rhs[row] == Data.ColumnData.NullCode) nullRepeats++;
+        }
+        return (nullRepeats, repeats);
+    }
+
+    /// <summary>A part of the left side that determines the right side but for a few rows, if any.</summary>
+    private static (AttributeSet Lhs, double Error)? Exceptions(TableData data, DiscoveredFd fd, NullSemantics nulls)
+    {
+        if (fd.Lhs.Count < 2) return null;
+        foreach (var b in fd.Lhs)
+        {
+            var smaller = fd.Lhs.Without(b);
+            double g3 = DependencyEvidence.ForFd(data, smaller, fd.Rhs, nulls, maxGroups: 0).Error;
+            if (g3 > 0 && g3 <= MaxExceptionShare) return (smaller, g3);
+        }
+        return null;
     }
 
     private static bool IsAudit(TableData data, int column)

@@ -91,4 +91,43 @@ public class DesignDependenciesTests
         var selection = Select(data, new SchemaHints { Computed = AttributeSet.Of(3) });
         Assert.DoesNotContain(selection.Selected, s => s.Lhs.Contains(3) || s.Rhs.Contains(3));
     }
+
+    [Fact]
+    public void A_second_column_that_only_separates_exceptions_is_a_candidate()
+    {
+        // Customer -> ShipName holds but for one customer who changed name once; (Customer, Clerk) holds exactly.
+        var b = new TableDataBuilder(["Id", "Customer", "Clerk", "ShipName"]);
+        for (int i = 0; i < 200; i++)
+        {
+            int c = i % 20, clerk = i % 7;
+            string ship = c == 3 && clerk == 2 ? "Renamed Ltd" : "Ship " + c;
+            b.AddRow(i.ToString(), "C" + c, "E" + clerk, ship);
+        }
+        var data = b.Build();
+        var selection = Select(data, new SchemaHints());
+        Assert.DoesNotContain(selection.Selected, s => s.Lhs == AttributeSet.Of(1, 2));
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(1, 2) && c.Fd.Rhs == 3 && c.Reason.Contains("exceptions"));
+    }
+
+    [Fact]
+    public void A_column_repeated_mostly_as_null_rides_along_but_never_leads()
+    {
+        // City -> Country (values) and City -> Region (mostly NULL); Company -> Note (only NULL repeats).
+        var b = new TableDataBuilder(["Id", "City", "Country", "Region", "Company", "Note"]);
+        var cities = new[] { ("London", "UK", null), ("Paris", "France", null), ("Lyon", "France", null), ("Austin", "USA", "TX"), ("Madrid", "Spain", null) };
+        for (int i = 0; i < 100; i++)
+        {
+            var (name, country, region) = cities[i % cities.Length];
+            int company = i % 43; // coprime with the 5 cities, so Company determines no city
+            b.AddRow(i.ToString(), name, country, region, "Co" + company, company == 0 ? "vip" : null);
+        }
+        var data = b.Build();
+        var selection = Select(data, new SchemaHints());
+        var city = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1));
+        Assert.True(AttributeSet.Of(2, 3).IsSubsetOf(city.Rhs));
+        Assert.DoesNotContain(selection.Selected, s => s.Lhs == AttributeSet.Of(4));
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(4) && c.Fd.Rhs == 5);
+        // Region (NULL in 80% of the rows) is there only through the NULL rule: City -> Region is plausible otherwise.
+        Assert.DoesNotContain(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(1) && c.Fd.Rhs == 3);
+    }
 }
