@@ -198,7 +198,7 @@ public class PropertyTests
             {
                 var y = AttributeSet.Of(rest.Where((_, i) => (ym >> i & 1) != 0));
                 var z = t - x - y;
-                if (EmbeddedChase.ImpliesMvd(universe, x, y, z, fds, mvds, jds)) return false;
+                if (Chase.ImpliesEmbeddedMvd(universe, x, y, z, fds, mvds, jds)) return false;
             }
         }
         return true;
@@ -231,7 +231,7 @@ public class PropertyTests
             var universe = AttributeSet.Range(width);
             for (int a = 0; a < width; a++)
                 if (!comps.Any(c => c.Contains(a))) comps[0] = comps[0].With(a);
-            Assert.Equal(Chase.IsLossless(universe, comps, fds, mvds), EmbeddedChase.Implies(universe, comps, fds, mvds));
+            Assert.Equal(Chase.IsLossless(universe, comps, fds, mvds), Chase.ImpliesEmbeddedJd(universe, comps, fds, mvds));
         }
     }
 
@@ -241,11 +241,11 @@ public class PropertyTests
         // A ->> B over ABCD: among A, B, C the embedded A ->> B | C holds; A ->> C | D among A, C, D does not.
         var universe = AttributeSet.Range(4);
         MultivaluedDependency[] mvds = [new(AttributeSet.Of(0), AttributeSet.Of(1))];
-        Assert.True(EmbeddedChase.ImpliesMvd(universe, AttributeSet.Of(0), AttributeSet.Of(1), AttributeSet.Of(2), [], mvds));
-        Assert.False(EmbeddedChase.ImpliesMvd(universe, AttributeSet.Of(0), AttributeSet.Of(2), AttributeSet.Of(3), [], mvds));
+        Assert.True(Chase.ImpliesEmbeddedMvd(universe, AttributeSet.Of(0), AttributeSet.Of(1), AttributeSet.Of(2), [], mvds));
+        Assert.False(Chase.ImpliesEmbeddedMvd(universe, AttributeSet.Of(0), AttributeSet.Of(2), AttributeSet.Of(3), [], mvds));
         // With C -> D as well, A ->> C | D among A, C, D is still not implied, but A ->> B | D among A, B, D is.
         FunctionalDependency[] fds = [new(AttributeSet.Of(2), AttributeSet.Of(3))];
-        Assert.False(EmbeddedChase.ImpliesMvd(universe, AttributeSet.Of(0), AttributeSet.Of(2), AttributeSet.Of(3), fds, mvds));
-        Assert.True(EmbeddedChase.ImpliesMvd(universe, AttributeSet.Of(0), AttributeSet.Of(1), AttributeSet.Of(3), fds, mvds));
+        Assert.False(Chase.ImpliesEmbeddedMvd(universe, AttributeSet.Of(0), AttributeSet.Of(2), AttributeSet.Of(3), fds, mvds));
+        Assert.True(Chase.ImpliesEmbeddedMvd(universe, AttributeSet.Of(0), AttributeSet.Of(1), AttributeSet.Of(3), fds, mvds));
     }
 }

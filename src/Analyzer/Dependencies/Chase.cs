@@ -23,7 +23,9 @@ public sealed class ChaseResult(IReadOnlyList<int> columns, IReadOnlyList<IReadO
 /// join of projections. No symbol is ever invented, so the chase ends; its tableau can still grow large,
 /// and past <see cref="DefaultMaxRows"/> rows it stops with a <see cref="DependencyLimitException"/>.
 /// Every dependency must lie within the universe, and every JD hypothesis must cover it (an embedded
-/// JD is a different, undecidable matter): otherwise <see cref="ArgumentException"/>.
+/// JD as a hypothesis is a different, undecidable matter): otherwise <see cref="ArgumentException"/>.
+/// An embedded JD as the conclusion is fine (<see cref="ImpliesEmbeddedJd"/>): the full dependencies
+/// never invent symbols, so its chase ends too (Beeri &amp; Vardi, JACM 1984).
 /// </summary>
 public static class Chase
 {
@@ -89,6 +91,43 @@ public static class Chase
         if (jd.IsTrivial(universe)) return true;
         return IsLossless(universe, jd.Components, fds, mvds, jds, maxRows);
     }
+
+    /// <summary>
+    /// Whether the dependencies imply the JD ⋈[components] embedded in S = ∪ components ⊆ U: that it holds
+    /// in π_S(r) for every r that satisfies them. The tableau has one row per component, as for a full JD,
+    /// and the chase succeeds when a row is distinguished on all of S. This is what a projection needs:
+    /// whether a JD (or an MVD, <see cref="ImpliesEmbeddedMvd"/>) still holds among a new table's columns.
+    /// With S = U it is <see cref="ImpliesJd"/>.
+    /// </summary>
+    public static bool ImpliesEmbeddedJd(
+        AttributeSet universe, IReadOnlyList<AttributeSet> components,
+        IEnumerable<FunctionalDependency> fds,
+        IEnumerable<MultivaluedDependency>? mvds = null,
+        IEnumerable<JoinDependency>? jds = null,
+        int maxRows = DefaultMaxRows)
+    {
+        var target = AttributeSet.Empty;
+        foreach (var c in components)
+        {
+            if (!c.IsSubsetOf(universe))
+                throw new ArgumentException($"component {c} names a column outside the universe {universe}", nameof(components));
+            target |= c;
+        }
+        if (components.Count == 0 || components.Any(c => c == target)) return true;
+        var t = new Tableau(universe, components, fds, mvds, jds, maxRows);
+        bool Done() => t.HasRowDistinguishedOn(target);
+        t.Run(Done);
+        return Done();
+    }
+
+    /// <summary>Whether the dependencies imply X ->> Y | Z among the columns X ∪ Y ∪ Z (Y and Z disjoint, outside X).</summary>
+    public static bool ImpliesEmbeddedMvd(
+        AttributeSet universe, AttributeSet x, AttributeSet y, AttributeSet z,
+        IEnumerable<FunctionalDependency> fds,
+        IEnumerable<MultivaluedDependency>? mvds = null,
+        IEnumerable<JoinDependency>? jds = null,
+        int maxRows = DefaultMaxRows) =>
+        y.IsEmpty || z.IsEmpty || ImpliesEmbeddedJd(universe, [x | y, x | z], fds, mvds, jds, maxRows);
 
     /// <summary>Whether the dependencies imply X ->> Y (the JD ⋈[XY, X(U−Y)]).</summary>
     public static bool ImpliesMvd(
@@ -233,6 +272,19 @@ public static class Chase
             {
                 bool all = true;
                 foreach (var s in row) if (Find(s) != 0) { all = false; break; }
+                if (all) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Whether some row holds the distinguished symbol in every column of <paramref name="target"/>.</summary>
+        public bool HasRowDistinguishedOn(AttributeSet target)
+        {
+            var positions = Positions(target);
+            foreach (var row in _rows)
+            {
+                bool all = true;
+                foreach (var i in positions) if (Find(row[i]) != 0) { all = false; break; }
                 if (all) return true;
             }
             return false;

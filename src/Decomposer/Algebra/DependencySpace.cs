@@ -16,7 +16,7 @@ public sealed record SpaceLimits
     public int MaxExhaustiveColumns { get; init; } = 14;
 
     /// <summary>Rows a chase tableau may grow to.</summary>
-    public int ChaseMaxRows { get; init; } = EmbeddedChase.DefaultMaxRows;
+    public int ChaseMaxRows { get; init; } = 5_000;
 
     public int KeyLimit { get; init; } = CandidateKeys.DefaultLimit;
 
@@ -32,7 +32,7 @@ public sealed record SpaceLimits
 /// subschema coincide with BCNF: the chase of two rows by FDs only ever equates them on X⁺, so an
 /// embedded X ->> Y | Z holds exactly when X -> Y or X -> Z does. With MVDs or JDs the FDs of S come from
 /// closing each subset of S under all dependencies (<see cref="DependencyOracle"/>), and embedded MVDs and
-/// JDs are decided by <see cref="EmbeddedChase"/>; both are bounded by <see cref="SpaceLimits"/>.
+/// JDs are decided by <see cref="Chase.ImpliesEmbeddedJd"/>; both are bounded by <see cref="SpaceLimits"/>.
 /// </summary>
 public sealed class DependencySpace
 {
@@ -268,7 +268,7 @@ public sealed class DependencySpace
             {
                 var candidate = t.With(first);
                 var complement = s - x - candidate;
-                if (EmbeddedChase.ImpliesMvd(Universe, x, candidate, complement, _fdList, Mvds, Jds, Limits.ChaseMaxRows))
+                if (Chase.ImpliesEmbeddedMvd(Universe, x, candidate, complement, _fdList, Mvds, Jds, Limits.ChaseMaxRows))
                 {
                     atom = candidate;
                     break;
@@ -315,7 +315,7 @@ public sealed class DependencySpace
 
     /// <summary>Whether the dependencies imply ⋈[components] among the columns the components cover.</summary>
     public bool ImpliesEmbedded(IReadOnlyList<AttributeSet> components) =>
-        EmbeddedChase.Implies(Universe, components, _fdList, Mvds, Jds, Limits.ChaseMaxRows);
+        Chase.ImpliesEmbeddedJd(Universe, components, _fdList, Mvds, Jds, Limits.ChaseMaxRows);
 
     /// <summary>
     /// The strongest normal form S satisfies under the dependencies (BCNF and above need the MVDs and JDs;
