@@ -23,7 +23,10 @@ public sealed record DesignDependencySelection(IReadOnlyList<DesignFd> Selected,
 /// <item>audit columns (ModifiedDate, rowguid) describe the row, not a fact, and are never moved;
 /// computed columns follow from their formula and take no part;</item>
 /// <item>determinants are ordered: a foreign key first, then fewer columns, then plausibility score,
-/// with names that never serve as design keys (hashes, salts, GUIDs, audit timestamps) last;</item>
+/// with names that never serve as design keys (hashes, salts, GUIDs, audit timestamps) last; but a
+/// determinant that another determines (and not back) comes before it, so that each column goes to its
+/// nearest determinant (ProductID -> SupplierID -> SupplierName), unless the other is a foreign key and
+/// it is not;</item>
 /// <item>each determinant in that order takes every column it determines through plausible FDs that no
 /// earlier one took, and
 /// a determinant equivalent to an earlier one (each determines the other) is folded into it.</item>
@@ -95,6 +98,7 @@ public static class DesignDependencies
             .ThenByDescending(d => d.Score.Score)
             .ThenBy(d => d.Lhs)
             .ToList();
+        determinants = InnermostFirst(determinants, plausibleSet, hints.ForeignKeys);
 
         var selected = new List<DesignFd>();
         var taken = AttributeSet.Empty;
@@ -134,6 +138,45 @@ public static class DesignDependencies
 
         return new DesignDependencySelection(selected, candidates
             .OrderByDescending(c => c.Score ?? -1).ThenBy(c => c.Fd.Lhs.Count).ThenBy(c => c.Fd.Lhs).ThenBy(c => c.Fd.Rhs).ToList());
+    }
+
+    /// <summary>
+    /// The determinants in their order, except that one determined by another (ProductID -> SupplierID, and
+    /// not the other way) comes before it: SupplierID then takes SupplierName, and ProductID takes SupplierID.
+    /// Each column goes to its nearest determinant, as in 3NF synthesis, rather than to whichever
+    /// determinant of the chain scores higher (ProductID -> SupplierName would hide the supplier table).
+    /// </summary>
+    private static List<(AttributeSet Lhs, PlausibilityScore Score)> InnermostFirst(
+        List<(AttributeSet Lhs, PlausibilityScore Score)> ordered, FunctionalDependencySet fds, IReadOnlyCollection<AttributeSet> foreignKeys)
+    {
+        int n = ordered.Count;
+        var closures = ordered.Select(d => fds.Closure(d.Lhs)).ToList();
+        var isForeignKey = ordered.Select(d => foreignKeys.Contains(d.Lhs)).ToList();
+        // Below(i, j): j is strictly determined by i (i -> j, not j -> i), so j goes first; but a foreign key
+        // keeps its place before other determinants: what it determines belongs to the table it references.
+        bool Below(int i, int j) =>
+            i != j && (isForeignKey[j] || !isForeignKey[i])
+            && ordered[j].Lhs.IsSubsetOf(closures[i]) && !ordered[i].Lhs.IsSubsetOf(closures[j]);
+        var waitsFor = new int[n];
+        var above = new List<int>[n];
+        for (int j = 0; j < n; j++)
+        {
+            above[j] = [];
+            for (int i = 0; i < n; i++)
+                if (Below(i, j)) { above[j].Add(i); waitsFor[i]++; }
+        }
+        // Kahn's topological sort, taking the earliest determinant in the given order that waits for none.
+        var ready = new SortedSet<int>(Enumerable.Range(0, n).Where(i => waitsFor[i] == 0));
+        var result = new List<(AttributeSet, PlausibilityScore)>(n);
+        while (ready.Count > 0)
+        {
+            int next = ready.Min;
+            ready.Remove(next);
+            result.Add(ordered[next]);
+            foreach (var i in above[next])
+                if (--waitsFor[i] == 0) ready.Add(i);
+        }
+        return result;
     }
 
     /// <summary>

@@ -47,6 +47,30 @@ public class DesignDependenciesTests
     }
 
     [Fact]
+    public void Without_foreign_keys_each_column_goes_to_its_nearest_determinant()
+    {
+        // Order lines: ProductID -> SupplierID -> SupplierName, SupplierCountry. ProductID also determines the
+        // supplier's columns, but they are facts about the supplier: SupplierID takes them, ProductID takes SupplierID.
+        var b = new TableDataBuilder(["OrderID", "ProductID", "ProductName", "SupplierID", "SupplierName", "SupplierCountry", "Quantity"]);
+        var rng = new Random(11);
+        for (int order = 0; order < 150; order++)
+            foreach (var product in Enumerable.Range(0, 30).OrderBy(_ => rng.Next()).Take(3))
+            {
+                int supplier = product % 7;
+                b.AddRow(order.ToString(), product.ToString(), "Product " + product, supplier.ToString(),
+                    "Supplier " + supplier, supplier % 2 == 0 ? "Norway" : "Japan", rng.Next(1, 50).ToString());
+            }
+        var data = b.Build();
+        var selection = Select(data, new SchemaHints { NonIdentifying = AttributeSet.Of(6) });
+        var supplierFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3));
+        Assert.Equal(AttributeSet.Of(4, 5), supplierFd.Rhs);
+        var productFd = Assert.Single(selection.Selected, s => s.Lhs.Contains(1) || s.Lhs.Contains(2));
+        Assert.True(productFd.Rhs.Contains(3));
+        Assert.False(productFd.Rhs.Overlaps(AttributeSet.Of(4, 5)));
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == productFd.Lhs && c.Fd.Rhs == 4 && c.Reason.Contains("SupplierID"));
+    }
+
+    [Fact]
     public void Each_column_is_explained_once_and_every_selected_fd_holds()
     {
         var data = Orders();
