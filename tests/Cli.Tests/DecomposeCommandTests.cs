@@ -222,4 +222,48 @@ public class DecomposeCommandTests
         Assert.Equal("", r.Stdout);
         Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void Migrate_to_postgres_writes_one_transaction_of_do_blocks()
+    {
+        var r = CliRunner.Run("migrate", Sample("1-partial-dependency"), "--table", "Enrollment", "--dialect", "postgres");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("\nBEGIN;\n", r.Stdout);
+        Assert.Contains("DO $schemanorm$", r.Stdout);
+        Assert.Contains("CREATE TABLE \"public\".", r.Stdout);
+        Assert.EndsWith("COMMIT;\n", r.Stdout);
+    }
+
+    [Fact]
+    public void Migrate_with_an_unknown_dialect_is_one_line_and_status_2()
+    {
+        var r = CliRunner.Run("migrate", Sample("1-partial-dependency"), "--dialect", "oracle");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("oracle", r.Stderr);
+    }
+
+    [Fact]
+    public void Migrate_to_postgres_of_a_type_postgres_lacks_is_one_line_status_2_and_writes_no_file()
+    {
+        using var dir = new CliRunner.Scratch();
+        var schema = dir.Write("orders.sql", """
+            CREATE TABLE dbo.Enrollment (
+                StudentID int NOT NULL, CourseCode char(6) NOT NULL,
+                -- schemanorm: fd CourseCode -> CourseTitle, Extra
+                CourseTitle nvarchar(80) NOT NULL, Extra sql_variant NULL,
+                CONSTRAINT PK_Enrollment PRIMARY KEY (StudentID, CourseCode));
+            """);
+        var r = CliRunner.RunIn(dir.Root, "migrate", schema, "--dialect", "postgres", "-o", "m.sql");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Extra", r.Stderr);
+        Assert.Contains("sql_variant", r.Stderr);
+        Assert.False(File.Exists(Path.Combine(dir.Root, "m.sql")));
+        Assert.False(File.Exists(Path.Combine(dir.Root, "m.rollback.sql")));
+
+        // The T-SQL migration of the same table is fine.
+        Assert.Equal(0, CliRunner.RunIn(dir.Root, "migrate", schema, "-o", "m.sql").ExitCode);
+    }
 }

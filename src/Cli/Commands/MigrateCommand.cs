@@ -1,45 +1,61 @@
 using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Analyzer.Diagnostics;
+using SchemaNorm.Analyzer.Discovery;
+using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Cli.Config;
+using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
 using SchemaNorm.Decomposer;
 using SchemaNorm.Decomposer.Migration;
+using SchemaNorm.Decomposer.Migration.Postgres;
 using SchemaNorm.Decomposer.Migration.TSql;
 using SchemaNorm.Decomposer.Proposal;
 
 namespace SchemaNorm.Cli.Commands;
 
 /// <summary>
-/// Writes the T-SQL that moves a table (or every table below the target) into its proposed decomposition,
+/// Writes the script that moves a table (or every table below the target) into its proposed decomposition,
 /// and the script that undoes it: with -o x.sql, x.sql and x.rollback.sql; otherwise the migration on
-/// standard output, or with --rollback the rollback.
+/// standard output, or with --rollback the rollback. --dialect says whose SQL: T-SQL (default) or
+/// PostgreSQL. The tables come from scripts or, with --connection, from a live database (read only: the
+/// script is written, never run); a dependency found in a live sample is checked on all rows first.
 /// </summary>
 public sealed class MigrateCommand : ICommand
 {
     public static readonly OptionSpec Rollback = new("rollback", OptionArity.Flag, "print the rollback script instead of the migration (without -o)");
+    public static readonly OptionSpec Dialect = new("dialect", OptionArity.Single, "the SQL to write: tsql (SQL Server, default) or postgres (PostgreSQL; schema dbo becomes public)", "NAME");
 
     public string Name => "migrate";
-    public string Usage => "schemanorm migrate <paths...> [--table T] [--target 3NF|BCNF|4NF|5NF] [-o file.sql] [options]";
-    public string Summary => "Writes the T-SQL migration (and its rollback) that moves tables into their proposed decomposition.";
+    public string Usage => "schemanorm migrate (<paths...> | --connection STRING) [--table T] [--target 3NF|BCNF|4NF|5NF] [--dialect tsql|postgres] [-o file.sql] [options]";
+    public string Summary => "Writes the migration (T-SQL or PostgreSQL) and its rollback that move tables into their proposed decomposition.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("table", OptionArity.Single, "the table to migrate (default: every table below the target)", "TABLE"),
         new("output", OptionArity.Single, "write the migration to FILE and its rollback to FILE.rollback.sql beside it", "FILE", Alias: "o"),
-        CommonOptions.Target, Rollback, CommonOptions.Config,
+        CommonOptions.Target, Dialect, Rollback, CommonOptions.Config,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, AnalyzeCommand.NoDiscovery,
         .. InputOptions.All,
+        .. LiveOptions.All,
         CommonOptions.Help,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
     {
+        bool postgres = args.Choice("dialect", "tsql", "tsql", "sqlserver", "postgres", "postgresql") is "postgres" or "postgresql";
         var settings = RunSettings.From(args, context, "text");
-        var model = ModelLoader.Load(settings, context, out int errors);
+        // --table names the table to migrate, not the tables to read: the tables whose foreign keys
+        // reference it must be read too, so that they move to the new table.
+        if (settings.Live is { } liveSettings)
+            settings = settings with { Live = liveSettings with { Filter = new TableFilter(args.GetAll("schema"), []) } };
+        var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return AnalyzeCommand.Stop(context, errors);
+        using var database = live;
 
         var tables = args.Get("table") is { Length: > 0 } name ? [DecomposeCommand.FindTable(model, name)] : model.Tables.ToList();
-        var analysis = DecomposeCommand.Analyze(model, tables, settings, args, context, out errors);
+        var analysis = Analyze(model, tables, settings, args, context, live, out errors);
         if (analysis is null) return AnalyzeCommand.Stop(context, errors);
         var decompositions = analysis.Tables
             .Where(t => args.Has("table") || t.NormalForm < settings.Analysis.Target)
@@ -55,7 +71,16 @@ public sealed class MigrateCommand : ICommand
         }
 
         var plans = MigrationPlanner.PlanAll(decompositions, model);
-        var script = new TSqlMigrationEmitter().Emit(plans);
+        IMigrationEmitter emitter = postgres ? new PostgresMigrationEmitter() : new TSqlMigrationEmitter();
+        MigrationScript script;
+        try
+        {
+            script = emitter.Emit(plans);
+        }
+        catch (PostgresMigrationException e)
+        {
+            throw new UsageException(e.Message);
+        }
 
         if (args.Get("output") is { } output)
         {
@@ -72,6 +97,37 @@ public sealed class MigrateCommand : ICommand
                 context.Stderr.WriteLine("schemanorm migrate: for the rollback script run again with --rollback, or use -o FILE.sql to write FILE.rollback.sql beside it");
         }
         return ExitStatus.Clean;
+    }
+
+    /// <summary>
+    /// As <see cref="DecomposeCommand.Analyze"/>; from a live database, the dependencies found in the sample
+    /// are first checked on all rows by the server (as analyze does), so that no split rests on a sample's accident.
+    /// </summary>
+    private static SchemaAnalysis? Analyze(SchemaModel model, IReadOnlyList<Table> tables, RunSettings settings, ParsedArguments args, CliContext context, LiveDatabase? live, out int errors)
+    {
+        if (live is null) return DecomposeCommand.Analyze(model, tables, settings, args, context, out errors);
+        var diagnostics = new DiagnosticBag();
+        if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
+        Func<Table, IReadOnlyList<TableDependency>>? fromSample = null;
+        if (!args.Has(AnalyzeCommand.NoDiscovery.Name))
+        {
+            var subset = new SchemaModel();
+            foreach (var t in tables) subset.Add(t);
+            Dictionary<Table, TableDataDependencies> data;
+            using (var progress = new ProgressLine(context, settings.Quiet))
+                data = DataDependencies.Find(subset, settings, progress);
+            var full = new FullTableEvidence(live)
+            {
+                Nulls = settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct,
+                MaxError = settings.Discovery.MaxError ?? 0,
+            };
+            fromSample = full.Confirming(t => data.TryGetValue(t, out var d) ? d.Used : []);
+        }
+        var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics, fromSample);
+        errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
+        if (errors > 0) return null;
+        var wanted = new HashSet<Table>(tables, ReferenceEqualityComparer.Instance);
+        return new SchemaAnalysis { Target = analysis.Target, Tables = analysis.Tables.Where(t => wanted.Contains(t.Table)).ToList() };
     }
 
     /// <summary>x.sql → x.rollback.sql; x → x.rollback.sql.</summary>
