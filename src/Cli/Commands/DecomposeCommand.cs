@@ -1,7 +1,9 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Diagnostics;
+using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Cli.Config;
+using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
@@ -81,7 +83,12 @@ public sealed class DecomposeCommand : ICommand
     /// The analysis of <paramref name="tables"/> with their dependencies gathered as analyze gathers them
     /// (the dependencies found in the sample rows unless --no-discovery); null after input errors, which are printed.
     /// </summary>
-    internal static SchemaAnalysis? Analyze(SchemaModel model, IReadOnlyList<Table> tables, RunSettings settings, ParsedArguments args, CliContext context, out int errors)
+    /// <summary>
+    /// The analysis of <paramref name="tables"/> as analyze makes it (discovery on their rows unless
+    /// --no-discovery). From a live database the dependencies found in the sample are first checked on all
+    /// rows by the server, so that no split rests on a sample's accident.
+    /// </summary>
+    internal static SchemaAnalysis? Analyze(SchemaModel model, IReadOnlyList<Table> tables, RunSettings settings, ParsedArguments args, CliContext context, out int errors, LiveDatabase? live = null)
     {
         var diagnostics = new DiagnosticBag();
         if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
@@ -94,6 +101,12 @@ public sealed class DecomposeCommand : ICommand
             data = DataDependencies.Find(subset, settings, progress);
         }
         Func<Table, IReadOnlyList<TableDependency>>? fromSample = data is null ? null : t => data.TryGetValue(t, out var d) ? d.Used : [];
+        if (live is not null && fromSample is not null)
+            fromSample = new FullTableEvidence(live)
+            {
+                Nulls = settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct,
+                MaxError = settings.Discovery.MaxError ?? 0,
+            }.Confirming(fromSample);
         var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics, fromSample);
         errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
         if (errors > 0) return null;

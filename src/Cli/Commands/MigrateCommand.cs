@@ -55,7 +55,7 @@ public sealed class MigrateCommand : ICommand
         using var database = live;
 
         var tables = args.Get("table") is { Length: > 0 } name ? [DecomposeCommand.FindTable(model, name)] : model.Tables.ToList();
-        var analysis = Analyze(model, tables, settings, args, context, live, out errors);
+        var analysis = DecomposeCommand.Analyze(model, tables, settings, args, context, out errors, live);
         if (analysis is null) return AnalyzeCommand.Stop(context, errors);
         var decompositions = analysis.Tables
             .Where(t => args.Has("table") || t.NormalForm < settings.Analysis.Target)
@@ -97,37 +97,6 @@ public sealed class MigrateCommand : ICommand
                 context.Stderr.WriteLine("schemanorm migrate: for the rollback script run again with --rollback, or use -o FILE.sql to write FILE.rollback.sql beside it");
         }
         return ExitStatus.Clean;
-    }
-
-    /// <summary>
-    /// As <see cref="DecomposeCommand.Analyze"/>; from a live database, the dependencies found in the sample
-    /// are first checked on all rows by the server (as analyze does), so that no split rests on a sample's accident.
-    /// </summary>
-    private static SchemaAnalysis? Analyze(SchemaModel model, IReadOnlyList<Table> tables, RunSettings settings, ParsedArguments args, CliContext context, LiveDatabase? live, out int errors)
-    {
-        if (live is null) return DecomposeCommand.Analyze(model, tables, settings, args, context, out errors);
-        var diagnostics = new DiagnosticBag();
-        if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
-        Func<Table, IReadOnlyList<TableDependency>>? fromSample = null;
-        if (!args.Has(AnalyzeCommand.NoDiscovery.Name))
-        {
-            var subset = new SchemaModel();
-            foreach (var t in tables) subset.Add(t);
-            Dictionary<Table, TableDataDependencies> data;
-            using (var progress = new ProgressLine(context, settings.Quiet))
-                data = DataDependencies.Find(subset, settings, progress);
-            var full = new FullTableEvidence(live)
-            {
-                Nulls = settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct,
-                MaxError = settings.Discovery.MaxError ?? 0,
-            };
-            fromSample = full.Confirming(t => data.TryGetValue(t, out var d) ? d.Used : []);
-        }
-        var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics, fromSample);
-        errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
-        if (errors > 0) return null;
-        var wanted = new HashSet<Table>(tables, ReferenceEqualityComparer.Instance);
-        return new SchemaAnalysis { Target = analysis.Target, Tables = analysis.Tables.Where(t => wanted.Contains(t.Table)).ToList() };
     }
 
     /// <summary>x.sql → x.rollback.sql; x → x.rollback.sql.</summary>

@@ -73,6 +73,17 @@ public sealed record PlanColumn(string Name, SqlType Type, bool Nullable)
     public bool NeedsConversionToCompare => Type.Name is "text" or "ntext" or "image" or "xml";
     /// <summary>The database sets it (rowversion/timestamp): never inserted.</summary>
     public bool DatabaseGenerated => Type.Name is "rowversion" or "timestamp";
+
+    /// <summary>A model column as a plan carries it.</summary>
+    public static PlanColumn From(Column c) => new(c.Name, c.Type, c.IsNullable)
+    {
+        Identity = c.IsIdentity,
+        IdentitySeed = c.IdentitySeed,
+        IdentityIncrement = c.IdentityIncrement,
+        Default = c.DefaultExpression,
+        Computed = c.ComputedExpression,
+        Persisted = c.IsPersisted,
+    };
 }
 
 /// <summary>A PRIMARY KEY or UNIQUE constraint.</summary>
@@ -103,25 +114,44 @@ public sealed record ForeignKeyRedirect(string ConstraintName, ObjectName Child,
 /// A dependency the decomposition relies on, tested on the live rows before anything changes. Each check
 /// counts violating groups; a count above zero stops the migration.
 /// </summary>
-public abstract record DependencyCheck(string Description);
+public abstract record DependencyCheck(string Description)
+{
+    /// <summary>What the check counts, for the message that stops the migration ("... break it: 3 rows with NULL").</summary>
+    public abstract string Unit { get; }
+}
 
 /// <summary>Lhs -> Rhs: groups of Lhs values (NULL equal to NULL) with more than one Rhs combination.</summary>
-public sealed record FunctionalDependencyCheck(IReadOnlyList<string> Lhs, IReadOnlyList<string> Rhs, string Description) : DependencyCheck(Description);
+public sealed record FunctionalDependencyCheck(IReadOnlyList<string> Lhs, IReadOnlyList<string> Rhs, string Description) : DependencyCheck(Description)
+{
+    public override string Unit => "groups of rows that agree on the left side and differ on the right";
+}
 
 /// <summary>Rows whose Key holds a NULL while one of Values does not: a table keyed by Key cannot store them.</summary>
-public sealed record NullKeyCheck(IReadOnlyList<string> Key, IReadOnlyList<string> Values, string Description) : DependencyCheck(Description);
+public sealed record NullKeyCheck(IReadOnlyList<string> Key, IReadOnlyList<string> Values, string Description) : DependencyCheck(Description)
+{
+    public override string Unit => "rows";
+}
 
 /// <summary>
 /// The distinct rows over the union of the components equal the join of their projections (an MVD or a
 /// join dependency): counts the joined rows that are not source rows.
 /// </summary>
-public sealed record JoinCheck(IReadOnlyList<IReadOnlyList<string>> Components, string Description) : DependencyCheck(Description);
+public sealed record JoinCheck(IReadOnlyList<IReadOnlyList<string>> Components, string Description) : DependencyCheck(Description)
+{
+    public override string Unit => "rows that the join of the new tables would add";
+}
 
 /// <summary>No NULL in columns that the view joins on with an inner join.</summary>
-public sealed record NotNullCheck(IReadOnlyList<string> Columns, string Description) : DependencyCheck(Description);
+public sealed record NotNullCheck(IReadOnlyList<string> Columns, string Description) : DependencyCheck(Description)
+{
+    public override string Unit => "rows with NULL";
+}
 
 /// <summary>No two rows are equal in every column (tables with keys cannot keep duplicates).</summary>
-public sealed record DuplicateRowCheck(IReadOnlyList<string> Columns, string Description) : DependencyCheck(Description);
+public sealed record DuplicateRowCheck(IReadOnlyList<string> Columns, string Description) : DependencyCheck(Description)
+{
+    public override string Unit => "groups of duplicate rows";
+}
 
 /// <summary>
 /// The view that keeps the source's name and shape: <see cref="Base"/> joined with <see cref="Joins"/> in

@@ -66,7 +66,7 @@ public static class MigrationPlanner
         var notes = new List<string>();
 
         var renamed = new ObjectName(schema, context.Unique(source.Name.Name + "_unnormalized"));
-        var sourceColumns = source.Columns.Select(Column).ToList();
+        var sourceColumns = source.Columns.Select(PlanColumn.From).ToList();
 
         // Creation order: a table comes after the tables it references.
         var order = CreationOrder(d.Tables);
@@ -93,7 +93,7 @@ public static class MigrationPlanner
             {
                 var col = source.Columns[c];
                 bool inKey = t.PrimaryKey.Contains(c);
-                var pc = Column(col) with { Nullable = col.IsNullable && !inKey };
+                var pc = PlanColumn.From(col) with { Nullable = col.IsNullable && !inKey };
                 if (col.ComputedExpression is not null)
                 {
                     if (computedInputs[c].IsSubsetOf(t.Columns) && !inKey)
@@ -219,15 +219,6 @@ public static class MigrationPlanner
         };
     }
 
-    private static PlanColumn Column(Column c) => new(c.Name, c.Type, c.IsNullable)
-    {
-        Identity = c.IsIdentity,
-        IdentitySeed = c.IdentitySeed,
-        IdentityIncrement = c.IdentityIncrement,
-        Default = c.DefaultExpression,
-        Computed = c.ComputedExpression,
-        Persisted = c.IsPersisted,
-    };
 
     private static bool References(ForeignKey fk, Table source, SchemaModel model) =>
         ReferenceEquals(model.Find(fk.ReferencedTable) ?? (fk.ReferencedTable.Schema is null ? null : model.Find(fk.ReferencedTable.Name)), source);
@@ -309,7 +300,7 @@ public static class MigrationPlanner
         var declaredKeys = new List<AttributeSet>();
         if (source.PrimaryKey is { } spk) declaredKeys.Add(AttributeSet.Of(spk.Columns.Select(source.IndexOf).Where(i => i >= 0)));
         foreach (var u in source.UniqueConstraints) declaredKeys.Add(AttributeSet.Of(u.Columns.Select(source.IndexOf).Where(i => i >= 0)));
-        var stored = AttributeSet.Of(Enumerable.Range(0, names.Count).Where(c => source.Columns[c].ComputedExpression is null && !Column(source.Columns[c]).DatabaseGenerated));
+        var stored = AttributeSet.Of(Enumerable.Range(0, names.Count).Where(c => source.Columns[c].ComputedExpression is null && !PlanColumn.From(source.Columns[c]).DatabaseGenerated));
 
         void Fd(AttributeSet lhs, AttributeSet rhs, string why)
         {

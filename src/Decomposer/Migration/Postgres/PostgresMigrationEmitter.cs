@@ -105,7 +105,7 @@ public sealed class PostgresMigrationEmitter(PostgresNames? names = null) : IMig
             s.Add("-- " + OneLine(check.Description));
             s.Add(CheckQuery(check, source, columns) + ";");
             s.Add($"IF {Violations} > 0 THEN");
-            s.Add("    " + Raise("EXCEPTION", $"schemanorm: {check.Description}, but the rows of {shown} break it: ", new Var(Violations), $" {Unit(check)}; nothing was changed."));
+            s.Add("    " + Raise("EXCEPTION", $"schemanorm: {check.Description}, but the rows of {shown} break it: ", new Var(Violations), $" {check.Unit}; nothing was changed."));
             s.Add("END IF;");
         }
 
@@ -241,15 +241,6 @@ public sealed class PostgresMigrationEmitter(PostgresNames? names = null) : IMig
 
     private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 
-    private static string Unit(DependencyCheck check) => check switch
-    {
-        FunctionalDependencyCheck => "groups of rows that agree on the left side and differ on the right",
-        NullKeyCheck => "rows",
-        JoinCheck => "rows that the join of the new tables would add",
-        NotNullCheck => "rows with NULL",
-        DuplicateRowCheck => "groups of duplicate rows",
-        _ => "violations",
-    };
 
     // ---- pre-flight checks ---------------------------------------------------------------------
 

@@ -41,7 +41,7 @@ public static class PostgresSchemaScript
     public static string CreateTable(Table t, PostgresNames names)
     {
         var label = names.Display(Name(t));
-        var lines = t.Columns.Select(c => PostgresColumns.Definition(Column(c), label, notes: null)).ToList();
+        var lines = t.Columns.Select(c => PostgresColumns.Definition(PlanColumn.From(c), label, notes: null)).ToList();
         if (t.PrimaryKey is { } pk) lines.Add($"{Constraint(pk.Name)}PRIMARY KEY ({Columns(t, pk.Columns)})");
         foreach (var u in t.UniqueConstraints) lines.Add($"{Constraint(u.Name)}UNIQUE ({Columns(t, u.Columns)})");
         foreach (var i in t.UniqueIndexes.Where(i => !i.IsFiltered)) lines.Add($"{Constraint(i.Name)}UNIQUE ({Columns(t, i.Columns)})");
@@ -53,7 +53,7 @@ public static class PostgresSchemaScript
     {
         if (t.Data is not { RowCount: > 0 } data) return "";
         var columns = Enumerable.Range(0, t.Columns.Count)
-            .Where(c => !data.UnobservedColumns.Contains(c) && !t.Columns[c].IsComputed && Column(t.Columns[c]) is { DatabaseGenerated: false })
+            .Where(c => !data.UnobservedColumns.Contains(c) && !t.Columns[c].IsComputed && PlanColumn.From(t.Columns[c]) is { DatabaseGenerated: false })
             .ToList();
         var identity = columns.Select(c => t.Columns[c]).FirstOrDefault(c => c.IsIdentity);
         var head = $"INSERT INTO {names.Qualified(Name(t))} ({string.Join(", ", columns.Select(c => PostgresNames.Quote(t.Columns[c].Name)))})" +
@@ -65,7 +65,7 @@ public static class PostgresSchemaScript
                 .Select(r => "    (" + string.Join(", ", columns.Select(c => Value(data.Value(r, c), t.Columns[c].Type))) + ")");
             text.Append(head).Append(string.Join(",\n", rows)).Append(";\n");
         }
-        if (identity is not null) text.Append($"SELECT {PostgresColumns.ContinueIdentity(names, Name(t), Column(identity))};\n");
+        if (identity is not null) text.Append($"SELECT {PostgresColumns.ContinueIdentity(names, Name(t), PlanColumn.From(identity))};\n");
         return text.ToString();
     }
 
@@ -80,15 +80,6 @@ public static class PostgresSchemaScript
 
     private static ObjectName Name(Table t) => ObjectName.Of(t.Name);
 
-    private static PlanColumn Column(Column c) => new(c.Name, c.Type, c.IsNullable)
-    {
-        Identity = c.IsIdentity,
-        IdentitySeed = c.IdentitySeed,
-        IdentityIncrement = c.IdentityIncrement,
-        Default = c.DefaultExpression,
-        Computed = c.ComputedExpression,
-        Persisted = c.IsPersisted,
-    };
 
     private static string Constraint(string? name) => name is null ? "" : $"CONSTRAINT {PostgresNames.QuoteConstraint(name)} ";
 

@@ -121,7 +121,7 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
             s.Add(CheckQuery(check, plan));
             s.Add(If(Compare(Var(Violations), BooleanComparisonType.GreaterThan, Int(0)), Block(
                 Set(Message, Call("CONCAT", Text($"schemanorm: {check.Description}, but the rows of {source} break it: "), Var(Violations),
-                    Text($" {Unit(check)}; nothing was changed."))),
+                    Text($" {check.Unit}; nothing was changed."))),
                 Throw(50001, Var(Message)))));
         }
 
@@ -207,15 +207,6 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
     /// <summary>A statement text for dynamic SQL, without the trailing line break.</summary>
     private static string GenerateInline(TSqlFragment fragment) => Generate(fragment).TrimEnd();
 
-    private static string Unit(DependencyCheck check) => check switch
-    {
-        FunctionalDependencyCheck => "groups of rows that agree on the left side and differ on the right",
-        NullKeyCheck => "rows",
-        JoinCheck => "rows that the join of the new tables would add",
-        NotNullCheck => "rows with NULL",
-        DuplicateRowCheck => "groups of duplicate rows",
-        _ => "violations",
-    };
 
     // ---- pre-flight checks -------------------------------------------------------------------
 
