@@ -60,15 +60,15 @@ public sealed class AnalysisTextWriter(string currentDirectory)
             sb.AppendLine($"  {f.Severity.Display()} {f.RuleId} [{f.Violates.Display()}] {PathDisplay.Relative(f.Location.File, currentDirectory)}:{f.Location.Line}:{f.Location.Column}{(Facts?.IsBaselined(f) == true ? " (in the baseline)" : "")}");
             if (f.Dependency is { } d)
                 sb.AppendLine($"    {d.Format(names)}  ({DependencyOrigin(d)})");
-            Wrap(sb, f.Message, "    ");
-            foreach (var w in f.Witnesses) Wrap(sb, "e.g. " + w, "    ");
-            Wrap(sb, "fix: " + f.Fix, "    ");
+            TextWrap.Wrap(sb, f.Message, "    ");
+            foreach (var w in f.Witnesses) TextWrap.Wrap(sb, "e.g. " + w, "    ");
+            TextWrap.Wrap(sb, "fix: " + f.Fix, "    ");
         }
         if (t.Suppressed.Count > 0)
         {
             sb.AppendLine();
             sb.AppendLine($"  {t.Suppressed.Count} suppressed finding{(t.Suppressed.Count == 1 ? "" : "s")}:");
-            foreach (var f in t.Suppressed) Wrap(sb, $"{f.RuleId} {f.Columns.Format(names)}{SuppressedBy(f)}", "    ");
+            foreach (var f in t.Suppressed) TextWrap.Wrap(sb, $"{f.RuleId} {f.Columns.Format(names)}{SuppressedBy(f)}", "    ");
         }
         if (Facts?.FullTable?.Describe(t.Table) is { Length: > 0 } full)
         {
@@ -78,12 +78,12 @@ public sealed class AnalysisTextWriter(string currentDirectory)
         if (Facts?.DataOf(t.Table) is { Candidates.Count: > 0 } data)
         {
             sb.AppendLine();
-            Wrap(sb, $"data: {data.Used.Count} dependenc{(data.Used.Count == 1 ? "y" : "ies")} from the sample rows used, {data.Candidates.Count} more set aside as candidates (accidents of the sample, long or measure-valued determinants); --format json lists them, and a config entry can accept one.", "  ");
+            TextWrap.Wrap(sb, $"data: {data.Used.Count} dependenc{(data.Used.Count == 1 ? "y" : "ies")} from the sample rows used, {data.Candidates.Count} more set aside as candidates (accidents of the sample, long or measure-valued determinants); --format json lists them, and a config entry can accept one.", "  ");
         }
         foreach (var n in t.Notes)
         {
             sb.AppendLine();
-            Wrap(sb, "note: " + n, "  ");
+            TextWrap.Wrap(sb, "note: " + n, "  ");
         }
     }
 
@@ -112,23 +112,5 @@ public sealed class AnalysisTextWriter(string currentDirectory)
             .Select(g => $"{g.Count()} {g.Key.Display()}{(g.Count() == 1 ? "" : "s")}");
         string counts = findings.Count == 0 ? "no findings" : string.Join(", ", bySeverity);
         return $"{analysis.Tables.Count} table{(analysis.Tables.Count == 1 ? "" : "s")}, {below} below {analysis.Target.Display()}; {counts}.";
-    }
-
-    /// <summary>Wraps a paragraph at 100 columns with a hanging indent.</summary>
-    private static void Wrap(StringBuilder sb, string text, string indent)
-    {
-        const int width = 100;
-        var line = new StringBuilder(indent);
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > indent.Length && line.Length + 1 + word.Length > width)
-            {
-                sb.AppendLine(line.ToString());
-                line.Clear().Append(indent).Append("  ");
-            }
-            if (line.Length > indent.Length && line[^1] != ' ') line.Append(' ');
-            line.Append(word);
-        }
-        if (line.Length > indent.Length) sb.AppendLine(line.ToString());
     }
 }

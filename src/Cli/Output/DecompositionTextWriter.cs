@@ -43,7 +43,7 @@ public static class DecompositionTextWriter
             sb.AppendLine(d.SourceNormalForm is { } f && f >= d.Target
                 ? $"{indent}{d.Source.Name} — {from}: meets the {d.Target.Display()} target, nothing to split."
                 : $"{indent}{d.Source.Name} — {from}: keep it as it is.");
-            foreach (var n in d.Notes) Wrap(sb, "note: " + n, indent + "  ");
+            foreach (var n in d.Notes) TextWrap.Wrap(sb, "note: " + n, indent + "  ");
             return;
         }
         sb.AppendLine($"{indent}{d.Source.Name} — {from}, target {d.Target.Display()}: {d.Tables.Count} table{(d.Tables.Count == 1 ? "" : "s")} ({MethodText(d.Method)})");
@@ -59,11 +59,11 @@ public static class DecompositionTextWriter
             if (t.CandidateKeys.Count > 1) line += $"; other keys {string.Join(", ", t.CandidateKeys.Where(k => k != t.PrimaryKey).Select(k => "(" + k.Format(names) + ")"))}";
             line += $"; {(t.NormalForm is { } tnf ? tnf.Display() : "normal form unknown")}";
             if (t.Rows is { } rows) line += $"; {rows} row{(rows == 1 ? "" : "s")}";
-            Wrap(sb, line, indent + "    ");
+            TextWrap.Wrap(sb, line, indent + "    ");
             foreach (var fk in t.ForeignKeys)
-                Wrap(sb, $"foreign key ({fk.Columns.Format(names)}) references {fk.ReferencedTable} ({string.Join(", ", fk.ReferencedColumns)}){(fk.IsExternal ? " (declared on " + d.Source.Name.Name + ")" : "")}", indent + "    ");
-            Wrap(sb, $"holds: {t.Origin}", indent + "    ");
-            foreach (var a in t.AnomaliesRemoved) Wrap(sb, $"removes the {a.Kind.ToString().ToLowerInvariant()} anomaly: {a.Description}", indent + "    ");
+                TextWrap.Wrap(sb, $"foreign key ({fk.Columns.Format(names)}) references {fk.ReferencedTable} ({string.Join(", ", fk.ReferencedColumns)}){(fk.IsExternal ? " (declared on " + d.Source.Name.Name + ")" : "")}", indent + "    ");
+            TextWrap.Wrap(sb, $"holds: {t.Origin}", indent + "    ");
+            foreach (var a in t.AnomaliesRemoved) TextWrap.Wrap(sb, $"removes the {a.Kind.ToString().ToLowerInvariant()} anomaly: {a.Description}", indent + "    ");
         }
 
         if (d.Steps.Count > 0)
@@ -80,7 +80,7 @@ public static class DecompositionTextWriter
                     _ => "⋈[" + string.Join("; ", s.Parts.Select(p => "(" + p.Format(names) + ")")) + "]",
                 };
                 var why = s.Reasons.Count > 0 ? $" ({string.Join("; ", s.Reasons)})" : "";
-                Wrap(sb, $"{i++}. {what}{why}{(s.Alternatives > 0 ? $"; {s.Alternatives} other split{(s.Alternatives == 1 ? " was" : "s were")} possible" : "")}", indent + "    ");
+                TextWrap.Wrap(sb, $"{i++}. {what}{why}{(s.Alternatives > 0 ? $"; {s.Alternatives} other split{(s.Alternatives == 1 ? " was" : "s were")} possible" : "")}", indent + "    ");
             }
         }
 
@@ -89,30 +89,30 @@ public static class DecompositionTextWriter
             sb.AppendLine();
             sb.AppendLine($"{indent}  not enforced by any table:");
             foreach (var l in d.LostDependencies)
-                Wrap(sb, $"{l.Dependency.Format(names)}: enforce with {l.Enforcement}", indent + "    ");
+                TextWrap.Wrap(sb, $"{l.Dependency.Format(names)}: enforce with {l.Enforcement}", indent + "    ");
         }
 
         if (d.Data is { } data)
         {
             sb.AppendLine();
             sb.AppendLine($"{indent}  on the sample rows:");
-            Wrap(sb, DataText(data), indent + "    ");
+            TextWrap.Wrap(sb, DataText(data), indent + "    ");
             foreach (var r in data.Redundancy)
-                Wrap(sb, $"{r.Column} stored {r.Before} times -> {r.After} times (in {r.Table})", indent + "    ");
+                TextWrap.Wrap(sb, $"{r.Column} stored {r.Before} times -> {r.After} times (in {r.Table})", indent + "    ");
         }
 
         if (d.SetAside.Count > 0)
         {
             sb.AppendLine();
             sb.AppendLine($"{indent}  not acted on:");
-            foreach (var a in d.SetAside.Take(20)) Wrap(sb, $"{a.Dependency.Format(names)}: {a.Reason}", indent + "    ");
+            foreach (var a in d.SetAside.Take(20)) TextWrap.Wrap(sb, $"{a.Dependency.Format(names)}: {a.Reason}", indent + "    ");
             if (d.SetAside.Count > 20) sb.AppendLine($"{indent}    ... and {d.SetAside.Count - 20} more");
         }
 
         foreach (var n in d.Notes)
         {
             sb.AppendLine();
-            Wrap(sb, "note: " + n, indent + "  ");
+            TextWrap.Wrap(sb, "note: " + n, indent + "  ");
         }
 
         if (d.Alternative is { } alt)
@@ -150,21 +150,4 @@ public static class DecompositionTextWriter
     };
 
     private static string Side(AttributeSet lhs, IReadOnlyList<string> names) => lhs.IsEmpty ? "∅" : lhs.Format(names);
-
-    internal static void Wrap(StringBuilder sb, string text, string indent)
-    {
-        const int width = 100;
-        var line = new StringBuilder(indent);
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > indent.Length && line.Length + 1 + word.Length > width)
-            {
-                sb.AppendLine(line.ToString());
-                line.Clear().Append(indent).Append("  ");
-            }
-            if (line.Length > indent.Length && line[^1] != ' ') line.Append(' ');
-            line.Append(word);
-        }
-        if (line.Length > indent.Length) sb.AppendLine(line.ToString());
-    }
 }
