@@ -23,7 +23,7 @@ public sealed class DecomposeCommand : ICommand
     public static readonly string[] Formats = ["text", "json", "markdown"];
 
     public string Name => "decompose";
-    public string Usage => "schemanorm decompose <paths...> --table T [--target 3NF|BCNF|4NF|5NF] [options]";
+    public string Usage => "schemanorm decompose (<paths...> | --connection STRING) --table T [--target 3NF|BCNF|4NF|5NF] [options]";
     public string Summary => "Proposes a lossless decomposition of one table into tables that reach the target normal form.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
@@ -33,18 +33,20 @@ public sealed class DecomposeCommand : ICommand
         CommonOptions.Output, CommonOptions.Target, CommonOptions.Config,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, AnalyzeCommand.NoDiscovery,
         .. InputOptions.All,
+        .. LiveOptions.All,
         CommonOptions.Help,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
     {
-        var settings = RunSettings.From(args, context, Formats);
+        var settings = ReadingWholeSchemas(RunSettings.From(args, context, Formats), args);
         var tableName = RequireTable(args);
-        var model = ModelLoader.Load(settings, context, out int errors);
+        var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return AnalyzeCommand.Stop(context, errors);
+        using var database = live;
         var table = FindTable(model, tableName);
 
-        var analysis = Analyze(model, [table], settings, args, context, out errors);
+        var analysis = Analyze(model, [table], settings, args, context, out errors, live);
         if (analysis is null) return AnalyzeCommand.Stop(context, errors);
         var decomposition = Normalizer.Propose(model, analysis.Tables.Single(), OptionsFor(settings.Analysis));
 
@@ -57,6 +59,14 @@ public sealed class DecomposeCommand : ICommand
         ReportDestination.Write(report, args, context);
         return ExitStatus.Clean;
     }
+
+    /// <summary>
+    /// From a live database, --table names the table to work on, not the tables to read: the tables it
+    /// references and those whose foreign keys reference it are read too (every table of the --schema
+    /// filter), so that new tables take existing names and foreign keys move to the new tables.
+    /// </summary>
+    internal static RunSettings ReadingWholeSchemas(RunSettings settings, ParsedArguments args) =>
+        settings.Live is { } live ? settings with { Live = live with { Filter = new TableFilter(args.GetAll("schema"), []) } } : settings;
 
     internal static string RequireTable(ParsedArguments args) =>
         args.Get("table") is { Length: > 0 } name ? name : throw new UsageException("--table is required: the table to decompose");

@@ -45,11 +45,7 @@ public sealed class MigrateCommand : ICommand
     public int Run(ParsedArguments args, CliContext context)
     {
         bool postgres = args.Choice("dialect", "tsql", "tsql", "sqlserver", "postgres", "postgresql") is "postgres" or "postgresql";
-        var settings = RunSettings.From(args, context, "text");
-        // --table names the table to migrate, not the tables to read: the tables whose foreign keys
-        // reference it must be read too, so that they move to the new table.
-        if (settings.Live is { } liveSettings)
-            settings = settings with { Live = liveSettings with { Filter = new TableFilter(args.GetAll("schema"), []) } };
+        var settings = DecomposeCommand.ReadingWholeSchemas(RunSettings.From(args, context, "text"), args);
         var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return AnalyzeCommand.Stop(context, errors);
         using var database = live;

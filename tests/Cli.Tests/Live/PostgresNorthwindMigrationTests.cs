@@ -69,6 +69,19 @@ public class PostgresNorthwindMigrationTests
         var rows = db.Scalar<long>("SELECT count(*) FROM public.\"OrderLines\"");
         Assert.Equal(2155, rows);
 
+        // The proposal, from the database: lossless, the six originals, each in BCNF.
+        var proposal = CliRunner.Run("decompose", "--connection", db.ConnectionString, "--schema", "public", "--table", "OrderLines", "--format", "json");
+        Assert.True(proposal.ExitCode == 0, proposal.Stderr);
+        using (var doc = System.Text.Json.JsonDocument.Parse(proposal.Stdout))
+        {
+            var d = doc.RootElement.GetProperty("decomposition");
+            Assert.True(d.GetProperty("lossless").GetBoolean());
+            var proposed = d.GetProperty("tables").EnumerateArray()
+                .Select(t => string.Join(",", t.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).Order(StringComparer.Ordinal)))
+                .Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(Originals.Select(o => string.Join(",", o.Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal), proposed);
+        }
+
         var scripts = PostgresMigrationRun.Migrate("--connection", db.ConnectionString, "--schema", "public", "--table", "OrderLines");
         Assert.Equal(original, db.Fingerprint()); // writing the script changed nothing
         db.Run(scripts.Forward);
