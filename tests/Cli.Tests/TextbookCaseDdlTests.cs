@@ -12,7 +12,7 @@ namespace SchemaNorm.Cli.Tests;
 /// </summary>
 public class TextbookCaseDdlTests
 {
-    private static readonly JsonElement Cases = JsonDocument.Parse(File.ReadAllText(TestPaths.Cases)).RootElement.GetProperty("cases");
+    internal static readonly JsonElement Cases = JsonDocument.Parse(File.ReadAllText(TestPaths.Cases)).RootElement.GetProperty("cases");
 
     public static TheoryData<string> CaseIds()
     {
@@ -25,8 +25,8 @@ public class TextbookCaseDdlTests
 
     private static string[] Strings(JsonElement e) => e.EnumerateArray().Select(x => x.GetString()!).ToArray();
 
-    /// <summary>The case as a T-SQL script.</summary>
-    private static string Script(JsonElement c)
+    /// <summary>The case as a T-SQL script; with <paramref name="allRows"/> its sample rows as INSERTs whatever the case.</summary>
+    internal static string Script(JsonElement c, bool allRows = false)
     {
         var attributes = Strings(c.GetProperty("attributes"));
         var expected = c.GetProperty("expected");
@@ -46,7 +46,7 @@ public class TextbookCaseDdlTests
         sb.AppendLine(");");
 
         // A case about values (a set-valued column) needs its rows.
-        if (c.TryGetProperty("nonAtomicAttributes", out _))
+        if (allRows || c.TryGetProperty("nonAtomicAttributes", out _))
         {
             var lines = c.GetProperty("sampleData").GetProperty("csv").GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             foreach (var line in lines.Skip(1))
