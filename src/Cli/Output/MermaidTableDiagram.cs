@@ -1,6 +1,7 @@
 using System.Text;
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Decomposer.Emit;
 
 namespace SchemaNorm.Cli.Output;
 
@@ -26,28 +27,12 @@ public static class MermaidTableDiagram
                 foreach (var i in (d.Rhs - d.Lhs).ToArray())
                     notes.TryAdd(i, $"depends on {d.Lhs.Format(names)} ({f.RuleId})");
 
-        var entity = EntityName(table.Name);
-        var sb = new StringBuilder();
-        sb.Append("```mermaid\nerDiagram\n");
-        sb.Append("    ").Append(entity).Append(" {\n");
-        for (int i = 0; i < table.Columns.Count; i++)
-        {
-            var c = table.Columns[i];
-            var keys = new List<string>();
-            if (pk.Contains(c.Name)) keys.Add("PK");
-            if (fk.Contains(c.Name)) keys.Add("FK");
-            if (uk.Contains(c.Name)) keys.Add("UK");
-            sb.Append("        ").Append(TypeName(c.Type)).Append(' ').Append(Word(c.Name));
-            if (keys.Count > 0) sb.Append(' ').Append(string.Join(", ", keys));
-            if (notes.TryGetValue(i, out var note)) sb.Append(" \"").Append(note.Replace('"', '\'')).Append('"');
-            sb.Append('\n');
-        }
-        sb.Append("    }\n");
-        foreach (var f in table.ForeignKeys)
-            sb.Append("    ").Append(entity).Append(" }o--|| ").Append(EntityName(f.ReferencedTable))
-              .Append(" : \"").Append(string.Join(", ", f.Columns.Select(Identifier.Unquote)).Replace('"', '\'')).Append("\"\n");
-        sb.Append("```\n");
-        return sb.ToString();
+        var entity = new ErEntity(EntityName(table.Name), table.Columns.Select((c, i) => new ErAttribute(
+            TypeName(c.Type), c.Name, PrimaryKey: pk.Contains(c.Name), ForeignKey: fk.Contains(c.Name),
+            Unique: uk.Contains(c.Name), Comment: notes.GetValueOrDefault(i))).ToList());
+        var references = table.ForeignKeys.Select(f => new ErRelationship(
+            EntityName(f.ReferencedTable), entity.Name, string.Join(", ", f.Columns.Select(Identifier.Unquote))));
+        return "```mermaid\n" + MermaidErDiagram.Render([entity], references).ReplaceLineEndings("\n") + "```\n";
     }
 
     /// <summary>dbo.Order Details → dbo_Order_Details: Mermaid entity names are words.</summary>
