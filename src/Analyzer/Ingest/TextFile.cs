@@ -60,7 +60,17 @@ public static class TextFile
         }
 
         // Decode strictly, so that a Latin-1 file read as UTF-8 is an error rather than silent garbage.
-        var strict = (Encoding)chosen.Clone();
+        return DecodeStrictly(bytes, bomLength, chosen, path, diagnostics,
+            offset => $"the file is not valid {chosen.WebName} (bad byte at offset {offset}); name its encoding with --encoding");
+    }
+
+    /// <summary>
+    /// The bytes after the byte order mark in <paramref name="encoding"/>, failing on the first byte that is
+    /// not valid in it: null, with <paramref name="message"/> (given the byte's offset) at the byte's line.
+    /// </summary>
+    internal static string? DecodeStrictly(byte[] bytes, int bomLength, Encoding encoding, string path, DiagnosticBag diagnostics, Func<int, string> message)
+    {
+        var strict = (Encoding)encoding.Clone();
         strict.DecoderFallback = DecoderFallback.ExceptionFallback;
         try
         {
@@ -70,8 +80,7 @@ public static class TextFile
         {
             int offset = bomLength + Math.Max(0, e.Index);
             int line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
-            diagnostics.Error($"the file is not valid {chosen.WebName} (bad byte at offset {offset}); name its encoding with --encoding",
-                new SourceLocation(path, line, 1));
+            diagnostics.Error(message(offset), new SourceLocation(path, line, 1));
             return null;
         }
     }

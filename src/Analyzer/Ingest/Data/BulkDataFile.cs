@@ -136,19 +136,7 @@ internal static class BulkDataFile
                 return Encoding.GetEncoding(1252).GetString(bytes);
             }
         }
-        var strict = (Encoding)encoding.Clone();
-        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
-        try
-        {
-            return strict.GetString(bytes, bom, bytes.Length - bom);
-        }
-        catch (DecoderFallbackException e)
-        {
-            int offset = bom + Math.Max(0, e.Index);
-            int line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
-            diagnostics.Error($"the data file is not valid {encoding.WebName} as its BULK INSERT's CODEPAGE/DATAFILETYPE says (bad byte at offset {offset})",
-                new SourceLocation(path, line, 1));
-            return null;
-        }
+        return TextFile.DecodeStrictly(bytes, bom, encoding, path, diagnostics,
+            offset => $"the data file is not valid {encoding.WebName} as its BULK INSERT's CODEPAGE/DATAFILETYPE says (bad byte at offset {offset})");
     }
 }
