@@ -16,7 +16,7 @@ internal static class AnnotationReader
     {
         var tokens = batch.ScriptTokenStream;
         if (tokens is null) return;
-        Dictionary<int, Table>? above = null;
+        CommentOwners? owners = null;
         for (int i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -35,39 +35,13 @@ internal static class AnnotationReader
                 session.AddNamedAnnotation(annotation);
                 continue;
             }
-            above ??= CommentsAbove(tokens, created);
-            var owner = created.FirstOrDefault(c => i >= c.statement.FirstTokenIndex && i <= c.statement.LastTokenIndex).table
-                        ?? above.GetValueOrDefault(i);
+            owners ??= new CommentOwners(tokens, created);
+            var owner = owners.Of(i);
             if (owner is null)
                 session.Diagnostics.Error(
                     "this annotation is not inside or directly above a CREATE TABLE, so it must name its table: -- schemanorm: fd dbo.T: A -> B",
                     location);
             else owner.Annotations.Add(annotation);
         }
-    }
-
-    /// <summary>
-    /// For each CREATE TABLE, the comment tokens on the lines directly above it: walking up from the
-    /// statement, each comment must end on the line just before the next thing below it.
-    /// </summary>
-    internal static Dictionary<int, Table> CommentsAbove(IList<TSqlParserToken> tokens, IReadOnlyList<(CreateTableStatement statement, Table table)> created)
-    {
-        var result = new Dictionary<int, Table>();
-        foreach (var (statement, table) in created)
-        {
-            int lineBelow = tokens[statement.FirstTokenIndex].Line;
-            for (int i = statement.FirstTokenIndex - 1; i >= 0; i--)
-            {
-                var t = tokens[i];
-                if (t.TokenType == TSqlTokenType.WhiteSpace) continue;
-                if (t.TokenType is not (TSqlTokenType.SingleLineComment or TSqlTokenType.MultilineComment)) break;
-                int endLine = t.Line + t.Text.AsSpan().Count('\n');
-                if (t.TokenType == TSqlTokenType.SingleLineComment && t.Text.EndsWith('\n')) endLine--;
-                if (endLine != lineBelow - 1) break;
-                result[i] = table;
-                lineBelow = t.Line;
-            }
-        }
-        return result;
     }
 }

@@ -23,7 +23,7 @@ internal static class SuppressionReader
     {
         var tokens = batch.ScriptTokenStream;
         if (tokens is null) return;
-        Dictionary<int, Table>? above = null;
+        CommentOwners? owners = null;
         for (int i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -35,9 +35,8 @@ internal static class SuppressionReader
                 session.Model.Suppressions.Add(new SuppressionComment(SuppressionScope.File, ruleIds, location) { Reason = reason });
                 continue;
             }
-            above ??= AnnotationReader.CommentsAbove(tokens, created);
-            var owner = created.FirstOrDefault(c => i >= c.statement.FirstTokenIndex && i <= c.statement.LastTokenIndex).table
-                        ?? above.GetValueOrDefault(i);
+            owners ??= new CommentOwners(tokens, created);
+            var owner = owners.Of(i);
             if (owner is not null)
             {
                 owner.Suppressions.Add(new SuppressionComment(SuppressionScope.Table, ruleIds, location) { Reason = reason });
