@@ -28,6 +28,15 @@ public sealed record IngestOptions
     /// </summary>
     public Func<string, bool>? IncludeFile { get; init; }
 
+    /// <summary>
+    /// Folders whose files scripts may read besides each input's own tree (--allow-read, the config file's
+    /// <c>allowRead</c>): BULK INSERT data files and <c>:r</c> includes (<see cref="ReadScope"/>).
+    /// </summary>
+    public IReadOnlyList<string> AllowRead { get; init; } = [];
+
+    /// <summary>Bounds on file sizes, line lengths, includes and GO counts.</summary>
+    public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
     /// <summary>Optional progress messages for long runs ("reading instawdb.sql").</summary>
     public IProgress<string>? Progress { get; init; }
 }

@@ -25,6 +25,9 @@ internal sealed class IngestSession(IngestOptions options, DiagnosticBag diagnos
     public IngestOptions Options => options;
     public DiagnosticBag Diagnostics => diagnostics;
 
+    /// <summary>Which files the inputs may make the tool read.</summary>
+    public ReadScope Scope { get; } = new(options.AllowRead);
+
     public TableState State(Table table)
     {
         if (!_tables.TryGetValue(table, out var s)) _tables[table] = s = new TableState(table);
@@ -179,10 +182,10 @@ internal sealed class IngestSession(IngestOptions options, DiagnosticBag diagnos
     /// <summary>The default a column's omitted values take (read-only: safe while tables load in parallel).</summary>
     public ValueSlot? DefaultOf(Column column) => _columns.TryGetValue(column, out var s) ? s.Default : null;
 
-    /// <summary>Full paths of the files that BULK INSERT statements read.</summary>
+    /// <summary>Real paths of the files that BULK INSERT statements read.</summary>
     public IReadOnlySet<string> BulkDataFiles() =>
         _tables.Values.SelectMany(t => t.Sources).Select(s => s.Source).OfType<BulkInsertSource>()
-            .Where(b => b.Path is not null).Select(b => Path.GetFullPath(b.Path!)).ToHashSet(StringComparer.Ordinal);
+            .Where(b => b.Path is not null).Select(b => b.Path!).ToHashSet(StringComparer.Ordinal);
 
     public void AddCsvSource(Table table, CsvSource source)
     {

@@ -26,12 +26,12 @@ public static class Ingestor
     {
         var diagnostics = new DiagnosticBag();
         var session = new IngestSession(options, diagnostics);
-        var (scripts, data) = InputFiles.Expand(paths, options, diagnostics);
+        var (scripts, data) = InputFiles.Expand(paths, options, session.Scope, diagnostics);
 
         foreach (var file in scripts)
         {
             options.Progress?.Report($"reading {file.Path}");
-            Guard(diagnostics, file.Path, () => ReadScript(session, file.Path));
+            Guard(diagnostics, file.Path, () => ReadScript(session, file));
         }
         Guard(diagnostics, null, session.FinishSchema);
 
@@ -47,7 +47,7 @@ public static class Ingestor
         {
             var (table, sources) = tables[i];
             Guard(diagnostics, table.Location.File, () =>
-                loaded[i] = TableLoader.Load(table, sources, session.DefaultOf, options.CaseSensitive, diagnostics));
+                loaded[i] = TableLoader.Load(table, sources, session.DefaultOf, options.CaseSensitive, options.Limits, diagnostics));
         });
         for (int i = 0; i < tables.Count; i++) tables[i].table.Data = loaded[i];
 
@@ -56,11 +56,13 @@ public static class Ingestor
         return new IngestResult(session.Model, Ordered(diagnostics.Items, order));
     }
 
-    private static void ReadScript(IngestSession session, string path)
+    private static void ReadScript(IngestSession session, InputFile file)
     {
-        var text = TextFile.Read(path, session.Options.Encoding, session.Diagnostics);
+        var options = session.Options;
+        var text = TextFile.Read(file.Path, options.Encoding, session.Diagnostics, options.Limits, dataFile: false);
         if (text is null) return;
-        var prepared = SqlcmdPreprocessor.Prepare(path, text, session.Options.Variables, session.Options.Encoding, session.Diagnostics);
+        var prepared = SqlcmdPreprocessor.Prepare(file.Path, text, options.Variables, options.Encoding, session.Diagnostics,
+            session.Scope, file.Tree, options.Limits);
         new ScriptReader(session, prepared).Read();
     }
 

@@ -6,7 +6,7 @@ namespace SchemaNorm.Analyzer.Ingest;
 
 /// <summary>
 /// Turns the bytes of an input file into text, refusing what is not text: an empty file, a binary
-/// file (NUL bytes), or bytes that are not valid in the encoding (reported with their line).
+/// file (a NUL anywhere in it), or bytes that are not valid in the encoding (reported with their line).
 /// A byte order mark chooses UTF-8 or UTF-16; otherwise the given encoding, UTF-8 by default.
 /// </summary>
 public static class TextFile
@@ -17,19 +17,14 @@ public static class TextFile
     }
 
     /// <summary>Reads and decodes a file; null (with an error) when it cannot.</summary>
-    public static string? Read(string path, Encoding? encoding, DiagnosticBag diagnostics)
+    public static string? Read(string path, Encoding? encoding, DiagnosticBag diagnostics) =>
+        Read(path, encoding, diagnostics, ReadLimits.Default, dataFile: false);
+
+    /// <summary>Reads and decodes a file within <paramref name="limits"/> (for a data file, its line length too).</summary>
+    public static string? Read(string path, Encoding? encoding, DiagnosticBag diagnostics, ReadLimits limits, bool dataFile)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error($"cannot read '{path}': {e.Message}", new SourceLocation(path, 1, 1));
-            return null;
-        }
-        return Decode(bytes, path, encoding, diagnostics);
+        var bytes = FileBytes.Read(path, limits, dataFile, diagnostics);
+        return bytes is null ? null : Decode(bytes, path, encoding, diagnostics);
     }
 
     public static string? Decode(byte[] bytes, string path, Encoding? encoding, DiagnosticBag diagnostics)
@@ -51,17 +46,26 @@ public static class TextFile
         bool sixteenBit = chosen is UnicodeEncoding;
         if (!sixteenBit)
         {
-            int nul = Array.IndexOf(bytes, (byte)0, bomLength, Math.Min(bytes.Length - bomLength, 8192));
+            // In UTF-8 and the single-byte code pages a NUL byte is the NUL character, which no text file holds.
+            int nul = bytes.AsSpan(bomLength).IndexOf((byte)0);
             if (nul >= 0)
             {
-                diagnostics.Error($"this is not a text file (a NUL byte at offset {nul})", start);
+                var (line, column) = TextPosition.Of(bytes.AsSpan(bomLength), nul);
+                diagnostics.Error($"this is not a text file (a NUL byte at offset {bomLength + nul})", new SourceLocation(path, line, column));
                 return null;
             }
         }
 
         // Decode strictly, so that a Latin-1 file read as UTF-8 is an error rather than silent garbage.
-        return DecodeStrictly(bytes, bomLength, chosen, path, diagnostics,
+        var text = DecodeStrictly(bytes, bomLength, chosen, path, diagnostics,
             offset => $"the file is not valid {chosen.WebName} (bad byte at offset {offset}); name its encoding with --encoding");
+        if (text is not null && sixteenBit && text.IndexOf('\0') is var nulChar and >= 0)
+        {
+            var (line, column) = TextPosition.Of(text, nulChar);
+            diagnostics.Error("this is not a text file (a NUL character)", new SourceLocation(path, line, column));
+            return null;
+        }
+        return text;
     }
 
     /// <summary>
@@ -79,8 +83,8 @@ public static class TextFile
         catch (DecoderFallbackException e)
         {
             int offset = bomLength + Math.Max(0, e.Index);
-            int line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
-            diagnostics.Error(message(offset), new SourceLocation(path, line, 1));
+            var (line, column) = TextPosition.Of(bytes, Math.Min(offset, bytes.Length));
+            diagnostics.Error(message(offset), new SourceLocation(path, line, column));
             return null;
         }
     }

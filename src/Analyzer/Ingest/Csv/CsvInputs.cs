@@ -17,7 +17,7 @@ internal sealed class CsvInputs(IngestSession session)
         var wanted = new List<(InputFile file, Table? table)>();
         foreach (var file in files)
         {
-            if (bulkLoaded.Contains(Path.GetFullPath(file.Path)))
+            if (bulkLoaded.Contains(file.RealPath))
             {
                 // A BULK INSERT already reads it, with the terminators its statement gives.
                 if (file.Explicit)
@@ -70,7 +70,7 @@ internal sealed class CsvInputs(IngestSession session)
     private (CsvTable?, int[]?) Parse(InputFile file, Table? table)
     {
         var options = session.Options;
-        var csvOptions = new CsvOptions { Delimiter = options.CsvDelimiter, HasHeader = options.CsvHasHeader, Encoding = options.Encoding };
+        var csvOptions = new CsvOptions { Delimiter = options.CsvDelimiter, HasHeader = options.CsvHasHeader, Encoding = options.Encoding, Limits = options.Limits };
         if (table is null) return (CsvReader.Read(file.Path, csvOptions, session.Diagnostics), null);
 
         int[]? positional = null;

@@ -26,6 +26,9 @@ public sealed record CsvOptions
     /// header; when this returns false the record is read as data and columns are numbered. Null: always a header.
     /// </summary>
     public Func<IReadOnlyList<string>, bool>? IsHeader { get; init; }
+
+    /// <summary>Bounds on the file's size and line length.</summary>
+    public ReadLimits Limits { get; init; } = ReadLimits.Default;
 }
 
 /// <summary>A delimited file read into columns: its header and its rows.</summary>
@@ -44,7 +47,7 @@ public static class CsvReader
     /// <summary>Reads a file; returns null (with errors in <paramref name="diagnostics"/>) when it cannot.</summary>
     public static CsvTable? Read(string path, CsvOptions options, DiagnosticBag diagnostics)
     {
-        var text = TextFile.Read(path, options.Encoding, diagnostics);
+        var text = TextFile.Read(path, options.Encoding, diagnostics, options.Limits, dataFile: true);
         if (text is null) return null;
         if (options.Delimiter is null && path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
             options = options with { Delimiter = '\t' };

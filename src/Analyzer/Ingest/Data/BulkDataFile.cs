@@ -13,7 +13,7 @@ namespace SchemaNorm.Analyzer.Ingest.Data;
 /// </summary>
 internal static class BulkDataFile
 {
-    public static void Read(BulkInsertSource source, TableLayout layout, RowAssembler rows, DiagnosticBag diagnostics)
+    public static void Read(BulkInsertSource source, TableLayout layout, RowAssembler rows, ReadLimits limits, DiagnosticBag diagnostics)
     {
         var format = source.Format;
         var path = source.Path!;
@@ -28,17 +28,21 @@ internal static class BulkDataFile
             diagnostics.Warning($"BULK INSERT into {table} uses a format file, which is not followed; {Path.GetFileName(path)} is not read", source.Location);
             return;
         }
-        byte[] bytes;
-        try
+        if (format.FieldTerminator.Value.Length == 0 || format.RowTerminator.Value.Length == 0)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error($"cannot read the data file {path} for {table}: {e.Message}", source.Location);
+            diagnostics.Error($"BULK INSERT into {table}: {(format.FieldTerminator.Value.Length == 0 ? "FIELDTERMINATOR" : "ROWTERMINATOR")} is empty; a terminator needs at least one character, so {Path.GetFileName(path)} is not read",
+                source.Location);
             return;
         }
-        var text = Decode(bytes, format, path, diagnostics);
+        if (!format.TryEncoding(out var encoding))
+        {
+            diagnostics.Error($"BULK INSERT into {table}: CODEPAGE = '{format.CodePage}' is not a code page (ACP, OEM, RAW or a number such as 1252 or 65001), so {Path.GetFileName(path)} is not read",
+                source.Location);
+            return;
+        }
+        var bytes = FileBytes.Read(path, limits, limitLines: true, diagnostics, source.Location);
+        if (bytes is null) return;
+        var text = Decode(bytes, encoding, path, diagnostics);
         if (text is null) return;
 
         var final = rows.FinalIndexes(layout);
@@ -115,13 +119,15 @@ internal static class BulkDataFile
         return new ValueSlot(ValueKind.Text, text, start, length);
     }
 
-    private static SourceLocation Locate(string path, string text, int offset) =>
-        new(path, 1 + text.AsSpan(0, Math.Min(offset, text.Length)).Count('\n'), 1);
+    private static SourceLocation Locate(string path, string text, int offset)
+    {
+        var (line, column) = TextPosition.Of(text, offset);
+        return new(path, line, column);
+    }
 
     /// <summary>Decodes by the statement's CODEPAGE / DATAFILETYPE; without them UTF-8 when valid, else Windows-1252.</summary>
-    private static string? Decode(byte[] bytes, BulkFileFormat format, string path, DiagnosticBag diagnostics)
+    private static string? Decode(byte[] bytes, Encoding? encoding, string path, DiagnosticBag diagnostics)
     {
-        var encoding = format.Encoding();
         int bom = 0;
         if (encoding is null or UTF8Encoding && bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bom = 3;
         else if (encoding is UnicodeEncoding && bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) bom = 2;

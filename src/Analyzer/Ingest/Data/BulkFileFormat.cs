@@ -34,17 +34,28 @@ internal sealed record BulkFileFormat
 
     public bool IsNative => DataFileType.Contains("native", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The encoding the options name, or null to take UTF-8 when valid and Windows-1252 otherwise.</summary>
-    public Encoding? Encoding()
+    /// <summary>
+    /// The encoding the options name (null: UTF-8 when valid and Windows-1252 otherwise); false when
+    /// CODEPAGE names none (out of range, or not a number, ACP, OEM or RAW).
+    /// </summary>
+    public bool TryEncoding(out Encoding? encoding)
     {
-        if (DataFileType.StartsWith("wide", StringComparison.OrdinalIgnoreCase)) return new UnicodeEncoding(false, false, true);
-        if (CodePage is null || CodePage.Equals("OEM", StringComparison.OrdinalIgnoreCase)) return null;
-        if (CodePage.Equals("ACP", StringComparison.OrdinalIgnoreCase)) return System.Text.Encoding.GetEncoding(1252);
-        if (CodePage.Equals("RAW", StringComparison.OrdinalIgnoreCase)) return System.Text.Encoding.Latin1;
-        if (CodePage == "65001") return new UTF8Encoding(false, true);
-        return int.TryParse(CodePage, NumberStyles.None, CultureInfo.InvariantCulture, out int cp)
-            ? System.Text.Encoding.GetEncoding(cp)
-            : null;
+        encoding = null;
+        if (DataFileType.StartsWith("wide", StringComparison.OrdinalIgnoreCase)) { encoding = new UnicodeEncoding(false, false, true); return true; }
+        if (CodePage is null || CodePage.Equals("OEM", StringComparison.OrdinalIgnoreCase)) return true;
+        if (CodePage.Equals("ACP", StringComparison.OrdinalIgnoreCase)) { encoding = System.Text.Encoding.GetEncoding(1252); return true; }
+        if (CodePage.Equals("RAW", StringComparison.OrdinalIgnoreCase)) { encoding = System.Text.Encoding.Latin1; return true; }
+        if (CodePage == "65001") { encoding = new UTF8Encoding(false, true); return true; }
+        if (!int.TryParse(CodePage, NumberStyles.None, CultureInfo.InvariantCulture, out int cp) || cp is < 1 or > 65535) return false;
+        try
+        {
+            encoding = System.Text.Encoding.GetEncoding(cp);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
     }
 }
 

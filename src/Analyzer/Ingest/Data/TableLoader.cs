@@ -14,7 +14,7 @@ internal static class TableLoader
 {
     /// <summary>The table's rows, or null when its sources gave none.</summary>
     public static TableData? Load(Table table, IReadOnlyList<DataEntry> sources, Func<Column, ValueSlot?> defaultOf,
-        bool caseSensitive, DiagnosticBag diagnostics)
+        bool caseSensitive, ReadLimits limits, DiagnosticBag diagnostics)
     {
         // A table whose only rows are one CSV file keeps the columns CsvReader encoded.
         if (sources is [{ Source: CsvSource only }]) return CsvColumns(table, only);
@@ -43,7 +43,7 @@ internal static class TableLoader
                     Origin(origins, $"INSERT statements in {Path.GetFileName(p.Script.Path)}");
                     break;
                 case BulkInsertSource b when b.Path is not null:
-                    BulkDataFile.Read(b, layout, rows, diagnostics);
+                    BulkDataFile.Read(b, layout, rows, limits, diagnostics);
                     Origin(origins, Path.GetFileName(b.Path));
                     break;
                 case CsvSource c:

@@ -14,6 +14,9 @@ internal sealed class PreparedScript(string path, string text, SourceMap map, IR
     public SourceMap Map { get; } = map;
     public IReadOnlyList<ScriptBatch> Batches { get; } = batches;
 
+    /// <summary>The real path of the folder its statements may read files from (<see cref="ReadScope"/>).</summary>
+    public required string Tree { get; init; }
+
     public SourceLocation Locate(int offset) => Map.Locate(offset);
 
     /// <summary>The folder of the file that holds <paramref name="offset"/> (an included file's own folder).</summary>

@@ -10,13 +10,16 @@ namespace SchemaNorm.Analyzer.Ingest.Sqlcmd;
 /// <list type="bullet">
 /// <item><c>:setvar</c> defines variables; <c>$(name)</c> is replaced by its value everywhere except in
 /// comments (values given on the command line win over <c>:setvar</c>). An undefined variable is an error.</item>
-/// <item><c>:r file</c> splices another file in, found relative to the including file; a cycle is an error.</item>
+/// <item><c>:r file</c> splices another file in, found relative to the including file; a cycle is an error,
+/// and so is going over <see cref="ReadLimits"/> (how many includes, how deep, how much text). Only files
+/// the <see cref="ReadScope"/> allows are read.</item>
 /// <item>Other commands (<c>:on error</c>, <c>:connect</c>, <c>:out</c>, <c>!!</c> ...) are dropped.</item>
 /// <item>A line holding only <c>GO</c> (with an optional count and comment) ends a batch, unless it is
 /// inside a string, a quoted name or a block comment.</item>
 /// </list>
 /// Dropped lines stay in the output as empty lines, so that most output lines map one to one onto
-/// the original ones; <see cref="SourceMap"/> records the mapping.
+/// the original ones; <see cref="SourceMap"/> records the mapping. Lines end at LF, CR LF or a lone CR;
+/// a lone CR becomes LF in the output, so that the readers after this one see the same lines.
 /// </summary>
 internal sealed class SqlcmdPreprocessor
 {
@@ -25,6 +28,12 @@ internal sealed class SqlcmdPreprocessor
 
     private readonly Encoding? _encoding;
     private readonly DiagnosticBag _diagnostics;
+    private readonly ReadScope _scope;
+    private readonly string _tree;
+    private readonly ReadLimits _limits;
+    private long _includedChars;
+    private int _includes;
+    private bool _includesStopped;
     private readonly Dictionary<string, string> _overrides;
     private readonly Dictionary<string, string> _variables = new(StringComparer.OrdinalIgnoreCase);
     private readonly StringBuilder _out = new();
@@ -49,22 +58,30 @@ internal sealed class SqlcmdPreprocessor
         SearchValues.Create("*/"),
     ];
 
-    private SqlcmdPreprocessor(IReadOnlyDictionary<string, string>? overrides, Encoding? encoding, DiagnosticBag diagnostics)
+    private SqlcmdPreprocessor(IReadOnlyDictionary<string, string>? overrides, Encoding? encoding, DiagnosticBag diagnostics,
+        ReadScope scope, string tree, ReadLimits limits)
     {
+        _scope = scope;
+        _tree = tree;
+        _limits = limits;
         _overrides = new Dictionary<string, string>(overrides ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         _encoding = encoding;
         _diagnostics = diagnostics;
     }
 
-    /// <summary>Prepares the text of <paramref name="path"/> (already decoded).</summary>
+    /// <summary>
+    /// Prepares the text of <paramref name="path"/> (already decoded). Includes are read from
+    /// <paramref name="tree"/> (default: the script's own folder) and the folders <paramref name="scope"/> allows.
+    /// </summary>
     public static PreparedScript Prepare(string path, string text, IReadOnlyDictionary<string, string>? variables,
-        Encoding? encoding, DiagnosticBag diagnostics)
+        Encoding? encoding, DiagnosticBag diagnostics, ReadScope? scope = null, string? tree = null, ReadLimits? limits = null)
     {
-        var p = new SqlcmdPreprocessor(variables, encoding, diagnostics);
-        p._includeStack.Add(FullPath(path));
+        tree ??= ReadScope.TreeOf(FullPath(path), isFolder: false);
+        var p = new SqlcmdPreprocessor(variables, encoding, diagnostics, scope ?? new ReadScope([]), tree, limits ?? ReadLimits.Default);
+        p._includeStack.Add(RealPath.Of(FullPath(path)) ?? FullPath(path));
         p.ProcessFile(path, text);
         p.EndBatch(repeat: 1);
-        return new PreparedScript(path, p._out.ToString(), p._map, p._batches);
+        return new PreparedScript(path, p._out.ToString(), p._map, p._batches) { Tree = tree };
     }
 
     private static string FullPath(string path)
@@ -79,11 +96,13 @@ internal sealed class SqlcmdPreprocessor
         int pos = 0, lineNumber = 0;
         while (pos <= text.Length && !_stopped)
         {
-            int nl = text.IndexOf('\n', pos);
-            int end = nl < 0 ? text.Length : nl;
-            if (nl < 0 && pos == text.Length && lineNumber > 0) break;
+            int lineEnd = text.AsSpan(pos).IndexOfAny('\n', '\r');
+            int end = lineEnd < 0 ? text.Length : pos + lineEnd;
+            if (lineEnd < 0 && pos == text.Length && lineNumber > 0) break;
             lineNumber++;
-            var line = text.AsSpan(pos, end - pos);
+            // CR LF stays as written (string literals keep their bytes); a lone CR ends a line as LF does.
+            bool crlf = end + 1 < text.Length && text[end] == '\r' && text[end + 1] == '\n';
+            var line = text.AsSpan(pos, crlf ? end + 1 - pos : end - pos);
             _map.AddLine(_out.Length, fileIndex, lineNumber);
             if (_state == LexState.Code && TryCommand(line, path, lineNumber))
             {
@@ -91,6 +110,12 @@ internal sealed class SqlcmdPreprocessor
             }
             else if (_state == LexState.Code && IsGoLine(line, out int repeat))
             {
+                if (repeat > _limits.MaxGoRepeat)
+                {
+                    _diagnostics.Error($"GO repeats its batch at most {_limits.MaxGoRepeat:N0} times here; this one is read once",
+                        new SourceLocation(path, lineNumber, line.Length - line.TrimStart().Length + 1));
+                    repeat = 1;
+                }
                 EndBatch(repeat);
                 _out.Append(line);
                 _batchStart = _out.Length + 1;
@@ -100,9 +125,9 @@ internal sealed class SqlcmdPreprocessor
             {
                 AppendCode(line, path, lineNumber);
             }
-            if (nl < 0) break;
+            if (lineEnd < 0) break;
             _out.Append('\n');
-            pos = nl + 1;
+            pos = crlf ? end + 2 : end + 1;
         }
     }
 
@@ -135,7 +160,9 @@ internal sealed class SqlcmdPreprocessor
         while (digits < s.Length && char.IsAsciiDigit(s[digits])) digits++;
         if (digits > 0)
         {
-            if (!int.TryParse(s[..digits], out repeat) || repeat < 1) repeat = 1;
+            // A count too large for an int is over any limit: keep it over.
+            if (!int.TryParse(s[..digits], out repeat)) repeat = int.MaxValue;
+            else if (repeat < 1) repeat = 1;
             s = s[digits..].TrimStart();
         }
         return s.IsEmpty || s.StartsWith("--");
@@ -265,7 +292,9 @@ internal sealed class SqlcmdPreprocessor
             return;
         }
         target = ScriptPaths.Resolve(target, Path.GetDirectoryName(FullPath(includingPath)) ?? ".");
-        var full = FullPath(target);
+        if (_includesStopped) return;
+        var verdict = _scope.Admit(target, _tree, ":r include", location, _diagnostics, out var full);
+        if (verdict == ReadVerdict.Refused) return;
         int cycleStart = _includeStack.IndexOf(full);
         if (cycleStart >= 0)
         {
@@ -273,13 +302,29 @@ internal sealed class SqlcmdPreprocessor
             _diagnostics.Error($":r include cycle: {string.Join(" -> ", chain)}", location);
             return;
         }
-        if (!File.Exists(target))
+        if (verdict == ReadVerdict.Missing)
         {
             _diagnostics.Error($":r cannot find '{argument.Trim()}' (looked for {target})", location);
             return;
         }
-        var text = TextFile.Read(full, _encoding, _diagnostics);
+        if (_includeStack.Count > _limits.MaxIncludeDepth)
+        {
+            _diagnostics.Error($":r includes nest more than {_limits.MaxIncludeDepth} deep; this one is not read", location);
+            return;
+        }
+        if (++_includes > _limits.MaxIncludes)
+        {
+            StopIncludes($":r includes expand more than {_limits.MaxIncludes:N0} files in one script; this one and the includes after it are not read", location);
+            return;
+        }
+        var text = TextFile.Read(full, _encoding, _diagnostics, _limits, dataFile: false);
         if (text is null) return;
+        _includedChars += text.Length;
+        if (_includedChars > _limits.MaxIncludedChars)
+        {
+            StopIncludes($":r includes add more than {ReadLimits.Size(_limits.MaxIncludedChars)} of text to one script; this one and the includes after it are not read", location);
+            return;
+        }
         _includeStack.Add(full);
         // The included lines follow the :r line; the :r line itself stays as an empty line.
         _out.Append('\n');
@@ -287,6 +332,13 @@ internal sealed class SqlcmdPreprocessor
         _includeStack.RemoveAt(_includeStack.Count - 1);
         // The including file's loop ends the included file's last line.
         if (_out.Length > 0 && _out[^1] == '\n') _out.Length--;
+    }
+
+    /// <summary>A limit on includes is reached: said once, and no include after it is read.</summary>
+    private void StopIncludes(string message, SourceLocation location)
+    {
+        _diagnostics.Error(message, location);
+        _includesStopped = true;
     }
 
     /// <summary>Appends one line of T-SQL, substituting variables outside comments and tracking lexical state.</summary>

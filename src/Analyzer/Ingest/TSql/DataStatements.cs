@@ -63,24 +63,24 @@ internal sealed class DataStatements(IngestSession session, PreparedScript scrip
         var format = Format(statement.Options);
         var folder = script.FolderAt(statement.StartOffset);
         string? path = ScriptPaths.Resolve(written, folder);
-        if (!File.Exists(path))
+        // Only a file inside the script's tree (or a folder the user allows) is read, by its real path.
+        var what = $"the data file of BULK INSERT into {name}";
+        var verdict = session.Scope.Admit(path, script.Tree, what, location, session.Diagnostics, out var real);
+        if (verdict == ReadVerdict.Missing)
         {
             // Sample scripts name the folder they were installed from (C:\Samples\...); the files
             // usually sit beside the script instead.
             var beside = Path.Combine(folder, ScriptPaths.FileName(written));
-            if (File.Exists(beside))
-            {
-                ReportRelocated(written, folder, location);
-                path = beside;
-            }
-            else
+            verdict = session.Scope.Admit(beside, script.Tree, what, location, session.Diagnostics, out real);
+            if (verdict == ReadVerdict.Allowed) ReportRelocated(written, folder, location);
+            else if (verdict == ReadVerdict.Missing)
             {
                 session.Diagnostics.Warning(
                     $"data file {ScriptPaths.FileName(written)} for BULK INSERT into {name} was not found (looked for '{written}' and in {folder}); the table has no sample rows from it",
                     location);
-                path = null;
             }
         }
+        path = verdict == ReadVerdict.Allowed ? real : null;
         session.AddData(name, new BulkInsertSource(written, path, format, location));
     }
 
