@@ -14,7 +14,7 @@ namespace SchemaNorm.Cli.Config;
 public static class ConfigReader
 {
     internal static readonly string[] TopLevelKeys =
-        ["$schema", "target", "failOn", "helpUriBase", "baseline", "files", "tables", "rules", "dependencies", "suppressions", "discovery"];
+        ["$schema", "target", "failOn", "helpUriBase", "baseline", "files", "tables", "rules", "dependencies", "suppressions", "discovery", "allowRead"];
     internal static readonly string[] FilterKeys = ["include", "exclude"];
     internal static readonly string[] DependencyKeys = ["table", "fd", "mvd", "jd", "decision", "reason"];
     internal static readonly string[] SuppressionKeys = ["rule", "table", "column", "reason"];
@@ -92,6 +92,9 @@ public static class ConfigReader
                     break;
                 case "discovery":
                     config = config with { Discovery = Discovery(check, v) };
+                    break;
+                case "allowRead":
+                    config = config with { AllowRead = AllowRead(check, v, config.Folder) };
                     break;
             }
         }
@@ -255,6 +258,21 @@ public static class ConfigReader
             return null;
         }
         return ok ? new Suppression(rule) { Table = table, Column = column, Reason = reason, Source = node.Location } : null;
+    }
+
+    /// <summary>Folders, relative to the config file's folder, whose files scripts may read besides the inputs' own trees.</summary>
+    private static List<string> AllowRead(Checker check, ConfigNode node, string folder)
+    {
+        var folders = new List<string>();
+        if (!check.Is(node, ConfigNodeKind.Array, "allowRead")) return folders;
+        foreach (var item in node.Items)
+        {
+            if (!check.NonEmptyString(item, "an entry of allowRead")) continue;
+            var full = Path.GetFullPath(item.Text!, folder);
+            if (Directory.Exists(full)) folders.Add(full);
+            else check.Error($"allowRead: no such folder '{item.Text}' (looked for {full})", item.Location);
+        }
+        return folders;
     }
 
     private static DiscoveryConfig Discovery(Checker check, ConfigNode node)

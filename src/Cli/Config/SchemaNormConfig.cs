@@ -66,6 +66,9 @@ public sealed record SchemaNormConfig
 
     public DiscoveryConfig Discovery { get; init; } = new();
 
+    /// <summary>Full paths of the folders <c>allowRead</c> lets scripts read files from (as --allow-read).</summary>
+    public IReadOnlyList<string> AllowRead { get; init; } = [];
+
     public IEnumerable<DependencyAnnotation> AcceptedDependencies => Dependencies.Where(d => d.Accept).Select(d => d.Dependency);
     public IEnumerable<DependencyDecision> RejectedDependencies => Dependencies.Where(d => !d.Accept);
 

@@ -24,6 +24,7 @@ public static class CommonOptions
     public static readonly OptionSpec SarifOpenOnly = new("sarif-open-only", OptionArity.Flag, "SARIF: leave out suppressed findings and baseline entries no longer found (GitHub code scanning reads neither)");
     public static readonly OptionSpec Quiet = new("quiet", OptionArity.Flag, "no progress or warnings on standard error", Alias: "q");
     public static readonly OptionSpec Help = new("help", OptionArity.Flag, "show help", Alias: "h");
+    public static readonly OptionSpec AllowRead = new("allow-read", OptionArity.Multiple, "let scripts read BULK INSERT files and :r includes from this folder too, besides each input's own tree (repeatable)", "DIR");
 
     /// <summary>--format value, checked against what the command can write.</summary>
     public static string FormatOf(ParsedArguments args, params string[] allowed) => args.Choice("format", "text", allowed);

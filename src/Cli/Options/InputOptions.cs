@@ -11,6 +11,7 @@ public static class InputOptions
     [
         CommonOptions.Var, CommonOptions.Data, CommonOptions.Delimiter, CommonOptions.NoHeader,
         CommonOptions.Encoding, CommonOptions.Collation, CommonOptions.Quiet, Verbose,
+        CommonOptions.AllowRead,
     ];
 
     /// <summary>The input paths, resolved against the current folder.</summary>
@@ -45,8 +46,17 @@ public static class InputOptions
             CsvHasHeader = !args.Has("no-header"),
             Encoding = encoding,
             CaseSensitive = IsCaseSensitive(args.Get("collation")),
+            AllowRead = AllowedFolders(args, currentDirectory),
         };
     }
+
+    /// <summary>--allow-read folders, as full paths; each must exist.</summary>
+    private static List<string> AllowedFolders(ParsedArguments args, string currentDirectory) =>
+        args.GetAll("allow-read").Select(dir =>
+        {
+            var full = Path.GetFullPath(dir, currentDirectory);
+            return Directory.Exists(full) ? full : throw new UsageException($"--allow-read: no such folder '{dir}'");
+        }).ToList();
 
     /// <summary>ci (default), cs, or a collation name: _CS_ or _BIN in it means case-sensitive.</summary>
     public static bool IsCaseSensitive(string? collation) => collation switch

@@ -39,7 +39,7 @@ public sealed record RunSettings
         return new()
         {
             Paths = InputOptions.Paths(args, context.CurrentDirectory),
-            Ingest = config is null ? ingest : ingest with { IncludeFile = config.IncludesFile },
+            Ingest = config is null ? ingest : ingest with { IncludeFile = config.IncludesFile, AllowRead = [.. ingest.AllowRead, .. config.AllowRead] },
             Live = LiveOptions.From(args),
             Analysis = new AnalysisOptions
             {
