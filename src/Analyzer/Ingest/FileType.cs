@@ -24,7 +24,12 @@ internal static partial class FileType
             if (!File.Exists(path)) return System.IO.Directory.Exists(path) ? FileKind.Directory : FileKind.Missing;
             return File.GetAttributes(path).HasFlag(FileAttributes.Device) ? FileKind.OtherSpecial : FileKind.Regular;
         }
-        int? mode = UnixMode(path);
+        return FromMode(UnixMode(path));
+    }
+
+    /// <summary>The kind a Unix mode says; null (no status) is missing.</summary>
+    internal static FileKind FromMode(int? mode)
+    {
         if (mode is null) return FileKind.Missing;
         return (mode.Value & TypeMask) switch
         {
@@ -68,6 +73,12 @@ internal static partial class FileType
                 _shimMissing = true;
             }
         }
+        return StatxMode(path);
+    }
+
+    /// <summary>The mode by Linux's statx (glibc 2.28 and later).</summary>
+    internal static int? StatxMode(string path)
+    {
         const int AtCurrentDirectory = -100, StatxType = 1;
         return Statx(AtCurrentDirectory, path, 0, StatxType, out var statx) == 0 ? statx.Mode : null;
     }
