@@ -72,12 +72,24 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
         return string.Join(Environment.NewLine + "GO" + Environment.NewLine, batches);
     }
 
-    /// <summary>True when a name or string literal of the batch holds a character <see cref="DisplayText.NeedsEscape"/>.</summary>
+    /// <summary>
+    /// True when a name or string literal of the batch holds a character <see cref="DisplayText.NeedsEscape"/>.
+    /// A literal whose only such characters are line breaks may be SQL run dynamically (laid out on several
+    /// lines by the generator): it counts when a name or literal inside it does.
+    /// </summary>
     private static bool HasUnsafeToken(string batch)
     {
         var tokens = new TSql170Parser(initialQuotedIdentifiers: true).GetTokenStream(new StringReader(batch), out _);
-        return tokens.Any(t => t.TokenType is not (TSqlTokenType.WhiteSpace or TSqlTokenType.SingleLineComment or TSqlTokenType.MultilineComment)
-                               && DisplayText.HasUnsafe(t.Text));
+        foreach (var t in tokens)
+        {
+            if (t.Text is null || t.TokenType is TSqlTokenType.WhiteSpace or TSqlTokenType.SingleLineComment or TSqlTokenType.MultilineComment || !DisplayText.HasUnsafe(t.Text))
+                continue;
+            if (t.TokenType is not (TSqlTokenType.UnicodeStringLiteral or TSqlTokenType.AsciiStringLiteral)) return true;
+            var text = t.Text[(t.Text.IndexOf('\'') + 1)..^1].Replace("''", "'", StringComparison.Ordinal);
+            if (DisplayText.HasUnsafe(text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal)) || HasUnsafeToken(text))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
