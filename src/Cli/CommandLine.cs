@@ -54,7 +54,7 @@ public static class CommandLine
         }
         catch (UsageException e)
         {
-            stderr.WriteLine($"schemanorm {command.Name}: {e.Message}");
+            stderr.WriteLine($"schemanorm {command.Name}: {Output.ReportText.Line(e.Message)}");
             return ExitStatus.Failure;
         }
         catch (Config.ConfigException e)

@@ -28,7 +28,7 @@ public class MarkdownReportTests
         // The table as it is, and the proposed decomposition under it.
         Assert.Equal(2, Occurrences(md, "```mermaid\nerDiagram\n").Count());
         Assert.Contains("**Proposed decomposition (BCNF", md);
-        Assert.Contains("    dbo_EmpProj {\n        char(9) Ssn PK\n        int Pnumber PK\n", md);
+        Assert.Contains("    \"dbo.EmpProj\" {\n        char(9) Ssn PK\n        int Pnumber PK\n", md);
         Assert.Contains("nvarchar(60) Ename \"depends on Ssn (SN2001)\"", md);
     }
 
@@ -81,7 +81,7 @@ public class MarkdownReportTests
         Assert.Contains("`dbo.Odd*Name`", md);            // names in code spans stay as written
         Assert.Contains("Key: `(a_b, <c>)`", md);
         Assert.Contains("  dbo.Odd\\*Name has no PRIMARY KEY", md);  // prose is escaped
-        Assert.Contains("dbo_Odd_Name {\n        int a_b\n        int _c_\n", md);
+        Assert.Contains("\"dbo.Odd*Name\" {\n        int a_b\n        int `#lt;c#gt;`\n", md);
     }
 
     private static IEnumerable<int> Occurrences(string text, string part)

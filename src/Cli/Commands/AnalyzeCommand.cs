@@ -64,6 +64,9 @@ public sealed class AnalyzeCommand : ICommand
         errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
         if (errors > 0) return Stop(context, errors);
 
+        // Nothing is written over an input; the baseline being read may be rewritten by --write-baseline.
+        OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
+        OutputGuard.Check([settings.Report.WriteBaseline], settings, model, context.CurrentDirectory, allowed: settings.Report.Baseline);
         var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, data, fullTable);
         ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context), args, context);
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);

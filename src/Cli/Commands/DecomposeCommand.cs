@@ -56,6 +56,7 @@ public sealed class DecomposeCommand : ICommand
             "markdown" => DecompositionMarkdownWriter.Write(decomposition),
             _ => DecompositionTextWriter.Write(decomposition),
         };
+        OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
         ReportDestination.Write(report, args, context);
         return ExitStatus.Clean;
     }

@@ -51,6 +51,7 @@ public sealed class DiscoverCommand : ICommand
         }
         progress.Clear();
 
+        OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
         if (settings.Format == "json")
             ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results), args, context);
         else

@@ -81,6 +81,7 @@ public sealed class MigrateCommand : ICommand
         if (args.Get("output") is { } output)
         {
             var rollbackPath = RollbackPath(output);
+            OutputGuard.Check([output, rollbackPath], settings, model, context.CurrentDirectory);
             WriteFile(output, script.Forward, context);
             WriteFile(rollbackPath, script.Rollback, context);
             if (!settings.Quiet)
@@ -107,9 +108,7 @@ public sealed class MigrateCommand : ICommand
     {
         try
         {
-            var full = Path.GetFullPath(path, context.CurrentDirectory);
-            if (Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
-            File.WriteAllText(full, text);
+            AtomicFile.WriteAllText(Path.GetFullPath(path, context.CurrentDirectory), text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Decomposer.Emit;
 
 namespace SchemaNorm.Cli.Output;
 
@@ -187,7 +188,7 @@ public sealed class AnalysisJsonWriter(string currentDirectory)
             }
             w.WriteEndArray();
         }
-        if (f.Witnesses.Count > 0) w.WriteStringArray("witnesses", f.Witnesses);
+        if (f.Witnesses.Count > 0) w.WriteStringArray("witnesses", f.Witnesses.Select(x => DisplayText.Shorten(x, ReportText.MaxWitnessLength)).ToList());
         if (!f.Established) w.WriteBoolean("established", false);
         if (suppressed) w.WriteBoolean("suppressed", true);
         if (suppressed && f.SuppressedBy is { } by)

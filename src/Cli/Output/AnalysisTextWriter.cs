@@ -34,7 +34,7 @@ public sealed class AnalysisTextWriter(string currentDirectory)
         {
             sb.AppendLine(withFindings.Count > 0 ? "Tables without findings:" : "No findings.");
             foreach (var t in clean)
-                sb.AppendLine($"  {t.Table.Name} — {t.NormalForm.Display()}, key {Keys(t)}{Rows(t)}{(t.Suppressed.Count > 0 ? $" ({t.Suppressed.Count} suppressed)" : "")}");
+                sb.AppendLine($"  {ReportText.Line(t.Table.Name.ToString())} — {t.NormalForm.Display()}, key {Keys(t)}{Rows(t)}{(t.Suppressed.Count > 0 ? $" ({t.Suppressed.Count} suppressed)" : "")}");
             sb.AppendLine();
         }
 
@@ -51,7 +51,7 @@ public sealed class AnalysisTextWriter(string currentDirectory)
     {
         var names = t.ColumnNames;
         string status = t.NormalForm >= target ? $"meets {target.Display()}" : $"below the {target.Display()} target";
-        sb.AppendLine($"{t.Table.Name} — {t.NormalForm.Display()} ({status}){Rows(t)}");
+        sb.AppendLine($"{ReportText.Line(t.Table.Name.ToString())} — {t.NormalForm.Display()} ({status}){Rows(t)}");
         sb.AppendLine($"  {(t.CandidateKeys.Count == 1 ? "key" : "keys")}: {Keys(t)}{(t.KeysComplete ? "" : " (the key search stopped at its limit)")}");
 
         foreach (var f in t.Findings)
@@ -59,9 +59,9 @@ public sealed class AnalysisTextWriter(string currentDirectory)
             sb.AppendLine();
             sb.AppendLine($"  {f.Severity.Display()} {f.RuleId} [{f.Violates.Display()}] {PathDisplay.Relative(f.Location.File, currentDirectory)}:{f.Location.Line}:{f.Location.Column}{(Facts?.IsBaselined(f) == true ? " (in the baseline)" : "")}");
             if (f.Dependency is { } d)
-                sb.AppendLine($"    {d.Format(names)}  ({DependencyOrigin(d)})");
+                sb.AppendLine($"    {ReportText.Line(d.Format(names))}  ({DependencyOrigin(d)})");
             TextWrap.Wrap(sb, f.Message, "    ");
-            foreach (var w in f.Witnesses) TextWrap.Wrap(sb, "e.g. " + w, "    ");
+            foreach (var w in f.Witnesses) TextWrap.Wrap(sb, "e.g. " + ReportText.Witness(w), "    ");
             TextWrap.Wrap(sb, "fix: " + f.Fix, "    ");
         }
         if (t.Suppressed.Count > 0)
@@ -100,7 +100,7 @@ public sealed class AnalysisTextWriter(string currentDirectory)
     }
 
     private static string Keys(TableAnalysis t) =>
-        t.CandidateKeys.Count == 0 ? "none" : string.Join(", ", t.CandidateKeys.Select(k => "(" + k.Format(t.ColumnNames) + ")"));
+        t.CandidateKeys.Count == 0 ? "none" : string.Join(", ", t.CandidateKeys.Select(k => "(" + ReportText.Line(k.Format(t.ColumnNames)) + ")"));
 
     private static string Rows(TableAnalysis t) => t.SampleRows > 0 ? $", {t.SampleRows} sample row{(t.SampleRows == 1 ? "" : "s")}" : "";
 

@@ -47,8 +47,7 @@ public static class BaselineFile
         });
         try
         {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(path, text);
+            AtomicFile.WriteAllText(path, text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -18,12 +18,12 @@ public static class DecompositionMarkdownWriter
     {
         var sb = new StringBuilder();
         var names = d.ColumnNames;
-        sb.AppendLine($"# Decomposition of `{d.Source.Name}`");
+        sb.AppendLine($"# Decomposition of {Code(d.Source.Name.ToString())}");
         sb.AppendLine();
         string from = d.SourceNormalForm is { } nf ? nf.Display() : "unknown";
         if (!d.Changes)
         {
-            sb.AppendLine($"`{d.Source.Name}` is in {from} and meets the {d.Target.Display()} target: nothing to split.");
+            sb.AppendLine($"{Code(d.Source.Name.ToString())} is in {from} and meets the {d.Target.Display()} target: nothing to split.");
             Notes(sb, d);
             return sb.ToString();
         }
@@ -33,15 +33,15 @@ public static class DecompositionMarkdownWriter
         if (d.Target == NormalForm.BCNF && d.DependencyPreservingBcnfExists is { } exists)
             sb.AppendLine($"- A dependency-preserving BCNF decomposition {(exists ? "exists" : "does **not** exist")}");
         if (d.Data is { } data)
-            sb.AppendLine($"- Sample rows: {DecompositionTextWriter.DataText(data)}");
+            sb.AppendLine($"- Sample rows: {MarkdownText.Text(DecompositionTextWriter.DataText(data))}");
         sb.AppendLine();
 
         sb.AppendLine("| table | columns | key | foreign keys | normal form | holds |");
         sb.AppendLine("|---|---|---|---|---|---|");
         foreach (var t in d.Tables)
         {
-            var fks = t.ForeignKeys.Count == 0 ? "" : string.Join("<br>", t.ForeignKeys.Select(f => $"({f.Columns.Format(names)}) → {f.ReferencedTable}"));
-            sb.AppendLine($"| `{t.Name}` | {Cell(string.Join(", ", t.ColumnNames))} | {Cell(t.PrimaryKey.Format(names))} | {Cell(fks)} | {(t.NormalForm is { } tnf ? tnf.Display() : "?")} | {Cell(t.Origin)} |");
+            var fks = t.ForeignKeys.Count == 0 ? "" : string.Join("<br>", t.ForeignKeys.Select(f => Cell($"({f.Columns.Format(names)}) → {f.ReferencedTable}")));
+            sb.AppendLine($"| {MarkdownText.CellCode(t.Name)} | {Cell(string.Join(", ", t.ColumnNames))} | {Cell(t.PrimaryKey.Format(names))} | {fks} | {(t.NormalForm is { } tnf ? tnf.Display() : "?")} | {Cell(t.Origin)} |");
         }
         sb.AppendLine();
 
@@ -71,7 +71,7 @@ public static class DecompositionMarkdownWriter
                     DependencyKind.Mvd => $"{s.Lhs.Format(names)} ↠ {s.Rhs.Format(names)}",
                     _ => "⋈[" + string.Join("; ", s.Parts.Select(p => "(" + p.Format(names) + ")")) + "]",
                 };
-                sb.AppendLine($"{i++}. `{what}`{(s.Reasons.Count > 0 ? " — " + string.Join("; ", s.Reasons) : "")}");
+                sb.AppendLine($"{i++}. {Code(what)}{(s.Reasons.Count > 0 ? " — " + MarkdownText.Text(string.Join("; ", s.Reasons)) : "")}");
             }
             sb.AppendLine();
         }
@@ -83,7 +83,7 @@ public static class DecompositionMarkdownWriter
             sb.AppendLine();
             foreach (var t in anomalies)
                 foreach (var a in t.AnomaliesRemoved)
-                    sb.AppendLine($"- `{t.Name}` ({a.Kind.ToString().ToLowerInvariant()}): {a.Description}");
+                    sb.AppendLine($"- {Code(t.Name)} ({a.Kind.ToString().ToLowerInvariant()}): {MarkdownText.Text(a.Description)}");
             sb.AppendLine();
         }
 
@@ -91,7 +91,7 @@ public static class DecompositionMarkdownWriter
         {
             sb.AppendLine("## Dependencies no table enforces");
             sb.AppendLine();
-            foreach (var l in d.LostDependencies) sb.AppendLine($"- `{l.Dependency.Format(names)}`: {l.Enforcement}");
+            foreach (var l in d.LostDependencies) sb.AppendLine($"- {Code(l.Dependency.Format(names))}: {MarkdownText.Text(l.Enforcement)}");
             sb.AppendLine();
         }
 
@@ -99,7 +99,7 @@ public static class DecompositionMarkdownWriter
         {
             sb.AppendLine("## Redundancy removed");
             sb.AppendLine();
-            foreach (var r in withRedundancy.Redundancy) sb.AppendLine($"- `{r.Column}` stored {r.Before} times → {r.After} times (in `{r.Table}`)");
+            foreach (var r in withRedundancy.Redundancy) sb.AppendLine($"- {Code(r.Column)} stored {r.Before} times → {r.After} times (in {Code(r.Table)})");
             sb.AppendLine();
         }
 
@@ -107,7 +107,7 @@ public static class DecompositionMarkdownWriter
         {
             sb.AppendLine("## Not acted on");
             sb.AppendLine();
-            foreach (var a in d.SetAside.Take(30)) sb.AppendLine($"- `{a.Dependency.Format(names)}`: {a.Reason}");
+            foreach (var a in d.SetAside.Take(30)) sb.AppendLine($"- {Code(a.Dependency.Format(names))}: {MarkdownText.Text(a.Reason)}");
             sb.AppendLine();
         }
         Notes(sb, d);
@@ -116,12 +116,12 @@ public static class DecompositionMarkdownWriter
         {
             sb.AppendLine(alt.Changes
                 ? "## Alternative: 3NF synthesis (preserves every dependency)"
-                : $"## Alternative: keep `{d.Source.Name.Name}` as it is (3NF, its keys enforce every dependency)");
+                : $"## Alternative: keep {Code(d.Source.Name.Name)} as it is (3NF, its keys enforce every dependency)");
             sb.AppendLine();
             sb.AppendLine("| table | columns | key | normal form |");
             sb.AppendLine("|---|---|---|---|");
             foreach (var t in alt.Tables)
-                sb.AppendLine($"| `{t.Name}` | {Cell(string.Join(", ", t.ColumnNames))} | {Cell(t.PrimaryKey.Format(names))} | {(t.NormalForm is { } anf ? anf.Display() : "?")} |");
+                sb.AppendLine($"| {MarkdownText.CellCode(t.Name)} | {Cell(string.Join(", ", t.ColumnNames))} | {Cell(t.PrimaryKey.Format(names))} | {(t.NormalForm is { } anf ? anf.Display() : "?")} |");
             sb.AppendLine();
             sb.AppendLine("```mermaid");
             sb.Append(MermaidErDiagram.After(alt));
@@ -136,10 +136,10 @@ public static class DecompositionMarkdownWriter
         var sb = new StringBuilder();
         var names = d.ColumnNames;
         sb.AppendLine($"**Proposed decomposition ({d.Target.Display()}, {DecompositionTextWriter.MethodText(d.Method)}):** " +
-                      string.Join(", ", d.Tables.Select(t => $"`{t.Name}({string.Join(", ", t.ColumnNames)})`")));
+                      string.Join(", ", d.Tables.Select(t => Code($"{t.Name}({string.Join(", ", t.ColumnNames)})"))));
         sb.AppendLine();
         sb.AppendLine($"Lossless: **{(d.Lossless ? "yes" : "no")}**; dependency preserving: **{(d.DependencyPreserving ? "yes" : "no")}**" +
-                      (d.LostDependencies.Count > 0 ? " (lost: " + string.Join(", ", d.LostDependencies.Select(l => $"`{l.Dependency.Format(names)}`")) + ")" : "") +
+                      (d.LostDependencies.Count > 0 ? " (lost: " + string.Join(", ", d.LostDependencies.Select(l => Code(l.Dependency.Format(names)))) + ")" : "") +
                       (d.Data is { } data ? $"; sample rows: {(data.JoinEqualsSource ? "the join returns exactly the source rows" : $"{data.SpuriousRows} spurious, {data.LostRows} lost")}" : "") + ".");
         sb.AppendLine();
         sb.AppendLine("```mermaid");
@@ -153,9 +153,11 @@ public static class DecompositionMarkdownWriter
         if (d.Notes.Count == 0) return;
         sb.AppendLine("## Notes");
         sb.AppendLine();
-        foreach (var n in d.Notes) sb.AppendLine($"- {n}");
+        foreach (var n in d.Notes) sb.AppendLine($"- {MarkdownText.Text(n)}");
         sb.AppendLine();
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|");
+    private static string Cell(string text) => MarkdownText.Text(text);
+
+    private static string Code(string text) => MarkdownText.Code(text);
 }

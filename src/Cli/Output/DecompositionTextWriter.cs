@@ -25,12 +25,12 @@ public static class DecompositionTextWriter
     {
         var sb = new StringBuilder();
         if (!d.Changes) return "";
-        sb.AppendLine($"{indent}proposal ({d.Target.Display()}, {MethodText(d.Method)}): {string.Join(", ", d.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}");
+        sb.AppendLine($"{indent}proposal ({d.Target.Display()}, {MethodText(d.Method)}): {string.Join(", ", d.Tables.Select(t => ReportText.Line($"{t.Name}({string.Join(", ", t.ColumnNames)})")))}");
         sb.AppendLine($"{indent}  {Facts(d)}");
         if (d.Alternative is { Changes: true } alt)
-            sb.AppendLine($"{indent}  or, preserving every dependency in 3NF: {string.Join(", ", alt.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}");
+            sb.AppendLine($"{indent}  or, preserving every dependency in 3NF: {string.Join(", ", alt.Tables.Select(t => ReportText.Line($"{t.Name}({string.Join(", ", t.ColumnNames)})")))}");
         else if (d.Alternative is not null)
-            sb.AppendLine($"{indent}  or keep {d.Source.Name.Name} as it is: it is in 3NF and its keys enforce every dependency");
+            sb.AppendLine($"{indent}  or keep {ReportText.Line(d.Source.Name.Name)} as it is: it is in 3NF and its keys enforce every dependency");
         return sb.ToString();
     }
 
@@ -46,7 +46,7 @@ public static class DecompositionTextWriter
             foreach (var n in d.Notes) TextWrap.Wrap(sb, "note: " + n, indent + "  ");
             return;
         }
-        sb.AppendLine($"{indent}{d.Source.Name} — {from}, target {d.Target.Display()}: {d.Tables.Count} table{(d.Tables.Count == 1 ? "" : "s")} ({MethodText(d.Method)})");
+        sb.AppendLine($"{indent}{ReportText.Line(d.Source.Name.ToString())} — {from}, target {d.Target.Display()}: {d.Tables.Count} table{(d.Tables.Count == 1 ? "" : "s")} ({MethodText(d.Method)})");
         sb.AppendLine($"{indent}  {Facts(d)}");
         if (d.Target == NormalForm.BCNF && d.DependencyPreservingBcnfExists is { } exists)
             sb.AppendLine($"{indent}  a dependency-preserving BCNF decomposition {(exists ? "exists" : "does not exist")}");
@@ -54,7 +54,7 @@ public static class DecompositionTextWriter
         foreach (var t in d.Tables)
         {
             sb.AppendLine();
-            sb.AppendLine($"{indent}  {t.Name} ({string.Join(", ", t.ColumnNames)})");
+            sb.AppendLine($"{indent}  {ReportText.Line($"{t.Name} ({string.Join(", ", t.ColumnNames)})")}");
             var line = $"key ({t.PrimaryKey.Format(names)})";
             if (t.CandidateKeys.Count > 1) line += $"; other keys {string.Join(", ", t.CandidateKeys.Where(k => k != t.PrimaryKey).Select(k => "(" + k.Format(names) + ")"))}";
             line += $"; {(t.NormalForm is { } tnf ? tnf.Display() : "normal form unknown")}";

@@ -15,7 +15,7 @@ public static class DiagnosticPrinter
             if (d.Severity == DiagnosticSeverity.Error) errors++;
             else if (quiet || (d.Severity == DiagnosticSeverity.Info && !verbose)) continue;
             var shown = d.Location is null ? d : d with { Location = d.Location with { File = PathDisplay.Relative(d.Location.File, context.CurrentDirectory) } };
-            context.Stderr.WriteLine(shown.ToString());
+            context.Stderr.WriteLine(ReportText.Line(shown.ToString())); // a name in a message cannot fake a line of its own
         }
         return errors;
     }

@@ -23,10 +23,11 @@ public sealed class GitHubAnnotationWriter(string currentDirectory, ReportFacts 
                     Severity.Warning => "warning",
                     _ => "notice",
                 };
-                var title = $"{f.RuleId} {f.Rule.Title} ({f.Table})";
+                // Names in the texts go on one line; the only line break is the one before "Fix:".
+                var title = ReportText.Line($"{f.RuleId} {f.Rule.Title} ({f.Table})");
                 var message = f.Dependency is { } d
-                    ? $"{d.Format(t.ColumnNames)}: {f.Message}\nFix: {f.Fix}"
-                    : $"{f.Message}\nFix: {f.Fix}";
+                    ? $"{ReportText.Line(d.Format(t.ColumnNames))}: {ReportText.Line(f.Message)}\nFix: {ReportText.Line(f.Fix)}"
+                    : $"{ReportText.Line(f.Message)}\nFix: {ReportText.Line(f.Fix)}";
                 sb.Append("::").Append(command)
                   .Append(" file=").Append(Property(PathDisplay.Relative(f.Location.File, currentDirectory)))
                   .Append(",line=").Append(f.Location.Line)

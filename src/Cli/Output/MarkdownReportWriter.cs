@@ -33,7 +33,7 @@ public sealed class MarkdownReportWriter(string currentDirectory, ReportFacts fa
         {
             sb.Append($"| Table | Normal form | Target {target} | Findings |\n|---|---|---|---|\n");
             foreach (var t in analysis.Tables)
-                sb.Append("| ").Append(Code(t.Table.Name.ToString()))
+                sb.Append("| ").Append(CellCode(t.Table.Name.ToString()))
                   .Append(" | ").Append(t.NormalForm.Display())
                   .Append(" | ").Append(t.Meets(analysis.Target) ? "✅ meets" : "❌ below")
                   .Append(" | ").Append(Counts(t)).Append(" |\n");
@@ -70,7 +70,7 @@ public sealed class MarkdownReportWriter(string currentDirectory, ReportFacts fa
         sb.Append("  \n");
         if (f.Dependency is { } d) sb.Append("  ").Append(Code(d.Format(t.ColumnNames))).Append(" (").Append(d.Source.Display()).Append(")  \n");
         sb.Append("  ").Append(Escape(f.Message)).Append("  \n");
-        foreach (var w in f.Witnesses) sb.Append("  e.g. ").Append(Escape(w)).Append("  \n");
+        foreach (var w in f.Witnesses) sb.Append("  e.g. ").Append(Escape(ReportText.Witness(w))).Append("  \n");
         sb.Append("  **Fix:** ").Append(Escape(f.Fix)).Append('\n');
         sb.Append('\n');
     }
@@ -84,9 +84,9 @@ public sealed class MarkdownReportWriter(string currentDirectory, ReportFacts fa
         foreach (var (t, f) in all)
         {
             var by = f.SuppressedBy is { } s
-                ? (s.InSource ? "comment" : "config") + (s.Source is { } at ? " at " + Code($"{PathDisplay.Relative(at.File, currentDirectory)}:{at.Line}") : "")
+                ? (s.InSource ? "comment" : "config") + (s.Source is { } at ? " at " + CellCode($"{PathDisplay.Relative(at.File, currentDirectory)}:{at.Line}") : "")
                 : "";
-            sb.Append("| ").Append(f.RuleId).Append(" | ").Append(Code(f.Table.ToString()))
+            sb.Append("| ").Append(f.RuleId).Append(" | ").Append(CellCode(f.Table.ToString()))
               .Append(" | ").Append(Cell(f.Columns.Format(t.ColumnNames)))
               .Append(" | ").Append(by)
               .Append(" | ").Append(Cell(f.SuppressedBy?.Reason ?? "")).Append(" |\n");
@@ -100,7 +100,7 @@ public sealed class MarkdownReportWriter(string currentDirectory, ReportFacts fa
         sb.Append($"<details><summary>{facts.Absent.Count} baseline entr{(facts.Absent.Count == 1 ? "y" : "ies")} no longer found</summary>\n\n");
         sb.Append("| Rule | Table | Columns |\n|---|---|---|\n");
         foreach (var e in facts.Absent)
-            sb.Append("| ").Append(e.RuleId).Append(" | ").Append(Code(e.Table)).Append(" | ").Append(Cell(string.Join(", ", e.Columns))).Append(" |\n");
+            sb.Append("| ").Append(Cell(e.RuleId)).Append(" | ").Append(CellCode(e.Table)).Append(" | ").Append(Cell(string.Join(", ", e.Columns))).Append(" |\n");
         sb.Append("\nUpdate the baseline with `--write-baseline` to drop them.\n\n</details>\n\n");
     }
 
@@ -113,24 +113,11 @@ public sealed class MarkdownReportWriter(string currentDirectory, ReportFacts fa
             .Select(g => $"{g.Count()} {g.Key.Display()}{(g.Count() == 1 ? "" : "s")}"));
     }
 
-    /// <summary>Inline code; a backtick in a name would end it early, so it becomes a quote.</summary>
-    private static string Code(string text) => "`" + text.Replace('`', '\'') + "`";
+    private static string Code(string text) => MarkdownText.Code(text);
 
-    /// <summary>Text in a table cell: also '|' must be escaped.</summary>
-    private static string Cell(string text) => Escape(text).Replace("|", "\\|");
+    private static string CellCode(string text) => MarkdownText.CellCode(text);
 
-    /// <summary>Plain text: characters Markdown would read as markup or HTML are escaped.</summary>
-    private static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            if (ch is '\\' or '*' or '_' or '`' or '[' or ']' or '#') sb.Append('\\').Append(ch);
-            else if (ch == '<') sb.Append("&lt;");
-            else if (ch == '>') sb.Append("&gt;");
-            else if (ch is '\r' or '\n') sb.Append(' ');
-            else sb.Append(ch);
-        }
-        return sb.ToString();
-    }
+    private static string Cell(string text) => MarkdownText.Text(text);
+
+    private static string Escape(string text) => MarkdownText.Text(text);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Decomposer.Emit;
@@ -35,22 +34,9 @@ public static class MermaidTableDiagram
         return "```mermaid\n" + MermaidErDiagram.Render([entity], references).ReplaceLineEndings("\n") + "```\n";
     }
 
-    /// <summary>dbo.Order Details → dbo_Order_Details: Mermaid entity names are words.</summary>
-    public static string EntityName(QualifiedName name) => Word(name.ToString());
+    /// <summary>dbo.Order Details: the renderer quotes entity names, so they stay as they are.</summary>
+    public static string EntityName(QualifiedName name) => name.ToString();
 
-    /// <summary>A Mermaid word: letters, digits and '_' (it must not start with a digit).</summary>
-    private static string Word(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text) sb.Append(char.IsAsciiLetterOrDigit(ch) || ch == '_' ? ch : '_');
-        if (sb.Length == 0 || char.IsAsciiDigit(sb[0])) sb.Insert(0, '_');
-        return sb.ToString();
-    }
-
-    /// <summary>nvarchar(60), varchar(max), decimal: Mermaid types may not hold commas, so precision and scale are left out.</summary>
-    private static string TypeName(SqlType type)
-    {
-        var name = Word(type.Name);
-        return type.Length is int len ? $"{name}({(len < 0 ? "max" : len.ToString(System.Globalization.CultureInfo.InvariantCulture))})" : name;
-    }
+    /// <summary>The declared type, decimal(10,2) and nvarchar(max) included (the renderer quotes what is not a word).</summary>
+    private static string TypeName(SqlType type) => type.ToString();
 }

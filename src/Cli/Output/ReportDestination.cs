@@ -3,7 +3,10 @@ using SchemaNorm.Cli.Options;
 
 namespace SchemaNorm.Cli.Output;
 
-/// <summary>Sends a finished report to standard output or to the --output file.</summary>
+/// <summary>
+/// Sends a finished report to standard output or to the --output file (written whole, see
+/// <see cref="AtomicFile"/>; the commands have checked with <see cref="OutputGuard"/> that it is no input).
+/// </summary>
 public static class ReportDestination
 {
     /// <summary>Streams a JSON report to the destination: large documents are never held as one string.</summary>
@@ -13,10 +16,7 @@ public static class ReportDestination
         {
             try
             {
-                var full = Path.GetFullPath(path, context.CurrentDirectory);
-                if (Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
-                using var file = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-                JsonOutput.WriteTo(file, write);
+                AtomicFile.Write(Path.GetFullPath(path, context.CurrentDirectory), file => JsonOutput.WriteTo(file, write));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -44,9 +44,7 @@ public static class ReportDestination
         }
         try
         {
-            var full = Path.GetFullPath(path, context.CurrentDirectory);
-            if (Path.GetDirectoryName(full) is { } dir) Directory.CreateDirectory(dir);
-            File.WriteAllText(full, report);
+            AtomicFile.WriteAllText(Path.GetFullPath(path, context.CurrentDirectory), report);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

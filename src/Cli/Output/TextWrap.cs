@@ -10,7 +10,8 @@ internal static class TextWrap
     {
         const int width = 100;
         var line = new StringBuilder(indent);
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // Text from the input may hold line breaks: they are shown escaped, never break the layout.
+        foreach (var word in ReportText.Line(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (line.Length > indent.Length && line.Length + 1 + word.Length > width)
             {

@@ -16,8 +16,11 @@ public sealed record ErRelationship(string Parent, string Child, string Label, b
 
 /// <summary>
 /// Mermaid <c>erDiagram</c> text for tables: from the schema model (any tables, e.g. a whole schema in a
-/// Markdown report), or for a decomposition's source table and its proposed tables. Names are reduced to
-/// what Mermaid accepts unquoted (letters, digits, underscores); types keep their length in parentheses.
+/// Markdown report), or for a decomposition's source table and its proposed tables. Every name is written
+/// in Mermaid's quoting, whatever it holds: entity names, comments and labels in double quotes, an attribute
+/// name or type that is not a plain word in backticks, and inside them each character Mermaid or HTML would
+/// read (quote, #, %, backslash, backtick, &lt;, &gt;, &amp;) as an entity code (#quot;, #35;), with line
+/// breaks and control characters shown as \n or \uXXXX. Types keep their parameters: decimal(10,2).
 /// </summary>
 public static class MermaidErDiagram
 {
@@ -30,20 +33,20 @@ public static class MermaidErDiagram
             sb.Append("    ").Append(Name(e.Name)).AppendLine(" {");
             foreach (var a in e.Attributes)
             {
-                sb.Append("        ").Append(Type(a.Type)).Append(' ').Append(Name(a.Name));
+                sb.Append("        ").Append(Type(a.Type)).Append(' ').Append(AttributeName(a.Name));
                 var keys = new List<string>();
                 if (a.PrimaryKey) keys.Add("PK");
                 if (a.ForeignKey) keys.Add("FK");
                 if (a.Unique && !a.PrimaryKey) keys.Add("UK");
                 if (keys.Count > 0) sb.Append(' ').Append(string.Join(", ", keys));
-                if (a.Comment is { Length: > 0 } c) sb.Append(" \"").Append(c.Replace('"', '\'')).Append('"');
+                if (a.Comment is { Length: > 0 } c) sb.Append(' ').Append(Quoted(c));
                 sb.AppendLine();
             }
             sb.AppendLine("    }");
         }
         foreach (var r in relationships)
             sb.Append("    ").Append(Name(r.Parent)).Append(r.Optional ? " |o--o{ " : " ||--o{ ").Append(Name(r.Child))
-              .Append(" : \"").Append(r.Label.Replace('"', '\'')).AppendLine("\"");
+              .Append(" : ").AppendLine(Quoted(r.Label));
         return sb.ToString();
     }
 
@@ -99,19 +102,44 @@ public static class MermaidErDiagram
         return Render(entities, relationships);
     }
 
-    private static string Name(string name)
+    /// <summary>An entity name: always quoted, so that no name is read as a keyword (end, one, many) or syntax.</summary>
+    private static string Name(string name) => Quoted(name);
+
+    /// <summary>An attribute name: a plain word when it is one (and not a key mark), otherwise in backticks.</summary>
+    private static string AttributeName(string name) =>
+        IsWord(name, allowPunctuation: false) && name.ToUpperInvariant() is not ("PK" or "FK" or "UK") ? name : "`" + Codes(name) + "`";
+
+    /// <summary>A type: decimal(10,2) and nvarchar(max) as they are; anything else in backticks.</summary>
+    private static string Type(string type) => IsWord(type, allowPunctuation: true) ? type : "`" + Codes(type) + "`";
+
+    private static string Quoted(string text) => "\"" + Codes(text) + "\"";
+
+    /// <summary>A word Mermaid reads as one: an ASCII letter or '_' first, then letters, digits, '_' and '-' (and for types ( ) [ ] , .).</summary>
+    private static bool IsWord(string text, bool allowPunctuation)
     {
-        var sb = new StringBuilder();
-        foreach (var c in name) sb.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
-        if (sb.Length == 0 || char.IsDigit(sb[0])) sb.Insert(0, '_');
-        return sb.ToString();
+        if (text.Length == 0 || !(char.IsAsciiLetter(text[0]) || text[0] == '_')) return false;
+        foreach (var c in text)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' || (allowPunctuation && c is '(' or ')' or '[' or ']' or ',' or '.'))) return false;
+        return true;
     }
 
-    private static string Type(string type)
+    /// <summary>The text with what Mermaid or HTML would read replaced by entity codes, on one line.</summary>
+    private static string Codes(string text)
     {
-        var sb = new StringBuilder();
-        foreach (var c in type) sb.Append(char.IsLetterOrDigit(c) || c is '_' or '(' or ')' or '[' or ']' or '-' ? c : '-');
-        if (sb.Length == 0 || !char.IsLetter(sb[0])) sb.Insert(0, 't');
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in DisplayText.Escape(text))
+            sb.Append(c switch
+            {
+                '"' => "#quot;",
+                '#' => "#35;",
+                '%' => "#37;",
+                '\\' => "#92;",
+                '`' => "#96;",
+                '<' => "#lt;",
+                '>' => "#gt;",
+                '&' => "#amp;",
+                _ => c.ToString(),
+            });
         return sb.ToString();
     }
 }

@@ -24,7 +24,7 @@ public sealed class ScratchPostgres(string setupSql = "") : PostgresDatabase(set
 
     /// <summary>"r" table, "v" view, or null when no relation has the name.</summary>
     public string? Kind(string schema, string name) =>
-        Column($"SELECT c.relkind::text FROM pg_class c WHERE c.oid = to_regclass({PostgresNames.Literal(PostgresNames.Quote(schema) + "." + PostgresNames.Quote(name))})").SingleOrDefault();
+        Column($"SELECT c.relkind::text FROM pg_class c WHERE c.oid = to_regclass({new PostgresNames().RegClass(new SchemaNorm.Decomposer.Migration.ObjectName(schema, name))})").SingleOrDefault();
 
     /// <summary>A relation's columns in order.</summary>
     public List<string> Columns(string schema, string name) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SchemaNorm.Decomposer.Emit;
 using SchemaNorm.Decomposer.Migration.TSql;
 
 namespace SchemaNorm.Decomposer.Migration.Postgres;
@@ -46,7 +47,7 @@ public sealed class PostgresMigrationEmitter(PostgresNames? names = null) : IMig
     private string Header(IReadOnlyList<MigrationPlan> plans, string what, IReadOnlyList<string> notes)
     {
         var lines = new List<string> { $"-- schemanorm {what} script (PostgreSQL 13 or later)." };
-        foreach (var p in plans) lines.Add($"--   {p.Summary}");
+        foreach (var p in plans) lines.Add($"--   {OneLine(p.Summary)}");
         if (plans.Any(p => MapsSchema(p.Source.Schema)))
             lines.Add($"-- Names: the schema dbo is written as {Names.DefaultSchema}; every name is quoted and keeps its letter case.");
         if (what == "migration")
@@ -61,7 +62,7 @@ public sealed class PostgresMigrationEmitter(PostgresNames? names = null) : IMig
             lines.Add("-- back, drops the view and the new tables, and gives the old table its name back. Running it again does nothing.");
         }
         lines.Add("-- Run it with: psql -v ON_ERROR_STOP=1 -f FILE");
-        foreach (var n in notes) lines.Add($"-- note: {n}");
+        foreach (var n in notes) lines.Add($"-- note: {OneLine(n)}");
         return string.Join('\n', lines) + "\n";
     }
 
@@ -166,10 +167,12 @@ public sealed class PostgresMigrationEmitter(PostgresNames? names = null) : IMig
         s.Add($"IF {Kind(plan.Source)} = 'v' THEN");
         s.AddRange(Comparison(renamed, source, plan, columns).Select(l => "    " + l));
         s.Add($"    IF {Missing} <> 0 OR {Extra} <> 0 OR {OldRows} <> {NewRows} THEN");
+        // Only the rows that differ: the old table's untouched rows stay as they are, byte for byte.
         var copied = plan.SourceColumns.Where(c => c.Computed is null && !c.DatabaseGenerated).Select(c => PostgresNames.Quote(c.Name)).ToList();
-        s.Add($"        DELETE FROM {renamed};");
+        var same = string.Join(" AND ", copied.Select(c => $"o.{c}::text IS NOT DISTINCT FROM v.{c}::text"));
+        s.Add($"        DELETE FROM {renamed} AS o WHERE NOT EXISTS (SELECT 1 FROM {source} AS v WHERE {same});");
         s.Add($"        INSERT INTO {renamed} ({string.Join(", ", copied)}){(plan.SourceColumns.Any(c => c.Identity) ? " OVERRIDING SYSTEM VALUE" : "")}");
-        s.Add($"        SELECT {string.Join(", ", copied)} FROM {source};");
+        s.Add($"        SELECT {string.Join(", ", copied.Select(c => "v." + c))} FROM {source} AS v WHERE NOT EXISTS (SELECT 1 FROM {renamed} AS o WHERE {same});");
         s.Add("    END IF;");
         s.Add("END IF;");
         s.Add("");
@@ -214,8 +217,7 @@ public sealed class PostgresMigrationEmitter(PostgresNames? names = null) : IMig
     /// <summary>A constraint's index as PostgreSQL names it (a long constraint name is cut, see <see cref="PostgresNames.QuoteConstraint"/>).</summary>
     private static ObjectName Fitted(ObjectName name)
     {
-        var quoted = PostgresNames.QuoteConstraint(name.Name);
-        return name with { Name = quoted[1..^1].Replace("\"\"", "\"") };
+        return name with { Name = PostgresNames.FitConstraint(name.Name) };
     }
 
     // ---- messages ------------------------------------------------------------------------------
@@ -234,12 +236,13 @@ public sealed class PostgresMigrationEmitter(PostgresNames? names = null) : IMig
                 format.Append('%');
                 args.Add(v.Name);
             }
-            else format.Append(((string)p).Replace("%", "%%"));
+            else format.Append(DisplayText.Escape((string)p).Replace("%", "%%"));
         }
         return $"RAISE {level} {PostgresNames.Literal(format.ToString())}{string.Concat(args.Select(a => ", " + a))};";
     }
 
-    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
+    /// <summary>Text from the input for a comment or message: one line, and no "*/".</summary>
+    private static string OneLine(string text) => DisplayText.SqlComment(text);
 
 
     // ---- pre-flight checks ---------------------------------------------------------------------
@@ -351,11 +354,12 @@ public sealed class PostgresMigrationEmitter(PostgresNames? names = null) : IMig
 
     /// <summary>
     /// sn_missing: old rows the view lacks; sn_extra: view rows that are not old rows (EXCEPT ALL, so
-    /// a row counts as often as it occurs); sn_old_rows/sn_new_rows: row counts.
+    /// a row counts as often as it occurs); sn_old_rows/sn_new_rows: row counts. Rows are compared by value
+    /// and by text, so that a value written differently (1.00 as 1.0, -0 as 0) counts as changed.
     /// </summary>
     private static IEnumerable<string> Comparison(string oldTable, string view, MigrationPlan plan, ColumnTypes columns)
     {
-        var list = string.Join(", ", plan.SourceColumns.Where(c => !c.DatabaseGenerated).Select(c => columns.Comparable(c.Name)));
+        var list = string.Join(", ", plan.SourceColumns.Where(c => !c.DatabaseGenerated).Select(c => columns.TextAndValue(c.Name)));
         yield return $"SELECT count(*) INTO {Missing} FROM (SELECT {list} FROM {oldTable} EXCEPT ALL SELECT {list} FROM {view}) AS d;";
         yield return $"SELECT count(*) INTO {Extra} FROM (SELECT {list} FROM {view} EXCEPT ALL SELECT {list} FROM {oldTable}) AS d;";
         yield return $"SELECT count(*) INTO {OldRows} FROM {oldTable};";
@@ -370,12 +374,20 @@ public sealed class PostgresMigrationEmitter(PostgresNames? names = null) : IMig
         public ColumnTypes(MigrationPlan plan, List<string>? notes)
         {
             foreach (var c in plan.SourceColumns)
-                _columns[c.Name] = (PostgresTypes.Of(c.Type, $"{plan.Source}.{c.Name}", notes), PostgresTypes.ComparesAsText(c.Type));
+                _columns[c.Name] = (PostgresTypes.Of(c.Type, $"{plan.Source}.{c.Name}", notes),
+                    PostgresTypes.ComparesAsText(c.Type) || PostgresTypes.HasEqualValuesWrittenDifferently(c.Type));
         }
 
         public string TypeOf(string column) => _columns[column].Type;
 
         public bool ComparesAsText(string column) => _columns[column].AsText;
+
+        /// <summary>The column for verification: its text, and its value too where the type has an equality.</summary>
+        public string TextAndValue(string column)
+        {
+            var name = PostgresNames.Quote(column);
+            return ComparesAsText(column) ? name + "::text" : $"{name}, {name}::text";
+        }
 
         /// <summary>The column as DISTINCT, GROUP BY and EXCEPT can compare it.</summary>
         public string Comparable(string column, string? alias = null)

@@ -99,6 +99,14 @@ public static class PostgresTypes
     /// </summary>
     public static bool ComparesAsText(SqlType type) => type.Name is "xml" or "json";
 
+    /// <summary>
+    /// Values of the type can be equal and still be written differently (numeric 1.0 and 1.00, float 0 and
+    /// -0): a migration compares and copies them by their text, so that no value is merged into an equal one
+    /// that looks different.
+    /// </summary>
+    public static bool HasEqualValuesWrittenDifferently(SqlType type) =>
+        type.Name is "decimal" or "numeric" or "money" or "smallmoney" or "float" or "real";
+
     /// <summary>The lowest and highest value of an integer type, for an identity's sequence; null for other types.</summary>
     public static (string Min, string Max)? IntegerRange(string postgresType) => postgresType switch
     {

@@ -122,7 +122,10 @@ internal static class Ast
 
     public static IfStatement If(BooleanExpression condition, TSqlStatement then) => new() { Predicate = condition, ThenStatement = then };
 
-    public static PrintStatement Print(string message) => new() { Expression = Text(message) };
+    /// <summary>A message for PRINT or THROW: names in it are shown on one line (see <see cref="Emit.DisplayText"/>).</summary>
+    public static StringLiteral Message(string text) => Text(Emit.DisplayText.Escape(text));
+
+    public static PrintStatement Print(string message) => new() { Expression = Message(message) };
 
     public static ThrowStatement Throw(int number, ValueExpression message) => new() { ErrorNumber = Int(number), Message = message, State = Int(1) };
 

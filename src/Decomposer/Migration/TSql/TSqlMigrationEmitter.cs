@@ -1,5 +1,7 @@
+using System.Text;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Decomposer.Emit;
 using static SchemaNorm.Decomposer.Migration.TSql.Ast;
 
 namespace SchemaNorm.Decomposer.Migration.TSql;
@@ -48,8 +50,75 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
             rollback.Batches.Add(none);
         }
         return new MigrationScript(
-            Header(plans, "migration") + Generate(forward),
-            Header(plans, "rollback") + Generate(rollback));
+            Header(plans, "migration") + GenerateOneLine(forward),
+            Header(plans, "rollback") + GenerateOneLine(rollback));
+    }
+
+    /// <summary>
+    /// The script, with every batch whose names or texts hold a line break or control character run as
+    /// dynamic SQL built one line at a time (see <see cref="AsOneLineBatches"/>): T-SQL has no escape for a
+    /// line break inside a bracketed name, and a line-oriented tool (sqlcmd's GO and :commands, an editor)
+    /// must never see one inside a name or string.
+    /// </summary>
+    private static string GenerateOneLine(TSqlScript script)
+    {
+        var batches = script.Batches.Select(b =>
+        {
+            var single = new TSqlScript();
+            single.Batches.Add(b);
+            var text = Generate(single);
+            return HasUnsafeToken(text) ? AsOneLineBatches(text) : text;
+        });
+        return string.Join(Environment.NewLine + "GO" + Environment.NewLine, batches);
+    }
+
+    /// <summary>
+    /// True when a name or string literal of the batch holds a character <see cref="DisplayText.NeedsEscape"/>.
+    /// A literal whose only such characters are line breaks may be SQL run dynamically (laid out on several
+    /// lines by the generator): it counts when a name or literal inside it does.
+    /// </summary>
+    private static bool HasUnsafeToken(string batch)
+    {
+        var tokens = new TSql170Parser(initialQuotedIdentifiers: true).GetTokenStream(new StringReader(batch), out _);
+        foreach (var t in tokens)
+        {
+            if (t.Text is null || t.TokenType is TSqlTokenType.WhiteSpace or TSqlTokenType.SingleLineComment or TSqlTokenType.MultilineComment || !DisplayText.HasUnsafe(t.Text))
+                continue;
+            if (t.TokenType is not (TSqlTokenType.UnicodeStringLiteral or TSqlTokenType.AsciiStringLiteral)) return true;
+            var text = t.Text[(t.Text.IndexOf('\'') + 1)..^1].Replace("''", "'", StringComparison.Ordinal);
+            if (DisplayText.HasUnsafe(text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal)) || HasUnsafeToken(text))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The batch as EXEC sys.sp_executesql @schemanorm_batch, the text assembled by one SET per piece:
+    /// each piece a one-line N'...' literal, and each line break or control character NCHAR(code).
+    /// </summary>
+    private static string AsOneLineBatches(string batch)
+    {
+        const string variable = "@schemanorm_batch";
+        var nl = Environment.NewLine;
+        var sb = new StringBuilder();
+        sb.Append("-- This batch names objects whose names hold line breaks or control characters: it runs as dynamic SQL.").Append(nl);
+        sb.Append("DECLARE ").Append(variable).Append(" AS NVARCHAR (MAX) = N'';").Append(nl);
+        var piece = new StringBuilder();
+        foreach (var c in batch)
+        {
+            if (!DisplayText.NeedsEscape(c))
+            {
+                piece.Append(c);
+                continue;
+            }
+            sb.Append("SET ").Append(variable).Append(" += N'").Append(piece.ToString().Replace("'", "''", StringComparison.Ordinal))
+              .Append("' + NCHAR(").Append((int)c).Append(");").Append(nl);
+            piece.Clear();
+        }
+        if (piece.Length > 0)
+            sb.Append("SET ").Append(variable).Append(" += N'").Append(piece.ToString().Replace("'", "''", StringComparison.Ordinal)).Append("';").Append(nl);
+        sb.Append("EXECUTE sys.sp_executesql ").Append(variable).Append(';').Append(nl);
+        return sb.ToString();
     }
 
     /// <summary>The script text of a syntax tree (keywords upper case, statements ended by semicolons).</summary>
@@ -69,13 +138,13 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
     private static string Header(IReadOnlyList<MigrationPlan> plans, string what)
     {
         var lines = new List<string> { $"-- schemanorm {what} script (T-SQL, SQL Server 2012 or later)." };
-        foreach (var p in plans) lines.Add($"--   {p.Summary}");
+        foreach (var p in plans) lines.Add($"--   {DisplayText.SqlComment(p.Summary)}");
         if (what == "migration")
         {
             lines.Add("-- Each table: checks the dependencies on the live rows, creates and fills the new tables, renames the");
             lines.Add("-- old table (kept), creates a view under its name, verifies the view against it, then commits.");
             lines.Add("-- Running it again does nothing. The rollback script undoes it.");
-            foreach (var n in plans.SelectMany(p => p.Notes).Distinct()) lines.Add($"-- note: {n}");
+            foreach (var n in plans.SelectMany(p => p.Notes).Distinct()) lines.Add($"-- note: {DisplayText.SqlComment(n)}");
         }
         else
         {
@@ -97,10 +166,10 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
         s.Add(If(And([ObjectExists(plan.RenamedSource, "U", true), ObjectExists(source, "V", true)]),
             Block(Print($"schemanorm: {source} was already migrated ({plan.RenamedSource} holds the old rows); nothing to do."), new ReturnStatement())));
         s.Add(If(ObjectExists(source, "U", false),
-            Throw(50000, Text($"schemanorm: {source} is not a table in this database; nothing was changed."))));
+            Throw(50000, Message($"schemanorm: {source} is not a table in this database; nothing was changed."))));
         var taken = plan.Tables.Select(t => t.Name).Prepend(plan.RenamedSource).ToList();
         s.Add(If(Or(taken.Select(n => ObjectExists(n, null, true))),
-            Throw(50000, Text($"schemanorm: one of {string.Join(", ", taken)} already exists; nothing was changed."))));
+            Throw(50000, Message($"schemanorm: one of {string.Join(", ", taken)} already exists; nothing was changed."))));
 
         s.Add(Declare((Violations, BigInt), (Message, NVarChar(2048)), (Missing, BigInt), (Extra, BigInt), (Before, BigInt), (After, BigInt)));
         s.Add(new BeginTransactionStatement());
@@ -120,8 +189,8 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
         {
             s.Add(CheckQuery(check, plan));
             s.Add(If(Compare(Var(Violations), BooleanComparisonType.GreaterThan, Int(0)), Block(
-                Set(Message, Call("CONCAT", Text($"schemanorm: {check.Description}, but the rows of {source} break it: "), Var(Violations),
-                    Text($" {check.Unit}; nothing was changed."))),
+                Set(Message, Call("CONCAT", Message($"schemanorm: {check.Description}, but the rows of {source} break it: "), Var(Violations),
+                    Message($" {check.Unit}; nothing was changed."))),
                 Throw(50001, Var(Message)))));
         }
 
@@ -147,7 +216,7 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
                 Compare(Var(Extra), BooleanComparisonType.NotEqualToBrackets, Int(0)),
                 Compare(Var(Before), BooleanComparisonType.NotEqualToBrackets, Var(After))]),
             Block(
-                Set(Message, Call("CONCAT", Text($"schemanorm: the view {source} does not return the old rows ("), Var(Missing),
+                Set(Message, Call("CONCAT", Message($"schemanorm: the view {source} does not return the old rows ("), Var(Missing),
                     Text(" missing, "), Var(Extra), Text(" extra, "), Var(Before), Text(" rows before, "), Var(After), Text(" after); nothing was changed."))),
                 Throw(50002, Var(Message)))));
         s.Add(new CommitTransactionStatement());
@@ -165,7 +234,7 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
         s.Add(If(ObjectExists(plan.RenamedSource, "U", false),
             Block(Print($"schemanorm: {plan.RenamedSource} does not exist: {source} is not migrated; nothing to roll back."), new ReturnStatement())));
         s.Add(If(ObjectExists(source, "U", true),
-            Throw(50000, Text($"schemanorm: {source} is a table again; nothing was changed."))));
+            Throw(50000, Message($"schemanorm: {source} is a table again; nothing was changed."))));
         s.Add(Declare((Missing, BigInt), (Extra, BigInt), (Before, BigInt), (After, BigInt)));
         s.Add(new BeginTransactionStatement());
 

@@ -1,0 +1,94 @@
+namespace SchemaNorm.Cli.Tests;
+
+/// <summary>An output never replaces an input, whatever path names it, and is written whole.</summary>
+public class OutputGuardTests
+{
+    private const string Schema = "CREATE TABLE dbo.T (Id int NOT NULL PRIMARY KEY, Name nvarchar(20) NULL);\nINSERT INTO dbo.T VALUES (1, N'a'), (2, N'b');\n";
+
+    private static void AssertRefused(CliRunner.Result r, CliRunner.Scratch dir)
+    {
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("is an input of this run", r.Stderr);
+        Assert.Equal(Schema, File.ReadAllText(Path.Combine(dir.Root, "schema.sql")));
+        Assert.Empty(Directory.GetFiles(dir.Root, "*.tmp"));
+    }
+
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("discover")]
+    [InlineData("migrate")]
+    public void Output_equal_to_the_input_file_is_refused(string command)
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", Schema);
+        AssertRefused(CliRunner.RunIn(dir.Root, command, "schema.sql", "-o", "schema.sql"), dir);
+    }
+
+    [Fact]
+    public void Decompose_output_equal_to_the_input_file_is_refused()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", Schema);
+        AssertRefused(CliRunner.RunIn(dir.Root, "decompose", "schema.sql", "--table", "dbo.T", "-o", "schema.sql"), dir);
+    }
+
+    [Fact]
+    public void An_output_reaching_the_input_through_a_symbolic_link_or_a_folder_is_refused()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("db/schema.sql", Schema);
+        File.Copy(Path.Combine(dir.Root, "db/schema.sql"), Path.Combine(dir.Root, "schema.sql"));
+        File.CreateSymbolicLink(Path.Combine(dir.Root, "link.sql"), Path.Combine(dir.Root, "schema.sql"));
+        AssertRefused(CliRunner.RunIn(dir.Root, "analyze", "schema.sql", "-o", "link.sql"), dir);
+        // A file found in a folder given as input.
+        var r = CliRunner.RunIn(dir.Root, "analyze", "db", "-o", "./db/../db/schema.sql");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(Schema, File.ReadAllText(Path.Combine(dir.Root, "db/schema.sql")));
+    }
+
+    [Fact]
+    public void An_output_that_is_a_hard_link_to_the_input_is_refused_on_linux()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", Schema);
+        var link = System.Diagnostics.Process.Start("ln", [Path.Combine(dir.Root, "schema.sql"), Path.Combine(dir.Root, "hard.sql")])!;
+        link.WaitForExit();
+        Assert.Equal(0, link.ExitCode);
+        AssertRefused(CliRunner.RunIn(dir.Root, "analyze", "schema.sql", "-o", "hard.sql"), dir);
+    }
+
+    [Fact]
+    public void Write_baseline_over_the_script_is_refused_but_over_the_baseline_read_is_allowed()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", Schema);
+        AssertRefused(CliRunner.RunIn(dir.Root, "analyze", "schema.sql", "--write-baseline", "schema.sql"), dir);
+        Assert.Equal(0, CliRunner.RunIn(dir.Root, "analyze", "schema.sql", "--write-baseline", "b.json").ExitCode);
+        var r = CliRunner.RunIn(dir.Root, "analyze", "schema.sql", "--baseline", "b.json", "--write-baseline", "b.json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+    }
+
+    [Fact]
+    public void The_rollback_beside_a_migration_may_not_be_an_input_either()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", Schema);
+        dir.Write("m.rollback.sql", "CREATE TABLE dbo.U (Id int NOT NULL PRIMARY KEY);\n");
+        var r = CliRunner.RunIn(dir.Root, "migrate", "schema.sql", "m.rollback.sql", "-o", "m.sql");
+        Assert.Equal(2, r.ExitCode);
+        Assert.False(File.Exists(Path.Combine(dir.Root, "m.sql")));
+    }
+
+    [Fact]
+    public void A_new_output_is_written_whole_with_no_temporary_file_left()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", Schema);
+        dir.Write("report.txt", "old");
+        var r = CliRunner.RunIn(dir.Root, "analyze", "schema.sql", "-o", "report.txt");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("dbo.T", File.ReadAllText(Path.Combine(dir.Root, "report.txt")));
+        Assert.Empty(Directory.GetFiles(dir.Root, "*.tmp"));
+    }
+}
