@@ -59,6 +59,35 @@ public class FolderInputTests
     }
 
     [Fact]
+    public void A_fifo_in_a_folder_is_a_warning_and_is_never_opened()
+    {
+        using var folder = new ScriptFolder();
+        folder.Write("t.sql", "CREATE TABLE T (Id int);");
+        var fifo = Path.Combine(folder.Path, "u.sql");
+        if (!SpecialFiles.TryMakeFifo(fifo)) return;
+
+        var result = Ingestor.Ingest([folder.Path], new IngestOptions());
+
+        result.NoErrors();
+        Assert.Equal(new SourceLocation(fifo, 1, 1), Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning).Location);
+        Assert.Single(result.Model.Tables);
+    }
+
+    [Fact]
+    public void A_data_file_the_user_names_is_read_wherever_it_is()
+    {
+        using var folder = new ScriptFolder();
+        using var elsewhere = new ScriptFolder();
+        var script = folder.Write("t.sql", "CREATE TABLE T (Id int);");
+        var rows = elsewhere.Write("rows.csv", "Id\n1\n2\n");
+
+        var result = Ingestor.Ingest([script], new IngestOptions { DataMappings = new Dictionary<string, string> { ["T"] = rows } });
+
+        result.NoErrors();
+        Assert.Equal(2, result.Table("T").Data!.RowCount);
+    }
+
+    [Fact]
     public void A_folder_with_nothing_to_read_is_an_error()
     {
         using var folder = new ScriptFolder();

@@ -40,6 +40,8 @@ internal sealed class SqlcmdPreprocessor
     private readonly SourceMap _map = new();
     private readonly List<ScriptBatch> _batches = [];
     private readonly List<string> _includeStack = [];
+    /// <summary>Included files by real path: a file included many times is read (and its errors said) once.</summary>
+    private readonly Dictionary<string, string?> _includedTexts = [];
     private LexState _state;
     private int _commentDepth;
     private int _batchStart;
@@ -317,7 +319,8 @@ internal sealed class SqlcmdPreprocessor
             StopIncludes($":r includes expand more than {_limits.MaxIncludes:N0} files in one script; this one and the includes after it are not read", location);
             return;
         }
-        var text = TextFile.Read(full, _encoding, _diagnostics, _limits, dataFile: false);
+        if (!_includedTexts.TryGetValue(full, out var text))
+            _includedTexts[full] = text = TextFile.Read(full, _encoding, _diagnostics, _limits, dataFile: false);
         if (text is null) return;
         _includedChars += text.Length;
         if (_includedChars > _limits.MaxIncludedChars)
