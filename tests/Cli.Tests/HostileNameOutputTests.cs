@@ -85,6 +85,7 @@ public class HostileNameOutputTests
         var md = Analyze(dir, "markdown").Stdout;
         AssertMarkdown(md);
         Assert.Contains("```mermaid", md);
+        Assert.Contains("        decimal(10,2) Price\n", md);
     }
 
     [Fact]

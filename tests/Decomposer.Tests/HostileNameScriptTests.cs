@@ -94,6 +94,24 @@ public class HostileNameScriptTests
         Assert.Equal("\"plain\"", PostgresNames.Quote("plain"));
     }
 
+    [Fact]
+    public void A_default_text_with_a_line_break_runs_its_batch_as_dynamic_sql()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("schemanorm-default").FullName, "schema.sql");
+        File.WriteAllText(path, "CREATE TABLE dbo.T (Id int NOT NULL, Code int NOT NULL,\n    -- schemanorm: fd Code -> Label\n" +
+                                "    Label nvarchar(20) NOT NULL DEFAULT N'one\nGO\n:!! rm', PRIMARY KEY (Id, Code));\n");
+        var ingest = Ingestor.Ingest([path], new IngestOptions());
+        Assert.False(ingest.HasErrors, string.Join("\n", ingest.Diagnostics));
+        var table = Assert.Single(ingest.Model.Tables);
+        var analysis = SchemaAnalyzer.AnalyzeTable(ingest.Model, table, AnalysisOptions.Default with { Target = NormalForm.BCNF }, new Analyzer.Diagnostics.DiagnosticBag());
+        var d = Normalizer.Propose(ingest.Model, analysis, new DecompositionOptions { Target = NormalForm.BCNF });
+        var script = new TSqlMigrationEmitter().Emit(MigrationPlanner.PlanAll([d], ingest.Model));
+        Assert.Contains("EXECUTE sys.sp_executesql @schemanorm_batch;", script.Forward);
+        AssertOneLineNames(script.Forward);
+        Assert.DoesNotContain(script.Forward.Split('\n'), l => l.TrimEnd('\r') == "GO" || l.StartsWith(":!!", StringComparison.Ordinal));
+        ScriptAssert.Parses(DynamicBatch(ScriptAssert.Parses(script.Forward)));
+    }
+
     /// <summary>The plans, with the course dependency declared (the rows alone may not be enough for it to be used).</summary>
     private static IReadOnlyList<MigrationPlan> PlansWithDependency()
     {

@@ -61,7 +61,7 @@ public sealed class MigrateCommand : ICommand
         foreach (var d in decompositions)
         {
             if (!d.Changes && !settings.Quiet)
-                context.Stderr.WriteLine($"schemanorm migrate: {d.Source.Name}: no change to migrate ({d.Notes.LastOrDefault() ?? "it meets the target"})");
+                context.Stderr.WriteLine(ReportText.Line($"schemanorm migrate: {d.Source.Name}: no change to migrate ({d.Notes.LastOrDefault() ?? "it meets the target"})"));
             else if (d.Changes && !d.Lossless)
                 throw new UsageException($"{d.Source.Name}: the proposed decomposition is not lossless; no migration is written for it");
         }

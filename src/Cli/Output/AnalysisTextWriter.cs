@@ -57,7 +57,7 @@ public sealed class AnalysisTextWriter(string currentDirectory)
         foreach (var f in t.Findings)
         {
             sb.AppendLine();
-            sb.AppendLine($"  {f.Severity.Display()} {f.RuleId} [{f.Violates.Display()}] {PathDisplay.Relative(f.Location.File, currentDirectory)}:{f.Location.Line}:{f.Location.Column}{(Facts?.IsBaselined(f) == true ? " (in the baseline)" : "")}");
+            sb.AppendLine($"  {f.Severity.Display()} {f.RuleId} [{f.Violates.Display()}] {ReportText.Line(PathDisplay.Relative(f.Location.File, currentDirectory))}:{f.Location.Line}:{f.Location.Column}{(Facts?.IsBaselined(f) == true ? " (in the baseline)" : "")}");
             if (f.Dependency is { } d)
                 sb.AppendLine($"    {ReportText.Line(d.Format(names))}  ({DependencyOrigin(d)})");
             TextWrap.Wrap(sb, f.Message, "    ");

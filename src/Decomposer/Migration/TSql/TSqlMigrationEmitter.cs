@@ -75,7 +75,7 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
     /// <summary>
     /// True when a name or string literal of the batch holds a character <see cref="DisplayText.NeedsEscape"/>.
     /// A literal whose only such characters are line breaks may be SQL run dynamically (laid out on several
-    /// lines by the generator): it counts when a name or literal inside it does.
+    /// lines by the generator): it counts when it is not SQL that parses, or when a name or literal inside it does.
     /// </summary>
     private static bool HasUnsafeToken(string batch)
     {
@@ -86,10 +86,16 @@ public sealed class TSqlMigrationEmitter : IMigrationEmitter
                 continue;
             if (t.TokenType is not (TSqlTokenType.UnicodeStringLiteral or TSqlTokenType.AsciiStringLiteral)) return true;
             var text = t.Text[(t.Text.IndexOf('\'') + 1)..^1].Replace("''", "'", StringComparison.Ordinal);
-            if (DisplayText.HasUnsafe(text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal)) || HasUnsafeToken(text))
+            if (DisplayText.HasUnsafe(text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal)) || !ParsesAsSql(text) || HasUnsafeToken(text))
                 return true;
         }
         return false;
+    }
+
+    private static bool ParsesAsSql(string text)
+    {
+        new TSql170Parser(initialQuotedIdentifiers: true).Parse(new StringReader(text), out var errors);
+        return errors.Count == 0;
     }
 
     /// <summary>
