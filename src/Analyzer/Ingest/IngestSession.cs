@@ -25,6 +25,9 @@ internal sealed class IngestSession(IngestOptions options, DiagnosticBag diagnos
     public IngestOptions Options => options;
     public DiagnosticBag Diagnostics => diagnostics;
 
+    /// <summary>Schemas, modules and non-unique indexes the scripts created, for guards to ask about.</summary>
+    public TSql.Catalog.ScriptObjects Objects { get; } = new();
+
     public TableState State(Table table)
     {
         if (!_tables.TryGetValue(table, out var s)) _tables[table] = s = new TableState(table);

@@ -34,6 +34,7 @@ public static class Ingestor
             Guard(diagnostics, file.Path, () => ReadScript(session, file.Path));
         }
         Guard(diagnostics, null, session.FinishSchema);
+        Guard(diagnostics, null, () => ReferenceChecks.Run(session));
 
         var bulkLoaded = session.BulkDataFiles();
         Guard(diagnostics, null, () => new CsvInputs(session).Read(data, bulkLoaded));
