@@ -45,7 +45,7 @@ internal static class InputFiles
             {
                 var found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
                     .Where(f => (IsScript(f) || IsData(f)) && !InHiddenFolder(path, f))
-                    .OrderBy(f => System.IO.Path.GetRelativePath(path, f), StringComparer.Ordinal)
+                    .InRunOrder(path, diagnostics)
                     .ToList();
                 if (found.Count == 0) diagnostics.Warning($"the folder {path} holds no .sql, .csv or .tsv files", new SourceLocation(path, 1, 1));
                 foreach (var f in found.Where(f => options.IncludeFile?.Invoke(System.IO.Path.GetFullPath(f)) ?? true)) Add(f, isExplicit: false);
