@@ -51,6 +51,7 @@ public static class Ingestor
                 loaded[i] = TableLoader.Load(table, sources, session.DefaultOf, options.CaseSensitive, diagnostics));
         });
         for (int i = 0; i < tables.Count; i++) tables[i].table.Data = loaded[i];
+        Guard(diagnostics, null, () => SampleKeys.Check(session, tables));
 
         // Files in the order they were read; paths that could not be read after them, as given.
         var order = scripts.Concat(data).Select(f => f.Path).Concat(paths).ToList();
