@@ -3,6 +3,7 @@ using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest.Csv;
 using SchemaNorm.Analyzer.Ingest.Data;
+using SchemaNorm.Analyzer.Ingest.SqlProject;
 using SchemaNorm.Analyzer.Ingest.Sqlcmd;
 using SchemaNorm.Analyzer.Ingest.TSql;
 using SchemaNorm.Analyzer.Model;
@@ -26,12 +27,35 @@ public static class Ingestor
     {
         var diagnostics = new DiagnosticBag();
         var session = new IngestSession(options, diagnostics);
-        var (scripts, data) = InputFiles.Expand(paths, options, diagnostics);
+        var projects = SqlProjectInputs.Find(paths, diagnostics, out var otherPaths);
+        var (scripts, data) = otherPaths.Count > 0 || paths.Count == 0 || options.DataMappings.Count > 0
+            ? InputFiles.Expand(otherPaths, options, diagnostics)
+            : ([], []);
+        // A project decides which files under its folder are read, and how.
+        scripts.RemoveAll(f => !f.Explicit && projects.Any(p => SqlProjectInputs.IsUnder(f.Path, p.Folder)));
+        data.RemoveAll(f => !f.Explicit && projects.Any(p => SqlProjectInputs.IsUnder(f.Path, p.Folder)));
+        var projectScripts = SqlProjectInputs.Scripts(projects, options);
 
+        var included = IncludedScripts.ReachedFrom(projectScripts.Select(s => s.Path).Concat(scripts.Select(f => f.Path)), options);
+        foreach (var script in projectScripts)
+        {
+            if (included.Contains(Path.GetFullPath(script.Path)))
+            {
+                IncludedScripts.Report(diagnostics, script.Path);
+                continue;
+            }
+            options.Progress?.Report($"reading {script.Path}");
+            Guard(diagnostics, script.Path, () => ReadScript(session, script.Path, script.Variables, script.Role));
+        }
         foreach (var file in scripts)
         {
+            if (included.Contains(Path.GetFullPath(file.Path)))
+            {
+                IncludedScripts.Report(diagnostics, file.Path);
+                continue;
+            }
             options.Progress?.Report($"reading {file.Path}");
-            Guard(diagnostics, file.Path, () => ReadScript(session, file.Path));
+            Guard(diagnostics, file.Path, () => ReadScript(session, file.Path, options.Variables, ScriptRole.Schema));
         }
         Guard(diagnostics, null, session.FinishSchema);
         Guard(diagnostics, null, () => ReferenceChecks.Run(session));
@@ -54,16 +78,17 @@ public static class Ingestor
         Guard(diagnostics, null, () => SampleKeys.Check(session, tables));
 
         // Files in the order they were read; paths that could not be read after them, as given.
-        var order = scripts.Concat(data).Select(f => f.Path).Concat(paths).ToList();
+        var order = projects.Select(p => p.FilePath).Concat(projectScripts.Select(s => s.Path))
+            .Concat(scripts.Concat(data).Select(f => f.Path)).Concat(paths).ToList();
         return new IngestResult(session.Model, Ordered(diagnostics.Items, order));
     }
 
-    private static void ReadScript(IngestSession session, string path)
+    private static void ReadScript(IngestSession session, string path, IReadOnlyDictionary<string, string> variables, ScriptRole role)
     {
         var text = TextFile.Read(path, session.Options.Encoding, session.Diagnostics);
         if (text is null) return;
-        var prepared = SqlcmdPreprocessor.Prepare(path, text, session.Options.Variables, session.Options.Encoding, session.Diagnostics);
-        new ScriptReader(session, prepared).Read();
+        var prepared = SqlcmdPreprocessor.Prepare(path, text, variables, session.Options.Encoding, session.Diagnostics);
+        new ScriptReader(session, prepared, role).Read();
     }
 
     /// <summary>A bug must not cost the user the rest of the run: it becomes an error on the file being read.</summary>

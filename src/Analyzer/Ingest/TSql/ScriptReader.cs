@@ -25,14 +25,17 @@ internal sealed class ScriptReader
     private const int MaxDynamicDepth = 16;
 
     private readonly int _depth;
+    private readonly ScriptRole _role;
+    private bool _definitionsReported;
 
-    public ScriptReader(IngestSession session, PreparedScript script) : this(session, script, 0)
+    public ScriptReader(IngestSession session, PreparedScript script, ScriptRole role = ScriptRole.Schema) : this(session, script, role, 0)
     {
     }
 
-    private ScriptReader(IngestSession session, PreparedScript script, int depth)
+    private ScriptReader(IngestSession session, PreparedScript script, ScriptRole role, int depth)
     {
         _depth = depth;
+        _role = role;
         _session = session;
         _script = script;
         _schema = new SchemaStatements(session, script);
@@ -95,6 +98,14 @@ internal sealed class ScriptReader
     private void Dispatch(TSqlStatement statement, int repeat, List<(CreateTableStatement, Table)> created)
     {
         var objects = _session.Objects;
+        if (_role == ScriptRole.Deployment && IsDefinition(statement))
+        {
+            if (!_definitionsReported)
+                _session.Diagnostics.Info("a deployment script's DDL is not part of the project's schema (its Build scripts are); only its rows are read",
+                    _script.Location(statement));
+            _definitionsReported = true;
+            return;
+        }
         switch (statement)
         {
             case CreateTableStatement s:
@@ -143,6 +154,10 @@ internal sealed class ScriptReader
             case IfStatement s: If(s, repeat, created); break;
         }
     }
+
+    private static bool IsDefinition(TSqlStatement statement) => statement is CreateTableStatement or AlterTableStatement or DropTableStatement
+        or CreateIndexStatement or DropIndexStatement or CreateTypeStatement or CreateSchemaStatement
+        || statement is ExecuteStatement e && SchemaStatements.ChangesModel(e);
 
     /// <summary>
     /// IF ... ELSE as it would run on the database the scripts built so far. A condition the scripts cannot
@@ -204,7 +219,7 @@ internal sealed class ScriptReader
             _session.Diagnostics.Error($"EXEC of literal text nested more than {MaxDynamicDepth} deep is not read", _script.Location(statement));
             return;
         }
-        var inner = new ScriptReader(_session, DynamicSql.Script(_script, literals), _depth + 1);
+        var inner = new ScriptReader(_session, DynamicSql.Script(_script, literals), _role, _depth + 1);
         inner.Read();
     }
 }
