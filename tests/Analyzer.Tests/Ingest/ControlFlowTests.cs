@@ -198,6 +198,18 @@ public class ControlFlowTests
     }
 
     [Fact]
+    public void Exec_of_a_multi_line_literal_locates_each_line()
+    {
+        var result = Read("""
+            EXEC ('
+            CREATE TABLE dbo.T (a int, b char(1) DEFAULT (''x''));
+              CREATE TABLE dbo.T (a int);');
+            """);
+        var error = result.SingleError();
+        Assert.Equal((3, 3), (error.Location!.Line, error.Location.Column));
+    }
+
+    [Fact]
     public void Exec_of_text_built_at_run_time_is_a_note()
     {
         var result = Read("""
