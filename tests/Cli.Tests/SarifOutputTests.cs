@@ -8,7 +8,8 @@ namespace SchemaNorm.Cli.Tests;
 public class SarifOutputTests
 {
     public static TheoryData<string> SampleSchemas() =>
-        new(Directory.GetDirectories(TestPaths.SampleSchemas).Select(Path.GetFileName).Order().Select(n => n!));
+        new(Directory.GetDirectories(TestPaths.SampleSchemas).Where(d => File.Exists(Path.Combine(d, "schema.sql")))
+            .Select(Path.GetFileName).Order().Select(n => n!));
 
     [Theory]
     [MemberData(nameof(SampleSchemas))]

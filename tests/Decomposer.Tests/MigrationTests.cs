@@ -20,7 +20,9 @@ public class MigrationTests
     public static TheoryData<string> SampleFolders()
     {
         var data = new TheoryData<string>();
-        foreach (var d in Directory.GetDirectories(TestPaths.SampleSchemas).Order()) data.Add(Path.GetFileName(d));
+        // The samples that show a normalization problem (schema.sql); the repository samples show inputs.
+        foreach (var d in Directory.GetDirectories(TestPaths.SampleSchemas).Where(d => File.Exists(Path.Combine(d, "schema.sql"))).Order())
+            data.Add(Path.GetFileName(d));
         return data;
     }
 

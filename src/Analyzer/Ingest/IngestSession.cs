@@ -28,6 +28,9 @@ internal sealed class IngestSession(IngestOptions options, DiagnosticBag diagnos
     /// <summary>Which files the inputs may make the tool read.</summary>
     public ReadScope Scope { get; } = new(options.AllowRead);
 
+    /// <summary>Schemas, modules and non-unique indexes the scripts created, for guards to ask about.</summary>
+    public TSql.Catalog.ScriptObjects Objects { get; } = new();
+
     public TableState State(Table table)
     {
         if (!_tables.TryGetValue(table, out var s)) _tables[table] = s = new TableState(table);

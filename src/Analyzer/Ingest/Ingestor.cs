@@ -3,6 +3,7 @@ using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest.Csv;
 using SchemaNorm.Analyzer.Ingest.Data;
+using SchemaNorm.Analyzer.Ingest.SqlProject;
 using SchemaNorm.Analyzer.Ingest.Sqlcmd;
 using SchemaNorm.Analyzer.Ingest.TSql;
 using SchemaNorm.Analyzer.Model;
@@ -26,14 +27,41 @@ public static class Ingestor
     {
         var diagnostics = new DiagnosticBag();
         var session = new IngestSession(options, diagnostics);
-        var (scripts, data) = InputFiles.Expand(paths, options, session.Scope, diagnostics);
+        var projects = SqlProjectInputs.Find(paths, diagnostics, out var otherPaths);
+        var (scripts, data) = otherPaths.Count > 0 || paths.Count == 0 || options.DataMappings.Count > 0
+            ? InputFiles.Expand(otherPaths, options, session.Scope, diagnostics)
+            : ([], []);
+        // A project decides which files under its folder are read, and how.
+        scripts.RemoveAll(f => !f.Explicit && projects.Any(p => SqlProjectInputs.IsUnder(f.Path, p.Folder)));
+        data.RemoveAll(f => !f.Explicit && projects.Any(p => SqlProjectInputs.IsUnder(f.Path, p.Folder)));
+        var projectScripts = SqlProjectInputs.Scripts(projects, options);
 
+        var included = IncludedScripts.ReachedFrom(projectScripts.Select(s => s.Path).Concat(scripts.Select(f => f.Path)), options);
+        foreach (var script in projectScripts)
+        {
+            if (included.Contains(Path.GetFullPath(script.Path)))
+            {
+                IncludedScripts.Report(diagnostics, script.Path);
+                continue;
+            }
+            // A project's item may point anywhere: it is read only from the project's tree, as an include is.
+            if (session.Scope.Admit(script.Path, script.Tree, "the project's script", new SourceLocation(script.Path, 1, 1), diagnostics, out var real)
+                != ReadVerdict.Allowed) continue;
+            options.Progress?.Report($"reading {script.Path}");
+            Guard(diagnostics, script.Path, () => ReadScript(session, real, script.Tree, script.Variables, script.Role));
+        }
         foreach (var file in scripts)
         {
+            if (included.Contains(Path.GetFullPath(file.Path)))
+            {
+                IncludedScripts.Report(diagnostics, file.Path);
+                continue;
+            }
             options.Progress?.Report($"reading {file.Path}");
-            Guard(diagnostics, file.Path, () => ReadScript(session, file));
+            Guard(diagnostics, file.Path, () => ReadScript(session, file.Path, file.Tree, options.Variables, ScriptRole.Schema));
         }
         Guard(diagnostics, null, session.FinishSchema);
+        Guard(diagnostics, null, () => ReferenceChecks.Run(session));
 
         var bulkLoaded = session.BulkDataFiles();
         Guard(diagnostics, null, () => new CsvInputs(session).Read(data, bulkLoaded));
@@ -50,20 +78,22 @@ public static class Ingestor
                 loaded[i] = TableLoader.Load(table, sources, session.DefaultOf, options.CaseSensitive, options.Limits, diagnostics));
         });
         for (int i = 0; i < tables.Count; i++) tables[i].table.Data = loaded[i];
+        Guard(diagnostics, null, () => SampleKeys.Check(session, tables));
 
         // Files in the order they were read; paths that could not be read after them, as given.
-        var order = scripts.Concat(data).Select(f => f.Path).Concat(paths).ToList();
+        var order = projects.Select(p => p.FilePath).Concat(projectScripts.Select(s => s.Path))
+            .Concat(scripts.Concat(data).Select(f => f.Path)).Concat(paths).ToList();
         return new IngestResult(session.Model, Ordered(diagnostics.Items, order));
     }
 
-    private static void ReadScript(IngestSession session, InputFile file)
+    private static void ReadScript(IngestSession session, string path, string tree, IReadOnlyDictionary<string, string> variables, ScriptRole role)
     {
         var options = session.Options;
-        var text = TextFile.Read(file.Path, options.Encoding, session.Diagnostics, options.Limits, dataFile: false);
+        var text = TextFile.Read(path, options.Encoding, session.Diagnostics, options.Limits, dataFile: false);
         if (text is null) return;
-        var prepared = SqlcmdPreprocessor.Prepare(file.Path, text, options.Variables, options.Encoding, session.Diagnostics,
-            session.Scope, file.Tree, options.Limits);
-        new ScriptReader(session, prepared).Read();
+        var prepared = SqlcmdPreprocessor.Prepare(path, text, variables, options.Encoding, session.Diagnostics,
+            session.Scope, tree, options.Limits);
+        new ScriptReader(session, prepared, role).Read();
     }
 
     /// <summary>A bug must not cost the user the rest of the run: it becomes an error on the file being read.</summary>

@@ -49,9 +49,12 @@ internal static class InputFiles
             if (Directory.Exists(path))
             {
                 var tree = ReadScope.TreeOf(System.IO.Path.GetFullPath(path), isFolder: true);
-                var found = FolderWalk.Files(path, tree, scope, f => IsScript(f) || IsData(f), diagnostics)
+                var walked = FolderWalk.Files(path, tree, scope, f => IsScript(f) || IsData(f), diagnostics)
                     .Where(f => !InHiddenFolder(path, f.Path))
-                    .OrderBy(f => System.IO.Path.GetRelativePath(path, f.Path), StringComparer.Ordinal)
+                    .GroupBy(f => f.Path, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                var found = walked.Keys.InRunOrder(path, diagnostics)
+                    .Select(f => walked[f])
                     .ToList();
                 var kept = found.Where(f => options.IncludeFile?.Invoke(System.IO.Path.GetFullPath(f.Path)) ?? true).ToList();
                 if (found.Count == 0) diagnostics.Error($"the folder {path} holds no .sql, .csv or .tsv files", at);

@@ -27,6 +27,8 @@ public sealed class Table(QualifiedName name, SourceLocation location)
     /// <summary>True for a table that only exists as a CSV file (no DDL).</summary>
     public bool FromDataOnly { get; init; }
 
+    public TableKind Kind { get; set; } = TableKind.Regular;
+
     public IReadOnlyList<string> ColumnNames => Columns.Select(c => c.Name).ToList();
 
     /// <summary>The position of a column by name (case-insensitive), or -1.</summary>

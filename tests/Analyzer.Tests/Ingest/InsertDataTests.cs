@@ -121,8 +121,8 @@ public class InsertDataTests
             INSERT T VALUES (7);
             """);
         result.NoErrors();
-        // The IF's THEN branch is the script's intent (IF NOT EXISTS ... INSERT); the procedure body is code.
-        Assert.Equal(new string?[] { "1", "2", "5", "7" }, result.Table("T").Column("A"));
+        // IF 1 = 0 is decided as the database would: its ELSE branch runs; the procedure body is code.
+        Assert.Equal(new string?[] { "1", "3", "5", "7" }, result.Table("T").Column("A"));
     }
 
     private sealed class Collector : IInsertRowSink

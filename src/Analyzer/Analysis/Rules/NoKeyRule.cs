@@ -1,5 +1,6 @@
 using SchemaNorm.Analyzer.Analysis.Evidence;
 using SchemaNorm.Analyzer.Dependencies;
+using SchemaNorm.Analyzer.Model;
 
 namespace SchemaNorm.Analyzer.Analysis.Rules;
 
@@ -18,6 +19,8 @@ internal sealed class NoKeyRule : ITableRule
     public IEnumerable<Finding> Check(TableContext ctx)
     {
         if (ctx.DeclaredKeys.Count > 0) yield break;
+        // SQL Server forbids a temporal history table a key; an edge table's rows are links that may repeat.
+        if (ctx.Table.Kind is TableKind.TemporalHistory or TableKind.GraphEdge) yield break;
         var duplicates = Duplicates(ctx);
         if (ctx.Table.FromDataOnly && duplicates.Count == 0) yield break;
 

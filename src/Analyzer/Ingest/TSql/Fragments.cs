@@ -29,8 +29,15 @@ internal static class Fragments
     /// <summary>#temp and ##global tables live only for a session; they are not part of the design.</summary>
     public static bool IsTemporary(SchemaObjectName name) => name.BaseIdentifier.Value.StartsWith('#');
 
-    public static string ColumnName(ColumnReferenceExpression column) =>
-        column.MultiPartIdentifier.Identifiers[^1].Value;
+    public static string ColumnName(ColumnReferenceExpression column) => column.ColumnType switch
+    {
+        // Graph pseudo columns have no identifier of their own.
+        ColumnType.PseudoColumnGraphNodeId => "$node_id",
+        ColumnType.PseudoColumnGraphEdgeId => "$edge_id",
+        ColumnType.PseudoColumnGraphFromId => "$from_id",
+        ColumnType.PseudoColumnGraphToId => "$to_id",
+        _ => column.MultiPartIdentifier.Identifiers[^1].Value,
+    };
 
     public static IReadOnlyList<string> ColumnNames(IEnumerable<ColumnWithSortOrder> columns) =>
         columns.Select(c => ColumnName(c.Column)).ToList();

@@ -21,7 +21,8 @@ internal sealed class SchemaStatements(IngestSession session, PreparedScript scr
     /// <summary>CREATE TABLE; returns the table added, or null.</summary>
     public Table? CreateTable(CreateTableStatement statement)
     {
-        if (Fragments.IsTemporary(statement.SchemaObjectName) || statement.Definition is null) return null;
+        bool graph = statement.AsNode || statement.AsEdge;
+        if (Fragments.IsTemporary(statement.SchemaObjectName) || (statement.Definition is null && !graph)) return null;
         var name = Fragments.Name(statement.SchemaObjectName);
         if (Model.Find(name) is { } existing && existing.Name.Equals(name))
         {
@@ -29,13 +30,53 @@ internal sealed class SchemaStatements(IngestSession session, PreparedScript scr
             return null;
         }
         var table = new Table(name, script.Location(statement));
+        if (graph) GraphTables.AddPseudoColumns(table, statement.AsEdge);
         var definition = statement.Definition;
-        foreach (var column in definition.ColumnDefinitions) AddColumn(table, column, ConstraintEnforcement.NotSpecified);
-        foreach (var constraint in definition.TableConstraints) AddConstraint(table, constraint, null, ConstraintEnforcement.NotSpecified);
-        foreach (var index in definition.Indexes) AddIndex(table, index);
+        if (definition is not null)
+        {
+            foreach (var column in definition.ColumnDefinitions) AddColumn(table, column, ConstraintEnforcement.NotSpecified);
+            foreach (var constraint in definition.TableConstraints) AddConstraint(table, constraint, null, ConstraintEnforcement.NotSpecified);
+            foreach (var index in definition.Indexes) AddIndex(table, index);
+            CheckComputedColumns(table, definition.ColumnDefinitions);
+        }
         Model.Add(table);
         session.TableCreated(table);
+        foreach (var option in statement.Options.OfType<SystemVersioningTableOption>()) SystemVersioning(table, option);
         return table;
+    }
+
+    /// <summary>A computed column's expression may only use the table's columns; SQL Server refuses any other.</summary>
+    private void CheckComputedColumns(Table table, IEnumerable<ColumnDefinition> columns)
+    {
+        foreach (var column in columns)
+        {
+            if (column.ComputedColumnExpression is not { } expression) continue;
+            foreach (var used in ColumnReferences.In(expression))
+                if (table.FindColumn(used.name) is null)
+                    session.Diagnostics.Warning(
+                        $"computed column {column.ColumnIdentifier.Value} of {table.Name} uses column {used.name}, which {table.Name} does not have",
+                        script.Location(used.at));
+        }
+    }
+
+    /// <summary>
+    /// SYSTEM_VERSIONING = ON (HISTORY_TABLE = h): SQL Server keeps the old rows in h, creating it with the
+    /// table's columns and no key when no script did.
+    /// </summary>
+    private void SystemVersioning(Table table, SystemVersioningTableOption option)
+    {
+        if (option.OptionState != OptionState.On || option.HistoryTable is null) return;
+        var historyName = Fragments.Name(option.HistoryTable);
+        if (Model.Find(historyName) is { } history && history.Name.Equals(historyName))
+        {
+            history.Kind = TableKind.TemporalHistory;
+            return;
+        }
+        history = new Table(historyName, script.Location(option)) { Kind = TableKind.TemporalHistory };
+        foreach (var c in table.Columns)
+            history.Columns.Add(new Column(c.Name, c.Type, script.Location(option)) { IsNullable = c.IsNullable });
+        Model.Add(history);
+        session.TableCreated(history);
     }
 
     private void AddColumn(Table table, ColumnDefinition definition, ConstraintEnforcement existingRows)
@@ -169,13 +210,41 @@ internal sealed class SchemaStatements(IngestSession session, PreparedScript scr
 
     public void CreateIndex(CreateIndexStatement statement)
     {
-        if (!statement.Unique || Fragments.IsTemporary(statement.OnName)) return;
+        if (Fragments.IsTemporary(statement.OnName)) return;
+        bool redefines = statement.IndexOptions.OfType<IndexStateOption>()
+            .Any(o => o.OptionKind == IndexOptionKind.DropExisting && o.OptionState == OptionState.On);
+        var indexName = statement.Name.Value;
+        if (!statement.Unique && !redefines)
+        {
+            // Only unique indexes say anything about the data; others are kept by name for guards to find.
+            if (session.Find(Fragments.Name(statement.OnName)) is { } indexed) session.Objects.AddIndex(indexed, indexName);
+            return;
+        }
         session.OnTable(Fragments.Name(statement.OnName), script.Location(statement), "CREATE UNIQUE INDEX", table =>
         {
+            if (redefines)
+            {
+                // DROP_EXISTING = ON: the index of that name is replaced, and must exist.
+                bool isConstraint = (table.PrimaryKey?.Name is { } pk && Identifier.AreEqual(pk, indexName)) ||
+                                    table.UniqueConstraints.Any(k => k.Name is not null && Identifier.AreEqual(k.Name, indexName));
+                if (isConstraint) return;
+                bool dropped = table.UniqueIndexes.RemoveAll(i => Identifier.AreEqual(i.Name, indexName)) > 0;
+                dropped |= session.Objects.DropIndex(table, indexName);
+                if (!dropped)
+                {
+                    Error($"CREATE INDEX ... WITH (DROP_EXISTING = ON) names index {indexName}, which {table.Name} does not have", statement);
+                    return;
+                }
+                if (!statement.Unique)
+                {
+                    session.Objects.AddIndex(table, indexName);
+                    return;
+                }
+            }
             var columns = Columns(table, Fragments.ColumnNames(statement.Columns), statement);
             if (columns is null) return;
             var filter = statement.FilterPredicate is null ? null : script.ExpressionText(statement.FilterPredicate);
-            table.UniqueIndexes.Add(new UniqueIndex(statement.Name.Value, columns, filter, script.Location(statement)));
+            table.UniqueIndexes.Add(new UniqueIndex(indexName, columns, filter, script.Location(statement)));
         });
     }
 
@@ -191,7 +260,10 @@ internal sealed class SchemaStatements(IngestSession session, PreparedScript scr
             };
             if (tableName is null || indexName is null) continue;
             if (session.Find(Fragments.Name(tableName)) is { } table)
+            {
                 table.UniqueIndexes.RemoveAll(i => Identifier.AreEqual(i.Name, indexName));
+                session.Objects.DropIndex(table, indexName);
+            }
         }
     }
 
@@ -208,6 +280,13 @@ internal sealed class SchemaStatements(IngestSession session, PreparedScript scr
                     foreach (var column in add.Definition.ColumnDefinitions) AddColumn(table, column, add.ExistingRowsCheckEnforcement);
                     foreach (var constraint in add.Definition.TableConstraints) AddConstraint(table, constraint, null, add.ExistingRowsCheckEnforcement);
                     foreach (var index in add.Definition.Indexes) AddIndex(table, index);
+                    CheckComputedColumns(table, add.Definition.ColumnDefinitions);
+                });
+                break;
+            case AlterTableSetStatement set:
+                session.OnTable(name, location, "ALTER TABLE ... SET", table =>
+                {
+                    foreach (var option in set.Options.OfType<SystemVersioningTableOption>()) SystemVersioning(table, option);
                 });
                 break;
             case AlterTableAlterColumnStatement alter:
@@ -392,6 +471,11 @@ internal sealed class SchemaStatements(IngestSession session, PreparedScript scr
                 break;
         }
     }
+
+    /// <summary>Whether an EXEC calls one of the procedures <see cref="Execute"/> applies.</summary>
+    public static bool ChangesModel(ExecuteStatement statement) =>
+        statement.ExecuteSpecification?.ExecutableEntity is ExecutableProcedureReference { ProcedureReference.ProcedureReference: { } procedure } &&
+        procedure.Name.BaseIdentifier.Value.ToLowerInvariant() is "sp_addtype" or "sp_rename";
 
     /// <summary>Arguments by position, with @name = value ones put in the procedure's parameter order.</summary>
     private static Dictionary<string, string?> Arguments(IList<ExecuteParameter> parameters)

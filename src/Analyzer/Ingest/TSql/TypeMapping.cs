@@ -24,7 +24,9 @@ internal static class TypeMapping
                 return WithParameters(sql.SqlDataTypeOption.ToString().ToLowerInvariant(), parameters);
             case XmlDataTypeReference:
                 return new SqlType("xml");
-            case UserDataTypeReference user when user.Name.SchemaIdentifier is null && SystemUserTypes.Contains(user.Name.BaseIdentifier.Value):
+            // sys.hierarchyid names the same system type.
+            case UserDataTypeReference user when (user.Name.SchemaIdentifier is null || string.Equals(user.Name.SchemaIdentifier.Value, "sys", StringComparison.OrdinalIgnoreCase))
+                                                 && SystemUserTypes.Contains(user.Name.BaseIdentifier.Value):
                 return new SqlType(user.Name.BaseIdentifier.Value.ToLowerInvariant());
             default:
                 var name = reference.Name;
