@@ -52,7 +52,7 @@ public sealed class DiscoverCommand : ICommand
         progress.Clear();
 
         if (settings.Format == "json")
-            ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results), args, context);
+            ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results, context.CurrentDirectory), args, context);
         else
             ReportDestination.Write(DiscoveryTextWriter.Write(results), args, context);
         return ExitStatus.Clean;

@@ -10,7 +10,8 @@ public static class CommonOptions
     public static readonly OptionSpec Var = new("var", OptionArity.Multiple, "a SQLCMD variable for $(name) in scripts (repeatable)", "NAME=VALUE");
     public static readonly OptionSpec Data = new("data", OptionArity.Multiple, "read sample rows for a table from a CSV file (repeatable)", "TABLE=FILE");
     public static readonly OptionSpec Delimiter = new("delimiter", OptionArity.Single, "CSV field separator (default: detected)", "C");
-    public static readonly OptionSpec NoHeader = new("no-header", OptionArity.Flag, "CSV files have no header row (columns are column1 ... columnN)");
+    public static readonly OptionSpec NoHeader = new("no-header", OptionArity.Flag, "CSV files have no header row (columns are column1 ... columnN; default: told by the rows)");
+    public static readonly OptionSpec Header = new("header", OptionArity.Flag, "the first line of every CSV file is its header (default: told by the rows)");
     public static readonly OptionSpec Encoding = new("encoding", OptionArity.Single, "encoding of CSV files without a byte order mark (default utf-8)", "NAME");
     public static readonly OptionSpec Collation = new("collation", OptionArity.Single, "how text compares: ci (default, as SQL Server's default collation), cs, or a collation name", "NAME");
     public static readonly OptionSpec Nulls = new("nulls", OptionArity.Single, "NULL semantics in discovery: equal (default) or distinct", "equal|distinct");
