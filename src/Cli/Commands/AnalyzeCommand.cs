@@ -65,7 +65,7 @@ public sealed class AnalyzeCommand : ICommand
         if (errors > 0) return Stop(context, errors);
 
         var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, data, fullTable);
-        ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context), args, context);
+        ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context, settings.SourceRoot), args, context);
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);
     }
 

@@ -18,7 +18,7 @@ public static class CommonOptions
     public static readonly OptionSpec MaxLhs = new("max-lhs", OptionArity.Single, "longest left-hand side searched in discovery", "N");
     public static readonly OptionSpec MaxError = new("max-error", OptionArity.Single, "find approximate FDs whose g3 error is at most E (0 to 1)", "E");
     public static readonly OptionSpec Table = new("table", OptionArity.Single, "the table to work on", "TABLE");
-    public static readonly OptionSpec Config = new("config", OptionArity.Single, "read settings from FILE (default: the nearest schemanorm.json from the current folder upward)", "FILE");
+    public static readonly OptionSpec Config = new("config", OptionArity.Single, "read settings from FILE (default: the nearest schemanorm.json above the inputs, up to their repository root)", "FILE");
     public static readonly OptionSpec Baseline = new("baseline", OptionArity.Single, "fail only on findings that are not in this baseline file", "FILE");
     public static readonly OptionSpec WriteBaseline = new("write-baseline", OptionArity.Single, "record today's findings in FILE as the baseline", "FILE");
     public static readonly OptionSpec HelpUriBase = new("help-uri-base", OptionArity.Single, "link rule ids to URI/<id>.md (or to URI with {ruleId} replaced) in SARIF and Markdown", "URI");
