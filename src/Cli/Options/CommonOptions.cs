@@ -26,6 +26,10 @@ public static class CommonOptions
     public static readonly OptionSpec Quiet = new("quiet", OptionArity.Flag, "no progress or warnings on standard error", Alias: "q");
     public static readonly OptionSpec Help = new("help", OptionArity.Flag, "show help", Alias: "h");
 
+    /// <summary>--format for a command that writes only some formats: its help lists exactly those.</summary>
+    public static OptionSpec FormatAmong(IReadOnlyList<string> formats) =>
+        Format with { Help = $"output format: {string.Join(", ", formats.Take(formats.Count - 1))} or {formats[^1]} (default {formats[0]})" };
+
     /// <summary>--format value, checked against what the command can write.</summary>
     public static string FormatOf(ParsedArguments args, params string[] allowed) => args.Choice("format", "text", allowed);
 }
