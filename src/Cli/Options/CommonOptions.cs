@@ -3,7 +3,7 @@ namespace SchemaNorm.Cli.Options;
 /// <summary>The options every command shares, and the option table each command is parsed with.</summary>
 public static class CommonOptions
 {
-    public static readonly OptionSpec Format = new("format", OptionArity.Single, "output format: text, json, sarif, markdown or github (default text)", "FORMAT");
+    public static readonly OptionSpec Format = new("format", OptionArity.Single, "output format: text, json, sarif, markdown, github or compact (default text)", "FORMAT");
     public static readonly OptionSpec Output = new("output", OptionArity.Single, "write the report to FILE instead of standard output", "FILE", Alias: "o");
     public static readonly OptionSpec Target = new("target", OptionArity.Single, "the normal form the design must reach: 3NF, BCNF, 4NF or 5NF (default BCNF)", "NF");
     public static readonly OptionSpec FailOn = new("fail-on", OptionArity.Single, "exit with status 1 when a finding is at least this severe: error, warning, note or none (default warning)", "LEVEL");
