@@ -24,6 +24,13 @@ public static class CommandLine
     public static int Run(string[] args, CliContext context)
     {
         var (stdout, stderr) = (context.Stdout, context.Stderr);
+        // schemanorm help analyze: the same as schemanorm analyze --help.
+        if (args is ["help", var topic, ..])
+        {
+            if (Commands.FirstOrDefault(c => c.Name == topic) is not { } about) return UnknownCommand(topic, stderr);
+            stdout.Write(HelpText.ForCommand(about));
+            return ExitStatus.Clean;
+        }
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
             stdout.Write(HelpText.Overview(Commands));
@@ -36,11 +43,7 @@ public static class CommandLine
         }
 
         var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            stderr.WriteLine($"schemanorm: unknown command '{args[0]}' (commands: {string.Join(", ", Commands.Select(c => c.Name))}; see 'schemanorm --help')");
-            return ExitStatus.Failure;
-        }
+        if (command is null) return UnknownCommand(args[0], stderr);
 
         try
         {
@@ -69,5 +72,11 @@ public static class CommandLine
             stderr.WriteLine($"schemanorm {command.Name}: internal error: {e.GetType().Name}: {e.Message} (set SCHEMANORM_DEBUG=1 for details)");
             return ExitStatus.Failure;
         }
+    }
+
+    private static int UnknownCommand(string name, TextWriter stderr)
+    {
+        stderr.WriteLine($"schemanorm: unknown command '{name}'{Suggestion.DidYouMean(name, Commands.Select(c => c.Name))} (commands: {string.Join(", ", Commands.Select(c => c.Name))}; see 'schemanorm --help')");
+        return ExitStatus.Failure;
     }
 }

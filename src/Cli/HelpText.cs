@@ -18,7 +18,7 @@ public static class HelpText
         foreach (var c in commands) sb.AppendLine($"  {c.Name.PadRight(width)}  {c.Summary}");
         sb.AppendLine();
         sb.AppendLine("Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the tool could not do its job.");
-        sb.AppendLine("Run 'schemanorm <command> --help' for a command's options.");
+        sb.AppendLine("Run 'schemanorm <command> --help' (or 'schemanorm help <command>') for a command's options.");
         return sb.ToString();
     }
 

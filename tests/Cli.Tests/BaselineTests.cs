@@ -63,6 +63,41 @@ public class BaselineTests
     }
 
     [Fact]
+    public void A_baselined_keyless_table_that_gains_a_column_is_not_new()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", TestScripts.Heap);
+        Assert.Equal(0, BuiltCli.Run(dir.Root, "analyze", "schema.sql", "--write-baseline", "baseline.json").ExitCode);
+        var entry = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Root, "baseline.json"))).RootElement.GetProperty("findings")[0];
+        Assert.Equal("SN1001", entry.GetProperty("ruleId").GetString());
+        Assert.Equal(0, entry.GetProperty("columns").GetArrayLength()); // the whole table: no columns to go stale
+
+        dir.Write("schema.sql", TestScripts.Heap.Replace("B int NULL", "B int NULL, C nvarchar(20) NULL"));
+        var r = BuiltCli.Run(dir.Root, "analyze", "schema.sql", "--baseline", "baseline.json", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+        Assert.Equal(1, JsonDocument.Parse(r.Stdout).RootElement.GetProperty("baseline").GetProperty("unchanged").GetInt32());
+
+        // Another keyless table is still new.
+        dir.Write("schema.sql", TestScripts.Heap + TestScripts.Heap.Replace("Heap", "Heap2"));
+        Assert.Equal(1, BuiltCli.Run(dir.Root, "analyze", "schema.sql", "--baseline", "baseline.json").ExitCode);
+    }
+
+    [Fact]
+    public void A_baseline_whose_keyless_table_entry_lists_its_columns_still_matches()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", TestScripts.Heap.Replace("B int NULL", "B int NULL, C int NULL"));
+        // As earlier versions wrote it: the fingerprint hashed every column of the table.
+        var old = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("SN1001|dbo.heap||a,b"u8).AsSpan(0, 16));
+        dir.Write("baseline.json", $$"""
+            { "version": 1, "findings": [ { "fingerprint": "{{old}}", "ruleId": "SN1001", "table": "dbo.Heap", "columns": ["A", "B"], "file": "schema.sql" } ] }
+            """);
+        var r = BuiltCli.Run(dir.Root, "analyze", "schema.sql", "--baseline", "baseline.json");
+        Assert.True(r.ExitCode == 0, r.Stdout + r.Stderr);
+        Assert.Contains("1 known, 0 new, 0 no longer found", r.Stdout);
+    }
+
+    [Fact]
     public void The_config_names_the_baseline_relative_to_itself()
     {
         using var dir = new CliRunner.Scratch();

@@ -317,6 +317,29 @@ public class ConfigFileTests
         Assert.Throws<ConfigException>(() => ConfigReader.Read("schemanorm.json", """{ "dependencies": [ { "table": "T" } ] }"""u8.ToArray()));
     }
 
+    // Documents the schema can judge: the published schema and the reader must both accept, or both refuse, each.
+    [Theory]
+    [InlineData("""{ "dependencies": [ { "table": "T", "jd": "(A, B), (B, C)", "decision": "reject" } ] }""", false)]
+    [InlineData("""{ "dependencies": [ { "table": "T", "jd": "(A, B), (B, C)", "decision": "accept" } ] }""", true)]
+    [InlineData("""{ "dependencies": [ { "table": "T", "jd": "(A, B), (B, C)" } ] }""", true)]
+    [InlineData("""{ "dependencies": [ { "table": "T", "fd": "A -> B", "decision": "reject" } ] }""", true)]
+    [InlineData("""{ "dependencies": [ { "table": "T", "mvd": "A ->> B", "decision": "reject" } ] }""", true)]
+    [InlineData("""{ "dependencies": [ { "table": "T", "fd": "A -> B", "decision": "maybe" } ] }""", false)]
+    [InlineData("""{ "dependencies": [ { "table": "T", "fd": "A -> B", "mvd": "A ->> B" } ] }""", false)]
+    [InlineData("""{ "dependencies": [ { "table": "T", "fd": "" } ] }""", false)]
+    [InlineData("""{ "target": "3NF", "failOn": "error" }""", true)]
+    [InlineData("""{ "failOn": "always" }""", false)]
+    [InlineData("""{ "rules": { "SN1001": "off" } }""", true)]
+    [InlineData("""{ "rules": { "SN9999": "off" } }""", false)]
+    public async Task The_schema_and_the_reader_agree(string config, bool valid)
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.RepoRoot, "docs", "schemanorm.schema.json"));
+        var schemaErrors = schema.Validate(config);
+        Assert.True(valid == (schemaErrors.Count == 0), $"schema: {string.Join("; ", schemaErrors)}");
+        var read = Record.Exception(() => ConfigReader.Read("schemanorm.json", System.Text.Encoding.UTF8.GetBytes(config)));
+        Assert.True(valid == read is null, $"reader: {read?.Message}");
+    }
+
     private static RunSettings Settings(string directory, params string[] argv)
     {
         var command = new AnalyzeCommand();

@@ -266,4 +266,35 @@ public class DecomposeCommandTests
         // The T-SQL migration of the same table is fine.
         Assert.Equal(0, CliRunner.RunIn(dir.Root, "migrate", schema, "-o", "m.sql").ExitCode);
     }
+
+    [Fact]
+    public void Migrate_names_the_table_that_keeps_the_key_by_a_real_plural_or_keeps_the_name()
+    {
+        using var dir = new CliRunner.Scratch();
+        var script = string.Join("GO\n", new[] { "Status", "Series", "Analysis", "News", "Bus" }.Select(t => $"""
+            CREATE TABLE dbo.{t} (
+                {t}ID int NOT NULL,
+                Title nvarchar(60) NOT NULL,
+                OwnerID int NOT NULL,
+                -- schemanorm: fd OwnerID -> OwnerName
+                OwnerName nvarchar(60) NOT NULL,
+                CONSTRAINT PK_{t} PRIMARY KEY ({t}ID)
+            );
+
+            """));
+        dir.Write("schema.sql", script);
+        var created = new List<string>();
+        foreach (var table in new[] { "Status", "Series", "Analysis", "News", "Bus" })
+        {
+            var r = BuiltCli.Run(dir.Root, "migrate", "schema.sql", "--table", table);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            created.AddRange(System.Text.RegularExpressions.Regex.Matches(r.Stdout, @"CREATE TABLE \[dbo\]\.\[(\w+)\]").Select(m => m.Groups[1].Value));
+        }
+        Assert.Contains("Statuses", created);
+        Assert.Contains("Analyses", created);
+        Assert.Contains("Buses", created);
+        Assert.Contains("Series_2", created);
+        Assert.Contains("News_2", created);
+        Assert.Empty(created.Intersect(["Statu", "Sery", "Serie", "Analysi", "New", "Bu"]));
+    }
 }

@@ -112,6 +112,35 @@ public class SuppressionTests
     }
 
     [Fact]
+    public void A_colon_after_the_rule_id_starts_the_reason_and_does_not_widen_the_suppression()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", "-- schemanorm-disable-file SN1001: staging only\n" + TestScripts.Heap + TestScripts.EmpProj);
+        var r = BuiltCli.Run(dir.Root, "analyze", "schema.sql", "--format", "json");
+        Assert.True(r.ExitCode == 1, r.Stderr); // EmpProj's SN2001 findings still fail the run
+        var tables = Tables(r.Stdout);
+        var heap = tables["Heap"].GetProperty("findings")[0];
+        Assert.True(Suppressed(heap));
+        Assert.Equal("staging only", heap.GetProperty("suppression").GetProperty("reason").GetString());
+        Assert.All(tables["EmpProj"].GetProperty("findings").EnumerateArray(), f => Assert.False(Suppressed(f)));
+        Assert.DoesNotContain("warning", r.Stderr);
+    }
+
+    [Theory]
+    [InlineData("SN10O1 staging only", "SN10O1")]
+    [InlineData("SN-1001: staging only", "SN-1001")]
+    [InlineData("sn1001x, SN1001 staging only", "SN1001X")]
+    public void A_mistyped_rule_id_is_reported_and_silences_nothing_it_does_not_name(string comment, string reported)
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", TestScripts.EmpProj + "-- schemanorm-disable-file " + comment + "\n" + TestScripts.Heap);
+        var r = BuiltCli.Run(dir.Root, "analyze", "schema.sql", "--format", "json");
+        Assert.True(r.ExitCode == 1, r.Stderr);
+        Assert.Contains($"schema.sql:12:1: warning: unknown rule '{reported}' in a schemanorm-disable comment", r.Stderr);
+        Assert.All(Tables(r.Stdout)["EmpProj"].GetProperty("findings").EnumerateArray(), f => Assert.False(Suppressed(f)));
+    }
+
+    [Fact]
     public void Text_report_lists_suppressed_findings_with_their_reason()
     {
         using var dir = new CliRunner.Scratch();

@@ -89,6 +89,25 @@ public class DesignChoiceTests
     public void Key_columns_name_tables_after_what_they_identify(string column, string? stem) =>
         Assert.Equal(stem, TableNamer.Stem(column));
 
+    [Theory]
+    [InlineData("Customers", "Customer")]
+    [InlineData("Category", "Categories")]
+    [InlineData("Address", "Addresses")]
+    [InlineData("Status", "Statuses")]
+    [InlineData("Statuses", "Status")]
+    [InlineData("Analysis", "Analyses")]
+    [InlineData("Bus", "Buses")]
+    [InlineData("People", "Person")]
+    [InlineData("ORDERS", "ORDER")]
+    [InlineData("order_items", "order_item")]
+    // Uncountable: no other number, rather than a word that is not one (Sery, New).
+    [InlineData("Series", "Series")]
+    [InlineData("News", "News")]
+    [InlineData("Equipment", "Equipment")]
+    [InlineData("Table1", "Table1")]
+    public void The_other_number_of_a_name_is_a_real_word(string name, string other) =>
+        Assert.Equal(other, TableNamer.OtherNumber(name));
+
     [Fact]
     public void Names_avoid_reserved_words_and_names_in_use_and_follow_referenced_tables()
     {

@@ -19,6 +19,9 @@ public sealed record IngestOptions
 
     public bool CsvHasHeader { get; init; } = true;
 
+    /// <summary>When <see cref="CsvHasHeader"/>: decide from each file's rows whether its first line is a header (false for --header: it always is).</summary>
+    public bool CsvDetectHeader { get; init; } = true;
+
     /// <summary>Encoding of files without a byte order mark; null for UTF-8.</summary>
     public Encoding? Encoding { get; init; }
 

@@ -29,6 +29,12 @@ public sealed class Table(QualifiedName name, SourceLocation location)
 
     public TableKind Kind { get; set; } = TableKind.Regular;
 
+    /// <summary>True when the column names were made up (column1 ... columnN for a CSV file without a header), so they say nothing of the design.</summary>
+    public bool NumberedColumnNames { get; init; }
+
+    /// <summary>How the first line of each CSV file read for the table was taken.</summary>
+    public List<CsvFirstLine> CsvFirstLines { get; } = [];
+
     public IReadOnlyList<string> ColumnNames => Columns.Select(c => c.Name).ToList();
 
     /// <summary>The position of a column by name (case-insensitive), or -1.</summary>

@@ -68,7 +68,7 @@ public sealed class AnalyzeCommand : ICommand
         OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
         OutputGuard.Check([settings.Report.WriteBaseline], settings, model, context.CurrentDirectory, allowed: settings.Report.Baseline);
         var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, data, fullTable);
-        ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context), args, context);
+        ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context, settings.SourceRoot), args, context);
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);
     }
 

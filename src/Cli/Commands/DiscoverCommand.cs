@@ -14,6 +14,7 @@ namespace SchemaNorm.Cli.Commands;
 public sealed class DiscoverCommand : ICommand
 {
     public static readonly OptionSpec NoMvds = new("no-mvds", OptionArity.Flag, "do not look for multivalued dependencies");
+    public static readonly string[] Formats = ["text", "json"];
     public static readonly OptionSpec TimeLimit = new("time-limit", OptionArity.Single, "stop each table's search after this many seconds (the report says where it stopped)", "SECONDS");
 
     public string Name => "discover";
@@ -22,7 +23,7 @@ public sealed class DiscoverCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        CommonOptions.Format, CommonOptions.Output, CommonOptions.Table,
+        CommonOptions.FormatAmong(Formats), CommonOptions.Output, CommonOptions.Table,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoMvds, TimeLimit,
         .. InputOptions.All,
         .. LiveOptions.All, // with --connection, --table also chooses the one table read from the database
@@ -31,7 +32,7 @@ public sealed class DiscoverCommand : ICommand
 
     public int Run(ParsedArguments args, CliContext context)
     {
-        var settings = RunSettings.From(args, context, "text", "json");
+        var settings = RunSettings.From(args, context, Formats);
         var timeLimit = args.Double("time-limit", 0.001, 1e6) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         var options = DiscoveryPlan.Base(settings.Discovery, timeLimit);
 
@@ -53,7 +54,7 @@ public sealed class DiscoverCommand : ICommand
 
         OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
         if (settings.Format == "json")
-            ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results), args, context);
+            ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results, context.CurrentDirectory), args, context);
         else
             ReportDestination.Write(DiscoveryTextWriter.Write(results), args, context);
         return ExitStatus.Clean;

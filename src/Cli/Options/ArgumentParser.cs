@@ -105,7 +105,7 @@ public static class ArgumentParser
                 name = name[..eq];
             }
             var spec = specs.FirstOrDefault(s => s.Name == name || s.Alias == name)
-                       ?? throw new UsageException($"unknown option '{arg}' (see 'schemanorm --help')");
+                       ?? throw new UsageException($"unknown option '{arg}'{Suggestion.DidYouMean(name, specs.Select(s => s.Name), "--")} (see the command's --help)");
 
             if (spec.Arity == OptionArity.Flag)
             {

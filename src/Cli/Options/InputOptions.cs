@@ -9,7 +9,7 @@ public static class InputOptions
 
     public static IReadOnlyList<OptionSpec> All { get; } =
     [
-        CommonOptions.Var, CommonOptions.Data, CommonOptions.Delimiter, CommonOptions.NoHeader,
+        CommonOptions.Var, CommonOptions.Data, CommonOptions.Delimiter, CommonOptions.NoHeader, CommonOptions.Header,
         CommonOptions.Encoding, CommonOptions.Collation, CommonOptions.Quiet, Verbose,
         CommonOptions.AllowRead,
     ];
@@ -34,6 +34,7 @@ public static class InputOptions
             if (text.Length != 1) throw new UsageException($"--delimiter takes one character (or \\t), not '{d}'");
             delimiter = text[0];
         }
+        if (args.Has("header") && args.Has("no-header")) throw new UsageException("--header and --no-header contradict each other; give one");
         System.Text.Encoding? encoding = null;
         if (args.Get("encoding") is { } e)
             encoding = TextFile.ParseEncoding(e) ?? throw new UsageException($"unknown encoding '{e}' (try utf-8, utf-16, latin1, windows-1252)");
@@ -44,6 +45,7 @@ public static class InputOptions
             DataMappings = args.Pairs("data").ToDictionary(p => p.Key, p => Path.GetFullPath(p.Value, currentDirectory), StringComparer.OrdinalIgnoreCase),
             CsvDelimiter = delimiter,
             CsvHasHeader = !args.Has("no-header"),
+            CsvDetectHeader = !args.Has("no-header") && !args.Has("header"),
             Encoding = encoding,
             CaseSensitive = IsCaseSensitive(args.Get("collation")),
             AllowRead = AllowedFolders(args, currentDirectory),

@@ -67,6 +67,7 @@ public sealed class AnalysisJsonWriter(string currentDirectory)
         w.WriteEndArray();
         if (!t.KeysComplete) w.WriteBoolean("candidateKeysComplete", false);
         w.WriteNumber("sampleRows", t.SampleRows);
+        CsvFirstLineJson.Write(w, table, currentDirectory);
         w.WriteString("normalForm", t.NormalForm.Display());
         if (t.Undetermined is { } u) w.WriteString("undetermined", u.Display());
 

@@ -22,7 +22,8 @@ public static class BaselineFile
         var folder = Path.GetDirectoryName(path) ?? ".";
         var entries = analysis.Tables
             .SelectMany(t => t.Findings.Select(f => new BaselineEntry(
-                fingerprints[f], f.RuleId, f.Table.ToString(), f.Columns.Names(t.ColumnNames), RelativeTo(folder, f.Location.File))))
+                fingerprints[f], f.RuleId, f.Table.ToString(),
+                FindingFingerprint.IsAboutWholeTable(f.RuleId) ? [] : f.Columns.Names(t.ColumnNames), RelativeTo(folder, f.Location.File))))
             .OrderBy(e => e.Table, StringComparer.OrdinalIgnoreCase)
             .ThenBy(e => e.RuleId, StringComparer.Ordinal)
             .ThenBy(e => e.Fingerprint, StringComparer.Ordinal)
@@ -87,10 +88,13 @@ public static class BaselineFile
             {
                 if (f.ValueKind != JsonValueKind.Object || !f.TryGetProperty("fingerprint", out var fp) || fp.ValueKind != JsonValueKind.String)
                     throw new FormatException("each finding needs a \"fingerprint\" string");
+                var ruleId = Text(f, "ruleId") ?? "";
+                var table = Text(f, "table") ?? "";
                 entries.Add(new BaselineEntry(
-                    fp.GetString()!,
-                    Text(f, "ruleId") ?? "",
-                    Text(f, "table") ?? "",
+                    // Baselines written before whole-table findings lost their columns still match them.
+                    FindingFingerprint.IsAboutWholeTable(ruleId) && table.Length > 0 ? FindingFingerprint.OfWholeTable(ruleId, table) : fp.GetString()!,
+                    ruleId,
+                    table,
                     f.TryGetProperty("columns", out var cols) && cols.ValueKind == JsonValueKind.Array
                         ? cols.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!).ToList()
                         : [],

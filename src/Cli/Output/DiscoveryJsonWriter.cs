@@ -16,7 +16,8 @@ public static class DiscoveryJsonWriter
 {
     public static string Write(IReadOnlyList<DiscoveredTable> tables) => JsonOutput.Write(w => WriteTo(w, tables));
 
-    public static void WriteTo(Utf8JsonWriter w, IReadOnlyList<DiscoveredTable> tables)
+    /// <param name="currentDirectory">What file paths are shown relative to.</param>
+    public static void WriteTo(Utf8JsonWriter w, IReadOnlyList<DiscoveredTable> tables, string? currentDirectory = null)
     {
         w.WriteStartObject();
         w.WriteTool();
@@ -32,6 +33,7 @@ public static class DiscoveryJsonWriter
             w.WriteStringArray("columns", names);
             w.WriteString("nulls", r.Nulls == NullSemantics.Equal ? "equal" : "distinct");
             w.WriteNumber("maxError", r.MaxError);
+            CsvFirstLineJson.Write(w, table, currentDirectory ?? Environment.CurrentDirectory);
 
             w.WriteStartArray("fds");
             foreach (var fd in r.Fds)

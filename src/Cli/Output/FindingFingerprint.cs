@@ -9,7 +9,9 @@ namespace SchemaNorm.Cli.Output;
 /// A finding's identity across runs: a hash of its rule id, its table and the columns it names (the
 /// dependency's sides, and the finding's columns), case-folded and in name order. Line numbers, files,
 /// wording and column order are left out, so a finding keeps its fingerprint when the script around it
-/// is edited or moved; it changes only when the problem itself does.
+/// is edited or moved; it changes only when the problem itself does. A finding about the table as a whole
+/// (SN1001, no key) is identified by its rule and table alone: the columns it lists are all of them, and a
+/// column added to a keyless table does not make its missing key a new problem.
 /// </summary>
 public static class FindingFingerprint
 {
@@ -37,6 +39,7 @@ public static class FindingFingerprint
     /// <summary>The text that is hashed: "SN2001|dbo.empproj|fd:ssn->ename|ename,ssn".</summary>
     public static string Identity(Finding f, IReadOnlyList<string> names)
     {
+        if (IsAboutWholeTable(f.RuleId)) return WholeTableIdentity(f.RuleId, f.Table.ToString());
         string Names(AttributeSet set) => string.Join(",", set.Names(names).Select(Fold).Order(StringComparer.Ordinal));
         var dependency = f.Dependency switch
         {
@@ -47,6 +50,14 @@ public static class FindingFingerprint
         };
         return $"{f.RuleId.ToUpperInvariant()}|{Fold(f.Table.ToString())}|{dependency}|{Names(f.Columns)}";
     }
+
+    /// <summary>Rules whose finding is about the table as a whole, not some of its columns.</summary>
+    public static bool IsAboutWholeTable(string ruleId) => string.Equals(ruleId, Analyzer.Analysis.Rules.RuleIds.NoKey, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The fingerprint of a whole-table finding, from its rule and table: also how a baseline written with columns in it is read.</summary>
+    public static string OfWholeTable(string ruleId, string table) => Hash(WholeTableIdentity(ruleId, table));
+
+    private static string WholeTableIdentity(string ruleId, string table) => $"{ruleId.ToUpperInvariant()}|{Fold(table)}||";
 
     private static string Fold(string name) => name.ToLowerInvariant();
 

@@ -9,7 +9,7 @@ namespace SchemaNorm.Cli.Output;
 /// <summary>
 /// `analyze --format sarif`: one SARIF 2.1.0 run for code scanning (GitHub, Azure DevOps, IDE viewers).
 /// The driver lists every rule with its page as help; each finding is a result at its place in a .sql
-/// file, relative to %SRCROOT% (the current folder), with a fingerprint that survives edits around it.
+/// file, relative to %SRCROOT% (the inputs' repository root, else the current folder), with a fingerprint that survives edits around it.
 /// Suppressed findings carry <c>suppressions</c>; with a baseline, results carry <c>baselineState</c>, and
 /// baseline entries no longer found are listed as <c>absent</c>.
 /// </summary>

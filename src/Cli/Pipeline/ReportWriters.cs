@@ -11,20 +11,22 @@ namespace SchemaNorm.Cli.Pipeline;
 /// <summary>The last step of a run: the analysis as text in the format asked for.</summary>
 public static class ReportWriters
 {
-    public static readonly string[] AnalyzeFormats = ["text", "json", "sarif", "markdown", "github"];
+    public static readonly string[] AnalyzeFormats = ["text", "json", "sarif", "markdown", "github", "compact"];
 
     public static string Write(string format, SchemaAnalysis analysis, CliContext context) =>
         Write(format, analysis, ReportFacts.For(analysis), context);
 
-    public static string Write(string format, SchemaAnalysis analysis, ReportFacts facts, CliContext context)
+    /// <param name="sourceRoot">SARIF's %SRCROOT%: the inputs' repository root (default: the current folder).</param>
+    public static string Write(string format, SchemaAnalysis analysis, ReportFacts facts, CliContext context, string? sourceRoot = null)
     {
         var proposals = new Proposals(analysis);
         return format switch
         {
             "json" => new AnalysisJsonWriter(context.CurrentDirectory) { Facts = facts }.Write(analysis, proposals.WriteJson),
-            "sarif" => new SarifWriter(context.CurrentDirectory, facts).Write(analysis),
+            "sarif" => new SarifWriter(sourceRoot ?? context.CurrentDirectory, facts).Write(analysis),
             "markdown" => new MarkdownReportWriter(context.CurrentDirectory, facts).Write(analysis, proposals.Markdown),
             "github" => new GitHubAnnotationWriter(context.CurrentDirectory, facts).Write(analysis),
+            "compact" => new CompactWriter(context.CurrentDirectory, facts).Write(analysis),
             _ => new AnalysisTextWriter(context.CurrentDirectory) { Facts = facts }.Write(analysis, proposals.Text),
         };
     }

@@ -24,6 +24,9 @@ public sealed record RunSettings
     /// <summary>The config file in use (--config, or the nearest schemanorm.json upward), or null.</summary>
     public SchemaNormConfig? Config { get; init; }
 
+    /// <summary>The repository root of the inputs (the folder with .git above the first of them), or the current folder: SARIF's %SRCROOT%.</summary>
+    public string SourceRoot { get; init; } = Environment.CurrentDirectory;
+
     /// <summary>Help links, baseline, tables shown.</summary>
     public ReportSettings Report { get; init; } = new();
 
@@ -34,11 +37,16 @@ public sealed record RunSettings
     /// <exception cref="ConfigException">The config file has errors.</exception>
     public static RunSettings From(ParsedArguments args, CliContext context, params string[] formats)
     {
-        var config = ConfigLocator.Load(args, context.CurrentDirectory);
+        var paths = InputOptions.Paths(args, context.CurrentDirectory);
+        var configChoice = ConfigLocator.Choose(args, context.CurrentDirectory, paths);
+        var config = configChoice is null ? null : ConfigReader.Read(configChoice.Path);
         var ingest = InputOptions.ToIngestOptions(args, context.CurrentDirectory);
+        var report = ReportSettings.From(args, config, context.CurrentDirectory);
+        if (args.Has("verbose") && !args.Has("quiet")) SayWhatIsUsed(context, configChoice, report, baselineGiven: args.Has("baseline"));
         return new()
         {
-            Paths = InputOptions.Paths(args, context.CurrentDirectory),
+            Paths = paths,
+            SourceRoot = paths.Select(RepositoryRoot.Of).FirstOrDefault(r => r is not null) ?? context.CurrentDirectory,
             Ingest = config is null ? ingest : ingest with { IncludeFile = config.IncludesFile, AllowRead = [.. ingest.AllowRead, .. config.AllowRead] },
             Live = LiveOptions.From(args),
             Analysis = new AnalysisOptions
@@ -54,8 +62,19 @@ public sealed record RunSettings
             Quiet = args.Has("quiet"),
             Verbose = args.Has("verbose"),
             Config = config,
-            Report = ReportSettings.From(args, config, context.CurrentDirectory),
+            Report = report,
             Discovery = DiscoverySettings.From(args, config),
         };
+    }
+
+    /// <summary>-v: which config file and which baseline the run uses, as info lines located at them.</summary>
+    private static void SayWhatIsUsed(CliContext context, ConfigChoice? config, ReportSettings report, bool baselineGiven)
+    {
+        string Shown(string path) => PathDisplay.Relative(path, context.CurrentDirectory);
+        context.Stderr.WriteLine(config is null
+            ? "schemanorm: info: no config file (schemanorm.json) above the inputs or the current folder; the defaults apply"
+            : $"{Shown(config.Path)}:1:1: info: this config file is used ({config.How}{(config.Near is { } near ? " " + Shown(near) : "")})");
+        if (report.Baseline is { } baseline)
+            context.Stderr.WriteLine($"{Shown(baseline)}:1:1: info: findings are compared with this baseline{(baselineGiven || config is null ? " (--baseline)" : $" (named in {Shown(config.Path)})")}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Humanizer;
 using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Model;
 
@@ -205,16 +206,19 @@ public sealed class TableNamer
 
     private static string Trim(string s, int max = 128) => s.Length <= max ? s : s[..max];
 
-    /// <summary>Customers ↔ Customer, Categories ↔ Category, Address ↔ Addresses.</summary>
-    private static string OtherNumber(string name)
+    /// <summary>
+    /// The name in the other grammatical number, by an English inflector that knows the irregular and
+    /// uncountable words: Customers ↔ Customer, Categories ↔ Category, Address ↔ Addresses, Status ↔
+    /// Statuses, Analysis ↔ Analyses, People ↔ Person. A name it cannot inflect (Series, News, Equipment)
+    /// comes back unchanged, so it is never mangled into a word that is not one.
+    /// </summary>
+    internal static string OtherNumber(string name)
     {
-        if (name.EndsWith("ies", StringComparison.Ordinal) && name.Length > 4) return name[..^3] + "y";
-        if (name.EndsWith("sses", StringComparison.Ordinal) || name.EndsWith("xes", StringComparison.Ordinal) ||
-            name.EndsWith("ches", StringComparison.Ordinal) || name.EndsWith("shes", StringComparison.Ordinal)) return name[..^2];
-        if (name.EndsWith('s') && !name.EndsWith("ss", StringComparison.Ordinal) && name.Length > 2) return name[..^1];
-        if (name.EndsWith('y') && name.Length > 2 && !"aeiou".Contains(char.ToLowerInvariant(name[^2]))) return name[..^1] + "ies";
-        if (name.EndsWith('s') || name.EndsWith('x') || name.EndsWith("ch", StringComparison.Ordinal) || name.EndsWith("sh", StringComparison.Ordinal)) return name + "es";
-        return name + "s";
+        if (name.Length == 0 || !char.IsLetter(name[^1])) return name;
+        var singular = name.Singularize(inputIsKnownToBePlural: false);
+        var other = !string.Equals(singular, name, StringComparison.Ordinal) ? singular : name.Pluralize(inputIsKnownToBeSingular: false);
+        // ORDERS -> ORDER, not ORDERs: keep a name written in capitals in capitals.
+        return name.Any(char.IsLower) ? other : other.ToUpperInvariant();
     }
 
     /// <summary>T-SQL reserved keywords: not used as table names, even though the scripts bracket every name.</summary>

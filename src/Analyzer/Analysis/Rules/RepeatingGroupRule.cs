@@ -33,6 +33,8 @@ internal sealed class RepeatingGroupRule : ITableRule
 
     public IEnumerable<Finding> Check(TableContext ctx)
     {
+        // column1 ... columnN, made up for a CSV file without a header, are positions, not a design.
+        if (ctx.Table.NumberedColumnNames) yield break;
         var stems = FindStems(ctx.Table);
         // Stems with the same prefix and the same numbers repeat together (Item#Name with Item#Qty).
         foreach (var group in stems.GroupBy(s => (s.Prefix.ToLowerInvariant(), s.IndexSet)))

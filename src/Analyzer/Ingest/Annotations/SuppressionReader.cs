@@ -49,8 +49,10 @@ internal static class SuppressionReader
 
     /// <summary>
     /// Reads "-- schemanorm-disable[-file] [ids] [reason]": null when the comment is not a suppression.
-    /// Rule ids are the leading words of letters then digits (SN2001), separated by commas or spaces;
-    /// the rest, without a leading "--" or ":", is the reason.
+    /// Rule ids are the leading words of letters then digits (SN2001), or words that start like one
+    /// (SN20O1, SN-2001: read as ids so that they are reported, never as a reason that silences every
+    /// rule), separated by commas or spaces; a colon after an id ends the ids ("SN1001: staging only").
+    /// The rest, without a leading "--" or ":", is the reason.
     /// </summary>
     internal static (bool wholeFile, IReadOnlyList<string> ruleIds, string? reason)? Parse(string comment)
     {
@@ -69,10 +71,11 @@ internal static class SuppressionReader
             s = s.TrimStart();
             if (s.Length > 0 && s[0] == ',') { s = s[1..]; continue; }
             int end = 0;
-            while (end < s.Length && !char.IsWhiteSpace(s[end]) && s[end] != ',') end++;
-            if (end == 0 || !IsRuleId(s[..end])) break;
+            while (end < s.Length && !char.IsWhiteSpace(s[end]) && s[end] != ',' && s[end] != ':') end++;
+            if (end == 0 || !(IsRuleId(s[..end]) || LooksMeantAsRuleId(s[..end]))) break;
             ids.Add(s[..end].ToString().ToUpperInvariant());
             s = s[end..];
+            if (s.Length > 0 && s[0] == ':') { s = s[1..]; break; }
         }
         var reason = s.Trim().TrimStart("--").TrimStart(':').Trim();
         return (wholeFile, ids, reason.Length == 0 ? null : reason.ToString());
@@ -88,6 +91,10 @@ internal static class SuppressionReader
             if (!char.IsAsciiDigit(c)) return false;
         return true;
     }
+
+    /// <summary>SN followed by a digit or a dash, as a mistyped id of this tool's rules would be (SN10O1, SN-1001, sn1001x).</summary>
+    private static bool LooksMeantAsRuleId(ReadOnlySpan<char> word) =>
+        word.Length > 2 && word.StartsWith("SN", StringComparison.OrdinalIgnoreCase) && (char.IsAsciiDigit(word[2]) || word[2] is '-' or '_');
 
     /// <summary>True when code comes before the comment on its line (a trailing comment).</summary>
     private static bool EndsCodeLine(IList<TSqlParserToken> tokens, int comment)

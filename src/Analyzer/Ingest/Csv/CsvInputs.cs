@@ -48,6 +48,7 @@ internal sealed class CsvInputs(IngestSession session)
             var (csv, positional) = read[i];
             if (csv is null) continue;
             table ??= ByFileName(file.Path) ?? CreateTable(file.Path, csv);
+            table.CsvFirstLines.Add(FirstLine(csv));
             var mapping = positional ?? MapHeader(csv, table, file.Path);
             session.AddCsvSource(table, new CsvSource(csv, mapping, new SourceLocation(file.Path, 1, 1)));
         }
@@ -71,7 +72,7 @@ internal sealed class CsvInputs(IngestSession session)
     {
         var options = session.Options;
         var csvOptions = new CsvOptions { Delimiter = options.CsvDelimiter, HasHeader = options.CsvHasHeader, Encoding = options.Encoding, Limits = options.Limits };
-        if (table is null) return (CsvReader.Read(file.Path, csvOptions, session.Diagnostics), null);
+        if (table is null) return (ReadOnItsOwn(file.Path, csvOptions), null);
 
         int[]? positional = null;
         bool headerless = false;
@@ -81,7 +82,7 @@ internal sealed class CsvInputs(IngestSession session)
             // bcp and BULK files have no header.
             IsHeader = fields =>
             {
-                if (fields.Any(f => table.FindColumn(f) is not null)) return true;
+                if (!options.CsvDetectHeader || fields.Any(f => table.FindColumn(f) is not null)) return true;
                 positional = PositionalColumns(table, fields.Count);
                 headerless = positional is not null;
                 return !headerless;
@@ -110,6 +111,25 @@ internal sealed class CsvInputs(IngestSession session)
         return (csv, positional);
     }
 
+    /// <summary>A file that maps to no table: unless an option says, its rows decide whether its first line is a header.</summary>
+    private CsvTable? ReadOnItsOwn(string path, CsvOptions csvOptions)
+    {
+        var csv = CsvReader.Read(path, csvOptions with { DetectHeader = session.Options.CsvDetectHeader }, session.Diagnostics);
+        if (csv?.DetectionReason is { } reason)
+            session.Diagnostics.Info(csv.FirstLineIsHeader
+                    ? $"the first line is read as the header: {reason} (--no-header reads it as data)"
+                    : $"the first line is read as data, not as a header: {reason}; the columns are named column1 ... column{csv.Header.Count} (--header reads it as names)",
+                new SourceLocation(path, 1, 1));
+        return csv;
+    }
+
+    private CsvFirstLine FirstLine(CsvTable csv)
+    {
+        var options = session.Options;
+        string decidedBy = !options.CsvHasHeader ? "--no-header" : !options.CsvDetectHeader ? "--header" : csv.DetectionReason is not null ? "detected" : "table columns";
+        return new CsvFirstLine(csv.Path, csv.FirstLineIsHeader, decidedBy, csv.DetectionReason);
+    }
+
     /// <summary>Fields by position: every column, or every column that takes a value in an INSERT without a column list.</summary>
     private static int[]? PositionalColumns(Table table, int fields)
     {
@@ -135,7 +155,7 @@ internal sealed class CsvInputs(IngestSession session)
     private Table CreateTable(string path, CsvTable csv)
     {
         var location = new SourceLocation(path, 1, 1);
-        var table = new Table(new QualifiedName(null, Path.GetFileNameWithoutExtension(path)), location) { FromDataOnly = true };
+        var table = new Table(new QualifiedName(null, Path.GetFileNameWithoutExtension(path)), location) { FromDataOnly = true, NumberedColumnNames = !csv.FirstLineIsHeader };
         foreach (var name in csv.Header) table.Columns.Add(new Column(name, new SqlType("nvarchar", Length: -1), location));
         session.Model.Add(table);
         return table;

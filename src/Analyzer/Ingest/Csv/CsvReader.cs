@@ -29,10 +29,20 @@ public sealed record CsvOptions
 
     /// <summary>Bounds on the file's size and line length.</summary>
     public ReadLimits Limits { get; init; } = ReadLimits.Default;
+
+    /// <summary>When <see cref="HasHeader"/> is true, let <see cref="HeaderDetection"/> decide from the records below whether the first is a header.</summary>
+    public bool DetectHeader { get; init; }
 }
 
 /// <summary>A delimited file read into columns: its header and its rows.</summary>
-public sealed record CsvTable(string Path, IReadOnlyList<string> Header, TableData Data, char Delimiter);
+public sealed record CsvTable(string Path, IReadOnlyList<string> Header, TableData Data, char Delimiter)
+{
+    /// <summary>False when the first record was read as data and the columns are numbered.</summary>
+    public bool FirstLineIsHeader { get; init; } = true;
+
+    /// <summary>Why <see cref="HeaderDetection"/> took the first record as it did; null when it was not asked.</summary>
+    public string? DetectionReason { get; init; }
+}
 
 /// <summary>
 /// Reads RFC 4180 files: fields separated by one character, optionally in double quotes (a quote inside
@@ -76,6 +86,12 @@ public static class CsvReader
         IReadOnlyList<string> header;
         bool firstIsData = !options.HasHeader ||
             (options.IsHeader is { } isHeader && !isHeader(Enumerable.Range(0, width).Select(i => fields.Get(i, text).Trim().ToString()).ToList()));
+        HeaderVerdict? verdict = null;
+        if (!firstIsData && options.DetectHeader)
+        {
+            verdict = HeaderDetection.Judge(Enumerable.Range(0, width).Select(i => fields.Get(i, text).ToString()).ToList(), SampleBelowFirst(text, delimiter, path, width));
+            firstIsData = !verdict.IsHeader;
+        }
         if (!firstIsData)
         {
             header = HeaderNames(fields, text, path, parser.RecordLine, diagnostics);
@@ -103,7 +119,20 @@ public static class CsvReader
         }
         if (bad > 20) diagnostics.Error($"{bad - 20} more rows with the wrong number of fields", new SourceLocation(path, 1, 1));
         if (parser.Failed) return null;
-        return new CsvTable(path, header, builder.Build(), delimiter);
+        return new CsvTable(path, header, builder.Build(), delimiter) { FirstLineIsHeader = !firstIsData, DetectionReason = verdict?.Reason };
+    }
+
+    /// <summary>The records after the first (those of its width), for <see cref="HeaderDetection"/>; their errors are reported by the real pass.</summary>
+    private static List<IReadOnlyList<string>> SampleBelowFirst(string text, char delimiter, string path, int width)
+    {
+        var parser = new Parser(text, delimiter, path);
+        var fields = new FieldBuffer();
+        var quiet = new DiagnosticBag();
+        var sample = new List<IReadOnlyList<string>>();
+        if (!parser.Next(fields, quiet)) return sample;
+        while (sample.Count < HeaderDetection.SampleRecords && parser.Next(fields, quiet))
+            if (fields.Count == width) sample.Add(Enumerable.Range(0, width).Select(i => fields.Get(i, text).ToString()).ToList());
+        return sample;
     }
 
     /// <summary>

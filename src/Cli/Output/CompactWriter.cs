@@ -1,0 +1,28 @@
+using System.Text;
+using SchemaNorm.Analyzer.Analysis;
+
+namespace SchemaNorm.Cli.Output;
+
+/// <summary>
+/// `analyze --format compact`: one line per finding that can fail the run, as compilers and linters write
+/// them (<c>db/schema.sql:5:5: warning SN2001 message</c>), for editors' problem matchers and grep.
+/// Suppressed and baselined findings are left out; nothing else is written.
+/// </summary>
+public sealed class CompactWriter(string currentDirectory, ReportFacts facts)
+{
+    public string Write(SchemaAnalysis analysis)
+    {
+        var sb = new StringBuilder();
+        foreach (var t in analysis.Tables)
+            foreach (var f in t.Findings.Where(f => !facts.IsBaselined(f)))
+                sb.Append(PathDisplay.Relative(f.Location.File, currentDirectory)).Append(':')
+                  .Append(f.Location.Line).Append(':').Append(f.Location.Column).Append(": ")
+                  .Append(f.Severity.Display()).Append(' ').Append(f.RuleId).Append(' ')
+                  .Append(OneLine(f.Message)).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>Line breaks and runs of spaces (and control characters from names) become one space: one finding, one line.</summary>
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Select(c => char.IsControl(c) ? ' ' : c).ToArray())));
+}
