@@ -95,7 +95,16 @@ internal sealed class ScriptReader
         switch (statement)
         {
             case CreateTableStatement s:
-                if (_schema.CreateTable(s) is { } table) created.Add((s, table));
+                if (ColumnLimits.Check(s) is { } wide)
+                {
+                    _session.Diagnostics.Error(wide.message, _script.Location(wide.column));
+                    _session.AddSkippedTable(Fragments.Name(s.SchemaObjectName));
+                }
+                else if (_schema.CreateTable(s) is { } table) created.Add((s, table));
+                break;
+            case AlterTableAddTableElementStatement s when _session.Find(Fragments.Name(s.SchemaObjectName)) is { } table &&
+                                                            ColumnLimits.Check(s, table.Columns.Count) is { } wider:
+                _session.Diagnostics.Error(wider.message, _script.Location(wider.column));
                 break;
             case AlterTableStatement s: _schema.AlterTable(s); break;
             case DropTableStatement s: _schema.DropTable(s); break;
