@@ -63,7 +63,7 @@ public static class CommandLine
         catch (Config.ConfigException e)
         {
             int errors = DiagnosticPrinter.Print(e.Diagnostics, context, quiet: false, verbose: false);
-            stderr.WriteLine($"schemanorm: {errors} error{(errors == 1 ? "" : "s")} in the config file; no report written.");
+            stderr.WriteLine($"schemanorm: {errors} error{(errors == 1 ? "" : "s")} in {e.Subject}; no report written.");
             return ExitStatus.Failure;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("SCHEMANORM_DEBUG") is null)

@@ -138,4 +138,24 @@ public class BaselineTests
         Assert.Equal(0, r.ExitCode);
         Assert.Empty(JsonDocument.Parse(r.Stdout).RootElement.GetProperty("baseline").GetProperty("absent").EnumerateArray());
     }
+
+    [Theory]
+    [InlineData("not json", "baseline.json:1:2: error: the file is not a SchemaNorm baseline: not valid JSON: 'not json' is an invalid JSON literal")]
+    [InlineData("{ \"version\": 1,\n  \"findings\": [ } ", "baseline.json:2:17: error: the file is not a SchemaNorm baseline: not valid JSON: '}' is an invalid start of a value")]
+    [InlineData("{ \"version\": 1,\n  \"findings\": 3 }", "baseline.json:2:15: error: the file is not a SchemaNorm baseline: expected an object with a \"version\" number and a \"findings\" array")]
+    [InlineData("{ \"version\": 1, \"findings\": [\n  { \"ruleId\": \"SN2001\" } ] }", "baseline.json:2:3: error: each finding needs a \"fingerprint\" string")]
+    [InlineData("{ \"version\": 2, \"findings\": [] }", "baseline.json:1:14: error: baseline format 2 is not known")]
+    [InlineData("{ \"version\": 1, \"findings\": [ \"\\ud800\" ] }", "baseline.json:1:31: error: the file is not a SchemaNorm baseline: not valid JSON")]
+    public void A_baseline_that_is_not_one_is_an_error_at_its_line_and_column(string content, string expected)
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", TestScripts.EmpProj);
+        dir.Write("baseline.json", content);
+        var r = CliRunner.RunIn(dir.Root, "analyze", "schema.sql", "--baseline", "baseline.json");
+        Assert.Equal(2, r.ExitCode);
+        var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith(expected, lines[0]);
+        Assert.Equal("schemanorm: 1 error in the baseline file; no report written.", lines[1].TrimEnd('\r'));
+        Assert.Equal("", r.Stdout);
+    }
 }

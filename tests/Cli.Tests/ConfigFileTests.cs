@@ -121,6 +121,7 @@ public class ConfigFileTests
     [InlineData("", 1, 1)]
     [InlineData("[]", 1, 1)]
     [InlineData("{ \"target\": \"3NF\", \"target\": \"BCNF\" }", 1, 20)]
+    [InlineData("{\n  \"target\": \"\\ud800\" }", 2, 13)] // a lone surrogate: JSON that no string can hold
     public void Broken_json_is_an_error_at_its_place(string text, int line, int column)
     {
         using var dir = new CliRunner.Scratch();

@@ -99,4 +99,20 @@ public class DiscoverCommandTests
         Assert.Equal(2, CliRunner.RunIn(dir.Root, "discover", "s.sql").ExitCode);
         Assert.Equal(2, CliRunner.Run("discover", Path.Combine(TestPaths.Datasets, "iris.csv"), "--table", "nope").ExitCode);
     }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-0.1")]
+    [InlineData("1.5")]
+    public void Max_error_outside_zero_to_one_is_a_usage_error(string value)
+    {
+        foreach (var command in new[] { "discover", "analyze" })
+        {
+            var r = CliRunner.Run(command, Path.Combine(TestPaths.Datasets, "iris.csv"), "--no-header", "--max-error", value);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains($"--max-error takes a number from 0 to 1, not '{value}'", r.Stderr);
+            Assert.Equal("", r.Stdout);
+        }
+    }
 }

@@ -55,4 +55,49 @@ public class GlobTests
         Assert.False(filter.KeepsTable(new QualifiedName("dbo", "OrdersAudit")));
         Assert.False(filter.KeepsTable(new QualifiedName("sales", "Orders")));
     }
+
+    [Fact]
+    public void Stars_that_cannot_match_fail_without_trying_every_split()
+    {
+        // Exponential for a matcher that retries every star: finished here in one pass per star.
+        var name = new string('a', 60);
+        Assert.False(new Glob("*a*a*a*a*a*a*a*a*a*a*a*a*b", '.', ignoreCase: true).Matches(name));
+        Assert.False(new Glob(string.Join("/", Enumerable.Repeat("**/a", 12)) + "/b", '/', ignoreCase: false)
+            .Matches(string.Join("/", Enumerable.Repeat("a", 60))));
+        Assert.True(new Glob("*a*a*a*a*a*a*a*a*a*a*a*a*", '.', ignoreCase: true).Matches(name));
+    }
+
+    [Fact]
+    public void Matches_as_a_regular_expression_does_on_random_patterns()
+    {
+        var random = new Random(7);
+        for (int i = 0; i < 5_000; i++)
+        {
+            var pattern = RandomText(random, "ab*?", 6);
+            var text = RandomText(random, "abAB", 7);
+            var regex = "^" + string.Concat(pattern.Select(c => c switch { '*' => "[^/]*", '?' => "[^/]", _ => c.ToString() })) + "$";
+            bool expected = System.Text.RegularExpressions.Regex.IsMatch(text, regex, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            Assert.True(expected == new Glob(pattern, '/', ignoreCase: true).Matches(text), $"'{pattern}' against '{text}'");
+        }
+    }
+
+    [Fact]
+    public void Double_star_segments_match_as_a_regular_expression_does_on_random_paths()
+    {
+        var random = new Random(11);
+        for (int i = 0; i < 5_000; i++)
+        {
+            var segments = Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(4) switch { 0 => "**", 1 => "a*", 2 => "?", _ => "b" }).ToList();
+            var path = string.Join("/", Enumerable.Range(0, random.Next(1, 6)).Select(_ => RandomText(random, "ab", 2) is { Length: > 0 } s ? s : "a"));
+            // Each segment with the '/' after it; "**" is any number of whole segments.
+            var regex = "^" + string.Concat(segments.Select(g => g == "**"
+                ? "([^/]+/)*"
+                : string.Concat(g.Select(c => c switch { '*' => "[^/]*", '?' => "[^/]", _ => c.ToString() })) + "/")) + "$";
+            bool expected = System.Text.RegularExpressions.Regex.IsMatch(path + "/", regex);
+            Assert.True(expected == new Glob(string.Join("/", segments), '/', ignoreCase: false).Matches(path), $"'{string.Join("/", segments)}' against '{path}' ({regex})");
+        }
+    }
+
+    private static string RandomText(Random random, string alphabet, int maxLength) =>
+        new(Enumerable.Range(0, random.Next(maxLength + 1)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
 }

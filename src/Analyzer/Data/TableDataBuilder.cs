@@ -1,5 +1,8 @@
 namespace SchemaNorm.Analyzer.Data;
 
+/// <summary>Values of one column that do not fit its type: how many rows hold one, the first row, and why.</summary>
+public sealed record ValueMisfit(int Column, int Rows, int FirstRow, string Value, string Reason);
+
 /// <summary>
 /// Collects rows one value at a time into dictionary-encoded columns. Nothing but the codes and one
 /// string per distinct value is kept, so a large INSERT script or CSV file costs memory in proportion
@@ -61,6 +64,10 @@ public sealed class TableDataBuilder
         EndRow();
     }
 
+    /// <summary>Per column, the values that do not fit its type (typed columns only), in column order.</summary>
+    public IReadOnlyList<ValueMisfit> Misfits() =>
+        _columns.Select((c, i) => c.Misfit(i)).OfType<ValueMisfit>().ToList();
+
     public TableData Build()
     {
         if (_nextColumn != 0) throw new InvalidOperationException("the last row is incomplete");
@@ -79,6 +86,11 @@ public sealed class TableDataBuilder
         private readonly List<string?> _values = [null];
         private int[] _rowCodes = new int[16];
         private bool _hasNulls;
+        // Values that do not fit the column's type: their raw spellings map to ~code in _raw.
+        private int _misfitRows;
+        private int _firstMisfitRow = -1;
+        private string? _firstMisfit;
+        private string? _misfitReason;
 
         public ColumnBuilder(ValueSemantics semantics)
         {
@@ -96,6 +108,11 @@ public sealed class TableDataBuilder
         {
             if (_raw is not null && _rawLookup.TryGetValue(raw, out int known))
             {
+                if (known < 0)
+                {
+                    _misfitRows++;
+                    known = ~known;
+                }
                 Set(row, known);
                 return;
             }
@@ -106,9 +123,25 @@ public sealed class TableDataBuilder
                 _codes.Add(allocated ?? key.ToString(), code);
                 _values.Add(raw.ToString());
             }
-            _raw?.Add(raw.ToString(), code);
+            bool misfit = _raw is not null && _semantics.Type is { } type && ValueFit.Misfit(type, raw) is { } reason && Misfit(row, raw, reason);
+            _raw?.Add(raw.ToString(), misfit ? ~code : code);
             Set(row, code);
         }
+
+        private bool Misfit(int row, ReadOnlySpan<char> raw, string reason)
+        {
+            _misfitRows++;
+            if (_firstMisfitRow < 0)
+            {
+                _firstMisfitRow = row;
+                _firstMisfit = raw.Length > 60 ? raw[..57].ToString() + "..." : raw.ToString();
+                _misfitReason = reason;
+            }
+            return true;
+        }
+
+        public ValueMisfit? Misfit(int column) =>
+            _misfitRows == 0 ? null : new ValueMisfit(column, _misfitRows, _firstMisfitRow, _firstMisfit!, _misfitReason!);
 
         public void AddNull(int row)
         {

@@ -11,8 +11,9 @@ namespace SchemaNorm.Analyzer.Data;
 /// </summary>
 public sealed class ValueSemantics
 {
-    private ValueSemantics(TypeCategory category, bool caseInsensitive, bool trimTrailingSpaces)
+    private ValueSemantics(TypeCategory category, bool caseInsensitive, bool trimTrailingSpaces, SqlType? type = null)
     {
+        Type = type;
         Category = category;
         CaseInsensitive = caseInsensitive;
         TrimTrailingSpaces = trimTrailingSpaces;
@@ -22,6 +23,9 @@ public sealed class ValueSemantics
     public static readonly ValueSemantics Exact = new(TypeCategory.Text, caseInsensitive: false, trimTrailingSpaces: false);
 
     public TypeCategory Category { get; }
+
+    /// <summary>The column's type, when the values have one: each distinct value is checked against it (<see cref="ValueFit"/>).</summary>
+    public SqlType? Type { get; }
     public bool CaseInsensitive { get; }
     public bool TrimTrailingSpaces { get; }
 
@@ -41,9 +45,9 @@ public sealed class ValueSemantics
                             collation.Contains("_BIN", StringComparison.OrdinalIgnoreCase);
         return type.Category switch
         {
-            TypeCategory.FixedText or TypeCategory.Text => new ValueSemantics(type.Category, !caseSensitive, trimTrailingSpaces: true),
-            TypeCategory.Guid or TypeCategory.Binary => new ValueSemantics(type.Category, caseInsensitive: true, trimTrailingSpaces: true),
-            var c => new ValueSemantics(c, caseInsensitive: false, trimTrailingSpaces: true),
+            TypeCategory.FixedText or TypeCategory.Text => new ValueSemantics(type.Category, !caseSensitive, trimTrailingSpaces: true, type),
+            TypeCategory.Guid or TypeCategory.Binary => new ValueSemantics(type.Category, caseInsensitive: true, trimTrailingSpaces: true, type),
+            var c => new ValueSemantics(c, caseInsensitive: false, trimTrailingSpaces: true, type),
         };
     }
 

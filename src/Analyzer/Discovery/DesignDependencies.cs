@@ -49,26 +49,31 @@ public static class DesignDependencies
 
     private static readonly string[] AuditNameParts = ["rowguid", "modifieddate", "createddate", "updateddate", "rowversion", "timestamp"];
 
+    /// <param name="cancellation">The caller's time budget: the work grows with the number of FDs found, which a wide table's rows make huge.</param>
     public static DesignDependencySelection Select(
-        TableData data, IReadOnlyList<DiscoveredFd> found, SchemaHints? hints = null, NullSemantics nulls = NullSemantics.Equal)
+        TableData data, IReadOnlyList<DiscoveredFd> found, SchemaHints? hints = null, NullSemantics nulls = NullSemantics.Equal,
+        CancellationToken cancellation = default)
     {
         hints ??= new SchemaHints();
         int columns = data.ColumnCount;
         var candidates = new List<CandidateFd>();
         var closureSet = new FunctionalDependencySet(columns, found.Where(f => f.Error == 0).Select(f => f.ToDependency()));
         var observed = data.ObservedColumns;
+        // FDs come grouped by left side: one closure per left side, not one per FD.
+        var uniqueLhs = new Dictionary<AttributeSet, bool>();
 
         // Score the short, exact FDs; the rest are candidates without the cost of a pass over the rows.
         var scored = new List<(DiscoveredFd Fd, PlausibilityScore Score)>();
         foreach (var fd in found)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (hints.DeclaredKeys.Any(k => k.IsSubsetOf(fd.Lhs))) continue; // a declared key's own FD: nothing to add
             if (fd.Error > 0) candidates.Add(new(fd, $"holds only after deleting {fd.Error:P1} of the rows", null));
             else if (fd.Lhs.Count > MaxLhs) candidates.Add(new(fd, $"a left side of {fd.Lhs.Count} columns: design dependencies rarely need more than {MaxLhs}", null));
             else if (fd.Lhs.With(fd.Rhs).Overlaps(hints.Computed)) candidates.Add(new(fd, $"{(fd.Lhs.With(fd.Rhs) & hints.Computed).Format(data.ColumnNames)} is computed: its formula, not the design, makes it follow", null));
             else if (fd.Lhs.Overlaps(hints.NonIdentifying)) candidates.Add(new(fd, $"{(fd.Lhs & hints.NonIdentifying).Format(data.ColumnNames)} is a measure, date or binary value, which identifies nothing", null));
             else if (IsAudit(data, fd.Rhs)) candidates.Add(new(fd, $"{data.ColumnNames[fd.Rhs]} is an audit column: it describes the row, not a fact to move", null));
-            else if (observed.IsSubsetOf(closureSet.Closure(fd.Lhs))) candidates.Add(new(fd, "the left side is unique in the rows: it says no more than a key would", null));
+            else if (IsUnique(fd.Lhs)) candidates.Add(new(fd, "the left side is unique in the rows: it says no more than a key would", null));
             else scored.Add((fd, Plausibility.Score(data, fd, hints, nulls)));
         }
         foreach (var (fd, score) in scored.Where(s => s.Score.Class != PlausibilityClass.Plausible))
@@ -78,6 +83,7 @@ public static class DesignDependencies
         var nullRiders = new List<DiscoveredFd>(); // exact, but their repeats are mostly NULL
         foreach (var (fd, score) in scored.Where(s => s.Score.Class == PlausibilityClass.Plausible))
         {
+            cancellation.ThrowIfCancellationRequested();
             if (MostlyNullRepeats(data, fd, nulls) is var (nullRepeats, repeats) && nullRepeats * 2 > repeats)
             {
                 candidates.Add(new(fd, $"the rows repeat it mostly as NULL ({nullRepeats} of {repeats} repeats)", score.Score));
@@ -98,12 +104,13 @@ public static class DesignDependencies
             .ThenByDescending(d => d.Score.Score)
             .ThenBy(d => d.Lhs)
             .ToList();
-        determinants = InnermostFirst(determinants, plausibleSet, hints.ForeignKeys);
+        determinants = InnermostFirst(determinants, plausibleSet, hints.ForeignKeys, cancellation);
 
         var selected = new List<DesignFd>();
         var taken = AttributeSet.Empty;
         foreach (var (lhs, score) in determinants)
         {
+            cancellation.ThrowIfCancellationRequested();
             var closure = plausibleSet.Closure(lhs);
             if (selected.Any(s => lhs.IsSubsetOf(plausibleSet.Closure(s.Lhs)) && s.Lhs.IsSubsetOf(closure)))
                 continue; // equivalent to a determinant already chosen
@@ -128,16 +135,24 @@ public static class DesignDependencies
         }
 
         foreach (var (fd, score) in plausible)
-            if (!selected.Any(s => s.Lhs == fd.Lhs && s.Rhs.Contains(fd.Rhs)))
-            {
-                var by = selected.FirstOrDefault(s => s.Rhs.Contains(fd.Rhs) || s.Lhs.Contains(fd.Rhs));
-                candidates.Add(new(fd, by is null
-                    ? "its right side is part of a chosen determinant"
-                    : $"a better determinant explains the same column ({by.Lhs.Format(data.ColumnNames)})", score.Score));
-            }
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (selected.Any(s => s.Lhs == fd.Lhs && s.Rhs.Contains(fd.Rhs))) continue;
+            var by = selected.FirstOrDefault(s => s.Rhs.Contains(fd.Rhs) || s.Lhs.Contains(fd.Rhs));
+            candidates.Add(new(fd, by is null
+                ? "its right side is part of a chosen determinant"
+                : $"a better determinant explains the same column ({by.Lhs.Format(data.ColumnNames)})", score.Score));
+        }
 
         return new DesignDependencySelection(selected, candidates
             .OrderByDescending(c => c.Score ?? -1).ThenBy(c => c.Fd.Lhs.Count).ThenBy(c => c.Fd.Lhs).ThenBy(c => c.Fd.Rhs).ToList());
+
+        bool IsUnique(AttributeSet lhs)
+        {
+            if (!uniqueLhs.TryGetValue(lhs, out bool unique))
+                uniqueLhs[lhs] = unique = observed.IsSubsetOf(closureSet.Closure(lhs));
+            return unique;
+        }
     }
 
     /// <summary>
@@ -147,7 +162,8 @@ public static class DesignDependencies
     /// determinant of the chain scores higher (ProductID -> SupplierName would hide the supplier table).
     /// </summary>
     private static List<(AttributeSet Lhs, PlausibilityScore Score)> InnermostFirst(
-        List<(AttributeSet Lhs, PlausibilityScore Score)> ordered, FunctionalDependencySet fds, IReadOnlyCollection<AttributeSet> foreignKeys)
+        List<(AttributeSet Lhs, PlausibilityScore Score)> ordered, FunctionalDependencySet fds, IReadOnlyCollection<AttributeSet> foreignKeys,
+        CancellationToken cancellation)
     {
         int n = ordered.Count;
         var closures = ordered.Select(d => fds.Closure(d.Lhs)).ToList();
@@ -161,6 +177,7 @@ public static class DesignDependencies
         var above = new List<int>[n];
         for (int j = 0; j < n; j++)
         {
+            cancellation.ThrowIfCancellationRequested();
             above[j] = [];
             for (int i = 0; i < n; i++)
                 if (Below(i, j)) { above[j].Add(i); waitsFor[i]++; }

@@ -48,6 +48,9 @@ internal sealed class IngestSession(IngestOptions options, DiagnosticBag diagnos
     /// <summary>CREATE VIEW: an index on a view or an INSERT through one is not about a table, and not an error.</summary>
     public void AddView(QualifiedName name) => _views.Add(name);
 
+    /// <summary>A CREATE TABLE that was reported and not read: statements and rows for it are not errors again.</summary>
+    public void AddSkippedTable(QualifiedName name) => _views.Add(name);
+
     /// <summary>CREATE TYPE ... EXTERNAL NAME: columns of a CLR type keep it as their type, compared as written.</summary>
     public void AddClrType(QualifiedName name) => _clrTypes.Add(name);
 

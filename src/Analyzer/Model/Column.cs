@@ -3,7 +3,20 @@ namespace SchemaNorm.Analyzer.Model;
 /// <summary>A column as the script leaves it: type, nullability, identity, default, computed expression.</summary>
 public sealed class Column(string name, SqlType type, SourceLocation location)
 {
-    public string Name { get; set; } = name;
+    public string Name
+    {
+        get;
+        set
+        {
+            field = value;
+            Interlocked.Increment(ref s_renames);
+        }
+    } = name;
+
+    private static long s_renames;
+
+    /// <summary>How many times any column was renamed: tables' name indexes are rebuilt when it changes.</summary>
+    internal static long Renames => Interlocked.Read(ref s_renames);
     public SqlType Type { get; set; } = type;
     public bool IsNullable { get; set; } = true;
     public bool IsIdentity { get; set; }

@@ -41,10 +41,14 @@ public sealed class Table(QualifiedName name, SourceLocation location)
     public int IndexOf(string columnName)
     {
         var name = Identifier.Unquote(columnName);
-        for (int i = 0; i < Columns.Count; i++)
-            if (Identifier.AreEqual(Columns[i].Name, name)) return i;
-        return -1;
+        lock (_positions)
+        {
+            if (!_positions.IsCurrent(Columns)) _positions.Update(Columns);
+            return _positions.Find(name);
+        }
     }
+
+    private readonly ColumnPositions _positions = new();
 
     public Column? FindColumn(string columnName)
     {

@@ -27,7 +27,7 @@ public sealed class AnalyzeCommand : ICommand
     [
         CommonOptions.Format, CommonOptions.Output, CommonOptions.Target, CommonOptions.FailOn,
         CommonOptions.Config, CommonOptions.Baseline, CommonOptions.WriteBaseline, CommonOptions.HelpUriBase, CommonOptions.SarifOpenOnly,
-        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoDiscovery,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, NoDiscovery,
         .. InputOptions.All,
         .. LiveOptions.All, LiveOptions.Tables,
         CommonOptions.Help,

@@ -31,7 +31,7 @@ public sealed class DecomposeCommand : ICommand
         CommonOptions.Table,
         new("format", OptionArity.Single, "output format: text, json or markdown (default text)", "FORMAT"),
         CommonOptions.Output, CommonOptions.Target, CommonOptions.Config,
-        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, AnalyzeCommand.NoDiscovery,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, AnalyzeCommand.NoDiscovery,
         .. InputOptions.All,
         .. LiveOptions.All,
         CommonOptions.Help,

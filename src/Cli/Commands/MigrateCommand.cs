@@ -36,7 +36,7 @@ public sealed class MigrateCommand : ICommand
         new("table", OptionArity.Single, "the table to migrate (default: every table below the target)", "TABLE"),
         new("output", OptionArity.Single, "write the migration to FILE and its rollback to FILE.rollback.sql beside it", "FILE", Alias: "o"),
         CommonOptions.Target, Dialect, Rollback, CommonOptions.Config,
-        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, AnalyzeCommand.NoDiscovery,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, AnalyzeCommand.NoDiscovery,
         .. InputOptions.All,
         .. LiveOptions.All,
         CommonOptions.Help,

@@ -47,16 +47,17 @@ public static class ConfigJson
         MaxDepth = 64,
     };
 
+    /// <param name="subject">What the file is, for messages: "the config file", "the baseline file".</param>
     /// <exception cref="ConfigException">The text is not JSON (at the place where it stops being JSON), or has a duplicate key.</exception>
-    public static ConfigNode Parse(string path, byte[] bytes)
+    public static ConfigNode Parse(string path, byte[] bytes, string subject = "the config file")
     {
         var data = bytes.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? bytes.AsSpan(3) : bytes.AsSpan();
         var lines = new LineIndex(path, data);
         var reader = new Utf8JsonReader(data, Options);
         try
         {
-            if (!reader.Read()) throw new ConfigException([new Diagnostic(DiagnosticSeverity.Error, "the config file is empty; it must hold a JSON object", new SourceLocation(path, 1, 1))]);
-            var root = ReadValue(ref reader, lines);
+            if (!reader.Read()) throw new ConfigException([new Diagnostic(DiagnosticSeverity.Error, $"{subject} is empty; it must hold a JSON object", new SourceLocation(path, 1, 1))], subject);
+            var root = ReadValue(ref reader, lines, subject);
             if (reader.Read()) throw new JsonException("unexpected text after the end of the JSON value");
             return root;
         }
@@ -66,11 +67,16 @@ public static class ConfigJson
             var location = e.LineNumber is long line
                 ? new SourceLocation(path, (int)line + 1, (int)(e.BytePositionInLine ?? 0) + 1)
                 : lines.Locate(reader.TokenStartIndex);
-            throw new ConfigException([new Diagnostic(DiagnosticSeverity.Error, $"not valid JSON: {Shorten(e.Message)}", location)]);
+            throw new ConfigException([new Diagnostic(DiagnosticSeverity.Error, $"not valid JSON: {Shorten(e.Message)}", location)], subject);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string the reader cannot decode (a lone surrogate escape): at the token that holds it.
+            throw new ConfigException([new Diagnostic(DiagnosticSeverity.Error, $"not valid JSON: {Shorten(e.Message)}", lines.Locate(reader.TokenStartIndex))], subject);
         }
     }
 
-    private static ConfigNode ReadValue(ref Utf8JsonReader reader, LineIndex lines)
+    private static ConfigNode ReadValue(ref Utf8JsonReader reader, LineIndex lines, string subject)
     {
         var location = lines.Locate(reader.TokenStartIndex);
         switch (reader.TokenType)
@@ -83,16 +89,16 @@ public static class ConfigJson
                     var nameLocation = lines.Locate(reader.TokenStartIndex);
                     var name = reader.GetString()!;
                     if (properties.Any(p => p.Name == name))
-                        throw new ConfigException([new Diagnostic(DiagnosticSeverity.Error, $"the key '{name}' appears twice in the same object", nameLocation)]);
+                        throw new ConfigException([new Diagnostic(DiagnosticSeverity.Error, $"the key '{name}' appears twice in the same object", nameLocation)], subject);
                     reader.Read();
-                    properties.Add(new ConfigProperty(name, nameLocation, ReadValue(ref reader, lines)));
+                    properties.Add(new ConfigProperty(name, nameLocation, ReadValue(ref reader, lines, subject)));
                 }
                 return new ConfigNode { Kind = ConfigNodeKind.Object, Location = location, Properties = properties };
             }
             case JsonTokenType.StartArray:
             {
                 var items = new List<ConfigNode>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(ReadValue(ref reader, lines));
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) items.Add(ReadValue(ref reader, lines, subject));
                 return new ConfigNode { Kind = ConfigNodeKind.Array, Location = location, Items = items };
             }
             case JsonTokenType.String:

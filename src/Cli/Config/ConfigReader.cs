@@ -18,7 +18,7 @@ public static class ConfigReader
     internal static readonly string[] FilterKeys = ["include", "exclude"];
     internal static readonly string[] DependencyKeys = ["table", "fd", "mvd", "jd", "decision", "reason"];
     internal static readonly string[] SuppressionKeys = ["rule", "table", "column", "reason"];
-    internal static readonly string[] DiscoveryKeys = ["nulls", "sampleSize", "maxLhs", "maxError", "minPlausibility"];
+    internal static readonly string[] DiscoveryKeys = ["nulls", "sampleSize", "maxLhs", "maxError", "minPlausibility", "timeout"];
 
     /// <param name="path">The config file's full path.</param>
     /// <exception cref="ConfigException">The file cannot be read, is not JSON, or holds unknown keys or bad values.</exception>
@@ -288,6 +288,7 @@ public static class ConfigReader
                 "sampleSize" => d with { SampleSize = check.Integer(p.Value, name, 1, int.MaxValue) },
                 "maxLhs" => d with { MaxLhs = check.Integer(p.Value, name, 0, 64) },
                 "maxError" => d with { MaxError = check.Fraction(p.Value, name) },
+                "timeout" => d with { TimeoutSeconds = check.Integer(p.Value, name, 1, DiscoverySettings.MaxTimeoutSeconds) },
                 _ => d with { MinPlausibility = check.Fraction(p.Value, name) },
             };
         }

@@ -26,6 +26,15 @@ public sealed record DiscoverySettings
     public double? MinPlausibility { get; init; }
     public IReadOnlyList<RejectedDependency> Rejected { get; init; } = [];
 
+    /// <summary>
+    /// How long each table's search may take, and then, separately, the choice of design dependencies
+    /// from what it found (--discovery-timeout, discovery.timeout); null for the run's default.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>A day: more is a typo, and TimeSpan arithmetic stays far from overflow.</summary>
+    public const int MaxTimeoutSeconds = 86_400;
+
     public static DiscoverySettings From(ParsedArguments args, SchemaNormConfig? config)
     {
         var d = config?.Discovery ?? new DiscoveryConfig();
@@ -37,6 +46,9 @@ public sealed record DiscoverySettings
             MaxLhs = args.Int("max-lhs", min: 0) ?? d.MaxLhs,
             MaxError = args.Double("max-error", 0, 1) ?? d.MaxError,
             MinPlausibility = d.MinPlausibility,
+            Timeout = (args.Int("discovery-timeout", min: 1, max: MaxTimeoutSeconds) ?? d.TimeoutSeconds) is { } seconds
+                ? TimeSpan.FromSeconds(seconds)
+                : null,
             Rejected = config?.RejectedDependencies
                 .Select(r => new RejectedDependency(r.Table, r.Dependency.Kind, r.Dependency.Lhs, r.Dependency.Rhs, r.Reason, r.Location))
                 .ToList() ?? [],

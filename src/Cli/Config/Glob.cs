@@ -24,43 +24,68 @@ public sealed class Glob
     /// <summary>True when the pattern has more than one segment (a path, or schema.table).</summary>
     public bool IsQualified => _segments.Length > 1;
 
-    public bool Matches(string text) => MatchSegments(_segments, 0, text.Split(Separator), 0);
+    public bool Matches(string text) => MatchSegments(text.Split(Separator));
 
     /// <summary>True when the pattern, as one segment, matches one of the segments of <paramref name="text"/>.</summary>
-    public bool MatchesAnySegment(string text) => text.Split(Separator).Any(s => MatchSegment(Pattern, 0, s, 0));
+    public bool MatchesAnySegment(string text) => text.Split(Separator).Any(s => MatchSegment(Pattern, s));
 
-    private bool MatchSegments(string[] pattern, int p, string[] text, int t)
-    {
-        if (p == pattern.Length) return t == text.Length;
-        if (pattern[p] == "**")
-        {
-            for (int skip = t; skip <= text.Length; skip++)
-                if (MatchSegments(pattern, p + 1, text, skip)) return true;
-            return false;
-        }
-        return t < text.Length && MatchSegment(pattern[p], 0, text[t], 0) && MatchSegments(pattern, p + 1, text, t + 1);
-    }
+    // Both matchers walk pattern and text once, and on a mismatch go back only to the last star: what an
+    // earlier star matched never needs to change (a later star can take any run instead), so the work is
+    // at most pattern length times text length, never exponential (*a*a*a*...b against aaaa...).
 
-    private bool MatchSegment(string pattern, int p, string text, int t)
+    private bool MatchSegments(string[] text)
     {
-        while (p < pattern.Length)
+        int p = 0, t = 0, star = -1, starText = 0;
+        while (t < text.Length)
         {
-            char c = pattern[p];
-            if (c == '*')
+            if (p < _segments.Length && _segments[p] == "**")
             {
-                while (p < pattern.Length && pattern[p] == '*') p++;
-                if (p == pattern.Length) return true;
-                for (int k = t; k <= text.Length; k++)
-                    if (MatchSegment(pattern, p, text, k)) return true;
-                return false;
+                star = p++;
+                starText = t;
             }
-            if (t >= text.Length) return false;
-            if (c != '?' && c != text[t] && !(_ignoreCase && char.ToUpperInvariant(c) == char.ToUpperInvariant(text[t]))) return false;
-            p++;
-            t++;
+            else if (p < _segments.Length && MatchSegment(_segments[p], text[t]))
+            {
+                p++;
+                t++;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++starText;
+            }
+            else return false;
         }
-        return t == text.Length;
+        while (p < _segments.Length && _segments[p] == "**") p++;
+        return p == _segments.Length;
     }
+
+    private bool MatchSegment(string pattern, string text)
+    {
+        int p = 0, t = 0, star = -1, starText = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                starText = t;
+            }
+            else if (p < pattern.Length && (pattern[p] == '?' || SameChar(pattern[p], text[t])))
+            {
+                p++;
+                t++;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++starText;
+            }
+            else return false;
+        }
+        while (p < pattern.Length && pattern[p] == '*') p++;
+        return p == pattern.Length;
+    }
+
+    private bool SameChar(char a, char b) => a == b || (_ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
 
     public override string ToString() => Pattern;
 }

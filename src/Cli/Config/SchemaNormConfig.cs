@@ -29,6 +29,8 @@ public sealed record DiscoveryConfig
     public double? MaxError { get; init; }
     /// <summary>Dependencies found in data that rank below this plausibility (0 to 1) are not reported.</summary>
     public double? MinPlausibility { get; init; }
+    /// <summary>Seconds each table's discovery may take (as --discovery-timeout).</summary>
+    public int? TimeoutSeconds { get; init; }
 }
 
 /// <summary>A <c>schemanorm.json</c> file, read and checked (see docs/configuration.md).</summary>

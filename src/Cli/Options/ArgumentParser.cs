@@ -57,7 +57,7 @@ public sealed class ParsedArguments
     {
         var v = Get(name);
         if (v is null) return null;
-        if (!double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) || d < min || d > max)
+        if (!double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d) || !(d >= min && d <= max))
             throw new UsageException($"--{name} takes a number from {min} to {max}, not '{v}'");
         return d;
     }

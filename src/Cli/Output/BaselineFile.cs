@@ -1,5 +1,7 @@
-using System.Text.Json;
 using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Analyzer.Diagnostics;
+using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Cli.Config;
 using SchemaNorm.Cli.Options;
 
 namespace SchemaNorm.Cli.Output;
@@ -58,13 +60,14 @@ public static class BaselineFile
     }
 
     /// <summary>The entries of a baseline file, with file paths made full.</summary>
-    /// <exception cref="UsageException">The file is missing or is not a SchemaNorm baseline.</exception>
+    /// <exception cref="UsageException">The file is missing or cannot be read.</exception>
+    /// <exception cref="ConfigException">The file is not JSON, or not a SchemaNorm baseline: at the file:line:column that shows it.</exception>
     public static IReadOnlyList<BaselineEntry> Read(string path)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -73,45 +76,65 @@ public static class BaselineFile
                 : $"cannot read the baseline '{path}': {e.Message}");
         }
         var folder = Path.GetDirectoryName(path) ?? ".";
+        var root = Locate(() => ConfigJson.Parse(path, bytes, Subject));
+        var version = Property(root, "version");
+        var findings = Property(root, "findings");
+        if (root.Kind != ConfigNodeKind.Object || version?.Kind != ConfigNodeKind.Number || findings?.Kind != ConfigNodeKind.Array)
+        {
+            // At the value of the wrong kind when there is one, else at the object that lacks a key.
+            var at = root.Kind == ConfigNodeKind.Object && version is { Kind: not ConfigNodeKind.Number } ? version.Location
+                : root.Kind == ConfigNodeKind.Object && findings is { Kind: not ConfigNodeKind.Array } ? findings.Location
+                : root.Location;
+            throw Error("the file is not a SchemaNorm baseline: expected an object with a \"version\" number and a \"findings\" array", at);
+        }
+        if (version.Number != FormatVersion)
+            throw Error($"baseline format {version.Text} is not known to this version of SchemaNorm (it writes {FormatVersion})", version.Location);
+        var entries = new List<BaselineEntry>();
+        foreach (var f in findings.Items)
+        {
+            if (f.Kind != ConfigNodeKind.Object || Property(f, "fingerprint") is not { Kind: ConfigNodeKind.String } fp)
+                throw Error("each finding needs a \"fingerprint\" string", f.Location);
+            var ruleId = Text(f, "ruleId") ?? "";
+            var table = Text(f, "table") ?? "";
+            entries.Add(new BaselineEntry(
+                // Baselines written before whole-table findings lost their columns still match them.
+                FindingFingerprint.IsAboutWholeTable(ruleId) && table.Length > 0 ? FindingFingerprint.OfWholeTable(ruleId, table) : fp.Text!,
+                ruleId,
+                table,
+                Property(f, "columns") is { Kind: ConfigNodeKind.Array } cols
+                    ? cols.Items.Where(c => c.Kind == ConfigNodeKind.String).Select(c => c.Text!).ToList()
+                    : [],
+                Text(f, "file") is { } file ? Path.GetFullPath(file, folder) : null));
+        }
+        return entries;
+    }
+
+    private const string Subject = "the baseline file";
+
+    private static ConfigException Error(string message, SourceLocation at) =>
+        new([new Diagnostic(DiagnosticSeverity.Error, message, at)], Subject);
+
+    /// <summary>The JSON reader's errors say the file is not a baseline at all.</summary>
+    private static ConfigNode Locate(Func<ConfigNode> parse)
+    {
         try
         {
-            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number
-                || !root.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
-                throw new FormatException("expected an object with \"version\" and \"findings\"");
-            if (version.GetInt32() != FormatVersion)
-                throw new FormatException($"baseline format {version.GetInt32()} is not known to this version of SchemaNorm (it writes {FormatVersion})");
-            var entries = new List<BaselineEntry>();
-            foreach (var f in findings.EnumerateArray())
-            {
-                if (f.ValueKind != JsonValueKind.Object || !f.TryGetProperty("fingerprint", out var fp) || fp.ValueKind != JsonValueKind.String)
-                    throw new FormatException("each finding needs a \"fingerprint\" string");
-                var ruleId = Text(f, "ruleId") ?? "";
-                var table = Text(f, "table") ?? "";
-                entries.Add(new BaselineEntry(
-                    // Baselines written before whole-table findings lost their columns still match them.
-                    FindingFingerprint.IsAboutWholeTable(ruleId) && table.Length > 0 ? FindingFingerprint.OfWholeTable(ruleId, table) : fp.GetString()!,
-                    ruleId,
-                    table,
-                    f.TryGetProperty("columns", out var cols) && cols.ValueKind == JsonValueKind.Array
-                        ? cols.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!).ToList()
-                        : [],
-                    Text(f, "file") is { } file ? Path.GetFullPath(file, folder) : null));
-            }
-            return entries;
+            return parse();
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        catch (ConfigException e) when (e.Diagnostics.Count == 1)
         {
-            throw new UsageException($"'{path}' is not a SchemaNorm baseline: {e.Message}");
+            var d = e.Diagnostics[0];
+            throw Error($"the file is not a SchemaNorm baseline: {d.Message}", d.Location!);
         }
     }
+
+    private static ConfigNode? Property(ConfigNode node, string name) =>
+        node.Properties.FirstOrDefault(p => p.Name == name)?.Value;
+
+    private static string? Text(ConfigNode node, string name) =>
+        Property(node, name) is { Kind: ConfigNodeKind.String } v ? v.Text : null;
 
     /// <summary>Relative to the baseline's folder (also with ".."), so the file means the same in every checkout.</summary>
     private static string RelativeTo(string folder, string file) =>
         Path.IsPathRooted(file) ? Path.GetRelativePath(folder, file).Replace('\\', '/') : file.Replace('\\', '/');
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

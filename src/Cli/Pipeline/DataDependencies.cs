@@ -40,7 +40,8 @@ public static class DataDependencies
     public static Dictionary<Table, TableDataDependencies> Find(SchemaModel model, RunSettings settings, ProgressLine progress)
     {
         var result = new Dictionary<Table, TableDataDependencies>(ReferenceEqualityComparer.Instance);
-        var baseOptions = DiscoveryPlan.Base(settings.Discovery, DefaultTimeLimit);
+        var timeLimit = settings.Discovery.Timeout ?? DefaultTimeLimit;
+        var baseOptions = DiscoveryPlan.Base(settings.Discovery, timeLimit);
         if (settings.Discovery.MaxLhs is null) baseOptions = baseOptions with { MaxLhs = DefaultMaxLhs };
         foreach (var table in model.Tables)
         {
@@ -53,7 +54,7 @@ public static class DataDependencies
                 var multi = DependencyDiscovery.Discover(data, options with { Fds = false, Uccs = false, Mvds = true, Jds = true, Progress = progress });
                 found = found.WithMultivalued(multi);
             }
-            result[table] = Classify(table, data, found, settings.Discovery, notes);
+            result[table] = ClassifyWithin(timeLimit, table, data, found, settings.Discovery, notes);
         }
         progress.Clear();
         return result;
@@ -71,8 +72,30 @@ public static class DataDependencies
         return !singleColumnKey;
     }
 
-    private static TableDataDependencies Classify(Table table, TableData data, DiscoveryResult found, DiscoverySettings settings, IReadOnlyList<string> planNotes)
+    /// <summary>
+    /// Choosing the design dependencies costs time in the number of FDs found (a wide table's rows can hold
+    /// hundreds of thousands): past the limit the table is analysed without dependencies from its rows.
+    /// </summary>
+    private static TableDataDependencies ClassifyWithin(TimeSpan limit, Table table, TableData data, DiscoveryResult found,
+        DiscoverySettings settings, IReadOnlyList<string> planNotes)
     {
+        using var deadline = new CancellationTokenSource(limit);
+        try
+        {
+            return Classify(table, data, found, settings, planNotes, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            var note = $"discovery: choosing design dependencies among the {found.Fds.Count:N0} FDs found took longer than " +
+                       $"{limit.TotalSeconds:0.###} s (--discovery-timeout): the table is analysed without dependencies from its rows";
+            return new TableDataDependencies(table, [], [], [.. planNotes, .. found.Limits.Select(l => "discovery: " + l), note]);
+        }
+    }
+
+    private static TableDataDependencies Classify(Table table, TableData data, DiscoveryResult found, DiscoverySettings settings,
+        IReadOnlyList<string> planNotes, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
         var names = table.ColumnNames;
         var used = new List<TableDependency>();
         var candidates = new List<CandidateDependency>();
@@ -90,12 +113,13 @@ public static class DataDependencies
         var fds = new List<DiscoveredFd>();
         foreach (var fd in found.Fds)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (Rejects(rejected, table, DependencyKind.Fd, fd.Lhs, AttributeSet.Single(fd.Rhs)) is { } r)
                 notes.Add($"{fd.Format(names)} holds in the rows, but the config file rejects it{(r.Reason is null ? "" : $" ({r.Reason})")}");
             else
                 fds.Add(fd);
         }
-        var selection = DesignDependencies.Select(data, fds, hints, nulls);
+        var selection = DesignDependencies.Select(data, fds, hints, nulls, cancellation);
         foreach (var design in selection.Selected)
         {
             var evidence = DependencyEvidence.ForFd(data, design.Lhs, design.Rhs.First(), nulls);

@@ -154,4 +154,14 @@ public class DesignDependenciesTests
         // Region (NULL in 80% of the rows) is there only through the NULL rule: City -> Region is plausible otherwise.
         Assert.DoesNotContain(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(1) && c.Fd.Rhs == 3);
     }
+
+    [Fact]
+    public void A_spent_budget_stops_the_selection()
+    {
+        var data = Orders();
+        var fds = DependencyDiscovery.Discover(data, new DiscoveryOptions { MaxLhs = 3 }).Fds;
+        Assert.NotEmpty(DesignDependencies.Select(data, fds, new SchemaHints()).Selected);
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            DesignDependencies.Select(data, fds, new SchemaHints(), cancellation: new CancellationToken(canceled: true)));
+    }
 }

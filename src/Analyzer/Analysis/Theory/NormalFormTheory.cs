@@ -30,6 +30,8 @@ public static class NormalFormTheory
         bool complete = true;
         foreach (var key in keys)
         {
+            // No column outside the key and the prime ones (a table keyed by all its columns): nothing to find.
+            if ((oracle.Universe - key - prime).IsEmpty) continue;
             // Closure is monotone: a proper subset of K determines A only if some K − {a} does.
             var candidates = AttributeSet.Empty;
             foreach (var a in key) candidates |= oracle.Closure(key.Without(a));

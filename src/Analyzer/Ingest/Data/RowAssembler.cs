@@ -205,6 +205,9 @@ internal sealed class RowAssembler
     }
 
     /// <summary>The rows so far, with the columns no row gave a value for marked unobserved.</summary>
+    /// <inheritdoc cref="TableDataBuilder.Misfits"/>
+    public IReadOnlyList<ValueMisfit> Misfits() => _builder.Misfits();
+
     public TableData Build(string origin)
     {
         var built = _builder.Build();

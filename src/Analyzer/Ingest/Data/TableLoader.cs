@@ -23,8 +23,10 @@ internal static class TableLoader
         var rows = new RowAssembler(table, semantics, defaultOf, diagnostics);
         var finalLayout = new TableLayout(table.Columns);
         var origins = new List<string>();
+        var firstRows = new List<(int Row, SourceLocation Location)>(); // where each source's rows start
         foreach (var entry in sources)
         {
+            firstRows.Add((rows.RowCount, entry.Source.Location));
             var layout = entry.Layout ?? finalLayout;
             switch (entry.Source)
             {
@@ -53,6 +55,12 @@ internal static class TableLoader
             }
         }
         rows.ReportSkippedRows(sources[0].Source.Location);
+        foreach (var m in rows.Misfits())
+        {
+            var at = firstRows.Last(f => f.Row <= m.FirstRow).Location;
+            var more = m.Rows == 1 ? "" : $" ({m.Rows} rows hold such values, the first here)";
+            diagnostics.Warning($"a value for {table.Name}.{table.Columns[m.Column].Name} does not fit its type: '{m.Value}' {m.Reason}{more}; SQL Server would refuse the row", at);
+        }
         return rows.RowCount == 0 ? null : rows.Build(string.Join(", ", origins));
     }
 

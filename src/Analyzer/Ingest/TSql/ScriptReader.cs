@@ -11,7 +11,8 @@ namespace SchemaNorm.Analyzer.Ingest.TSql;
 /// Reads one prepared script batch by batch, in order: batches of plain INSERT ... VALUES go through
 /// <see cref="FastInsertScanner"/>, the rest through ScriptDom (TSql180Parser, quoted identifiers on).
 /// A batch that does not parse is reported with the parser's messages and skipped; the next batch is
-/// read as usual. Trees are dropped after each batch.
+/// read as usual. Trees are dropped after each batch. Parsing runs on a <see cref="LargeStack"/> thread,
+/// and a batch nested past <see cref="NestingLimits"/> is reported at the token that passes the limit.
 /// </summary>
 internal sealed class ScriptReader
 {
@@ -42,7 +43,9 @@ internal sealed class ScriptReader
         _data = new DataStatements(session, script);
     }
 
-    public void Read()
+    public void Read() => LargeStack.Run(ReadBatches);
+
+    private void ReadBatches()
     {
         var inserts = new List<FastInsert>();
         var text = _script.Text;
@@ -77,8 +80,14 @@ internal sealed class ScriptReader
         var reader = new StringReader(_script.Text.Substring(start, end - start));
         int line = _script.Map.LineOf(start) + 1;
         int column = start - _script.Map.LineStart(line - 1) + 1;
-        var fragment = _parser.Parse(reader, out var errors, start, line, column);
-        if (errors.Count > 0)
+        var tokens = _parser.GetTokenStream(reader, out var errors, start, line, column);
+        if (errors.Count == 0 && NestingLimits.Check(tokens) is { } tooDeep)
+        {
+            if (reportErrors) _session.Diagnostics.Error(tooDeep.message, _script.Locate(Math.Clamp(tooDeep.token.Offset, start, end)));
+            return false;
+        }
+        var fragment = errors.Count == 0 ? _parser.Parse(tokens, out errors) : null;
+        if (errors.Count > 0 || fragment is null)
         {
             if (reportErrors)
                 foreach (var e in errors)
@@ -109,7 +118,16 @@ internal sealed class ScriptReader
         switch (statement)
         {
             case CreateTableStatement s:
-                if (_schema.CreateTable(s) is { } table) created.Add((s, table));
+                if (ColumnLimits.Check(s) is { } wide)
+                {
+                    _session.Diagnostics.Error(wide.message, _script.Location(wide.column));
+                    _session.AddSkippedTable(Fragments.Name(s.SchemaObjectName));
+                }
+                else if (_schema.CreateTable(s) is { } table) created.Add((s, table));
+                break;
+            case AlterTableAddTableElementStatement s when _session.Find(Fragments.Name(s.SchemaObjectName)) is { } table &&
+                                                            ColumnLimits.Check(s, table.Columns.Count) is { } wider:
+                _session.Diagnostics.Error(wider.message, _script.Location(wider.column));
                 break;
             case AlterTableStatement s: _schema.AlterTable(s); break;
             case DropTableStatement s: _schema.DropTable(s); break;
