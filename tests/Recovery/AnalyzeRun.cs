@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SchemaNorm.Cli;
+using SchemaNorm.Cli.Commands;
+
+namespace SchemaNorm.Recovery;
+
+/// <summary>A table of a proposal: its name, its columns and its primary key.</summary>
+public sealed record ProposedTable(string Name, IReadOnlyList<string> Columns, IReadOnlyList<string> Key);
+
+/// <summary>What analyze said about a wide table: the tables it proposes (the table itself when it proposes none), and what it cost.</summary>
+public sealed record AnalyzeOutcome(
+    IReadOnlyList<ProposedTable> Tables,
+    string? NormalForm,
+    TimeSpan Elapsed,
+    long? PeakBytes,
+    string? Error);
+
+/// <summary>
+/// Runs <c>schemanorm analyze FOLDER --format json</c> in this process, exactly as a user's command line
+/// does, and reads the wide table's <c>decomposition</c> from the report.
+/// </summary>
+public static class AnalyzeRun
+{
+    public static AnalyzeOutcome Run(WideTable wide, RecoverySetting setting, string workFolder)
+    {
+        var folder = WideTableFiles.Write(wide, setting, Path.Combine(workFolder, setting.ToString()));
+        var report = Path.Combine(workFolder, setting + ".json");
+        var stderr = new StringWriter();
+        var context = new CliContext(TextWriter.Null, stderr, interactive: false) { CurrentDirectory = workFolder };
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        bool peakReset = PeakMemory.Reset();
+        var clock = Stopwatch.StartNew();
+        int status = CommandLine.Run(["analyze", folder, "--format", "json", "-o", report, "--fail-on", "none"], context);
+        clock.Stop();
+        long? peak = peakReset ? PeakMemory.Read() : null;
+
+        if (status != 0 || !File.Exists(report))
+            return new AnalyzeOutcome([], null, clock.Elapsed, peak, $"analyze exited with status {status}: {Truncate(stderr.ToString())}");
+        using var json = JsonDocument.Parse(File.ReadAllBytes(report));
+        var table = json.RootElement.GetProperty("tables").EnumerateArray()
+            .FirstOrDefault(t => t.GetProperty("name").GetString() == wide.Name);
+        if (table.ValueKind != JsonValueKind.Object)
+            return new AnalyzeOutcome([], null, clock.Elapsed, peak, $"the report has no table {wide.Name}");
+        return Read(table, clock.Elapsed, peak);
+    }
+
+    /// <summary>The proposal in one table of an analyze report.</summary>
+    public static AnalyzeOutcome Read(JsonElement table, TimeSpan elapsed, long? peak)
+    {
+        string? normalForm = table.TryGetProperty("normalForm", out var nf) ? nf.GetString() : null;
+        if (table.TryGetProperty("decomposition", out var d))
+        {
+            if (d.TryGetProperty("error", out var error))
+                return new AnalyzeOutcome([], normalForm, elapsed, peak, "no proposal: " + error.GetString());
+            var tables = d.GetProperty("tables").EnumerateArray()
+                .Select(t => new ProposedTable(t.GetProperty("name").GetString()!, Strings(t.GetProperty("columns")), Strings(t.GetProperty("key"))))
+                .ToList();
+            return new AnalyzeOutcome(tables, normalForm, elapsed, peak, null);
+        }
+        // At the target already: the table itself is the proposal, keyed by its primary key or its first candidate key.
+        var columns = Strings(table.GetProperty("columns"));
+        IReadOnlyList<string> key = table.TryGetProperty("primaryKey", out var pk) && pk.ValueKind == JsonValueKind.Array && pk.GetArrayLength() > 0
+            ? Strings(pk)
+            : table.TryGetProperty("candidateKeys", out var ck) && ck.GetArrayLength() > 0 ? Strings(ck[0]) : columns;
+        return new AnalyzeOutcome([new ProposedTable(table.GetProperty("name").GetString()!, columns, key)], normalForm, elapsed, peak, null);
+    }
+
+    private static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
+
+    private static string Truncate(string s) => s.Length <= 600 ? s.Trim() : s[..600].Trim() + " ...";
+}
