@@ -185,7 +185,8 @@ public static class WideTableBuilder
             var index = Index(copy.Table, fk.ReferencedColumns);
             var from = fk.Columns.Select(parent.Table.IndexOf).ToArray();
             var rowOf = new int[rows];
-            bool optional = parent.Optional;
+            // A nullable foreign key is a left join by the schema, whatever the sample holds.
+            bool optional = parent.Optional || fk.Columns.Any(c => parent.Table.FindColumn(c)?.IsNullable != false);
             for (int r = 0; r < rows; r++)
             {
                 int p = parent.RowOf[r];
