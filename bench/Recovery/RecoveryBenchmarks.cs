@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using SchemaNorm.Cli;
 using SchemaNorm.Cli.Commands;
 using SchemaNorm.Recovery;
 using SchemaNorm.Recovery.Tpch;
@@ -34,6 +33,6 @@ public class TpchWideTableBenchmarks
 
     [Benchmark]
     public int Analyze() =>
-        CommandLine.Run(["analyze", _folder, "--format", "json", "-o", Path.Combine(_work, "report.json"), "--fail-on", "none"],
+        SchemaNorm.Cli.CommandLine.Run(["analyze", _folder, "--format", "json", "-o", Path.Combine(_work, "report.json"), "--fail-on", "none"],
             new CliContext(TextWriter.Null, TextWriter.Null, interactive: false) { CurrentDirectory = _work });
 }

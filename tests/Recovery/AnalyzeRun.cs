@@ -8,13 +8,20 @@ namespace SchemaNorm.Recovery;
 /// <summary>A table of a proposal: its name, its columns and its primary key.</summary>
 public sealed record ProposedTable(string Name, IReadOnlyList<string> Columns, IReadOnlyList<string> Key);
 
-/// <summary>What analyze said about a wide table: the tables it proposes (the table itself when it proposes none), and what it cost.</summary>
+/// <summary>
+/// What analyze said about a wide table: the tables it proposes (the table itself when it proposes none),
+/// and what it cost: its time, and the process's peak resident memory during the run with what the
+/// process held before it (<see cref="StartBytes"/>: the runtime and the source databases).
+/// </summary>
 public sealed record AnalyzeOutcome(
     IReadOnlyList<ProposedTable> Tables,
     string? NormalForm,
     TimeSpan Elapsed,
     long? PeakBytes,
-    string? Error);
+    string? Error)
+{
+    public long? StartBytes { get; init; }
+}
 
 /// <summary>
 /// Runs <c>schemanorm analyze FOLDER --format json</c> in this process, exactly as a user's command line
@@ -32,19 +39,20 @@ public static class AnalyzeRun
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         bool peakReset = PeakMemory.Reset();
+        long? start = PeakMemory.Resident();
         var clock = Stopwatch.StartNew();
         int status = CommandLine.Run(["analyze", folder, "--format", "json", "-o", report, "--fail-on", "none"], context);
         clock.Stop();
         long? peak = peakReset ? PeakMemory.Read() : null;
 
         if (status != 0 || !File.Exists(report))
-            return new AnalyzeOutcome([], null, clock.Elapsed, peak, $"analyze exited with status {status}: {Truncate(stderr.ToString())}");
+            return new AnalyzeOutcome([], null, clock.Elapsed, peak, $"analyze exited with status {status}: {Truncate(stderr.ToString())}") { StartBytes = start };
         using var json = JsonDocument.Parse(File.ReadAllBytes(report));
         var table = json.RootElement.GetProperty("tables").EnumerateArray()
             .FirstOrDefault(t => t.GetProperty("name").GetString() == wide.Name);
         if (table.ValueKind != JsonValueKind.Object)
-            return new AnalyzeOutcome([], null, clock.Elapsed, peak, $"the report has no table {wide.Name}");
-        return Read(table, clock.Elapsed, peak);
+            return new AnalyzeOutcome([], null, clock.Elapsed, peak, $"the report has no table {wide.Name}") { StartBytes = start };
+        return Read(table, clock.Elapsed, peak) with { StartBytes = start };
     }
 
     /// <summary>The proposal in one table of an analyze report.</summary>

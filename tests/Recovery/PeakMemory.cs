@@ -22,14 +22,20 @@ public static class PeakMemory
         }
     }
 
-    /// <summary>VmHWM in bytes, or null when it cannot be read.</summary>
-    public static long? Read()
+    /// <summary>VmHWM (the peak since the last reset) in bytes, or null when it cannot be read.</summary>
+    public static long? Read() => Status("VmHWM:");
+
+    /// <summary>VmRSS (resident now) in bytes, or null when it cannot be read.</summary>
+    public static long? Resident() => Status("VmRSS:");
+
+    private static long? Status(string field)
     {
         try
         {
+            if (!OperatingSystem.IsLinux()) return null;
             foreach (var line in File.ReadLines("/proc/self/status"))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                if (line.StartsWith(field, StringComparison.Ordinal))
+                    return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {

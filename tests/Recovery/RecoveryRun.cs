@@ -33,18 +33,18 @@ public static class RecoveryRun
             return $"{Label(g.Key)}: {exact} of {all} exact ({Percent(exact, all)})";
         }));
 
-    /// <summary>A Markdown table of the results, one row per wide table and setting.</summary>
+    /// <summary>A Markdown table of the results, one row per wide table and setting; memory is the peak resident size during analyze and, in brackets, the size before it.</summary>
     public static string Table(IReadOnlyList<RecoveryResult> results)
     {
         var s = new StringBuilder();
-        s.Append("| wide table | setting | rows x columns | exact | partial | missing | extra | analyze | peak memory |\n");
+        s.Append("| wide table | setting | rows x columns | exact | partial | missing | extra | analyze | peak memory (before) |\n");
         s.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results)
         {
             var o = r.Outcome;
             s.Append(CultureInfo.InvariantCulture, $"| {r.Wide.Name} | {Label(r.Setting)} | {r.Wide.RowCount:N0} x {r.Wide.Columns.Count} | ")
                 .Append(CultureInfo.InvariantCulture, $"{r.Score.Exact}/{r.Score.Expected} | {r.Score.Partial} | {r.Score.Missing} | {r.Score.Extra.Count} | ")
-                .Append(CultureInfo.InvariantCulture, $"{o.Elapsed.TotalSeconds:0.0} s | {(o.PeakBytes is long b ? $"{b / (1024 * 1024):N0} MB" : "-")} |")
+                .Append(CultureInfo.InvariantCulture, $"{o.Elapsed.TotalSeconds:0.0} s | {(o.PeakBytes is long b ? $"{b / (1024 * 1024):N0} MB" : "-")}{(o.StartBytes is long a ? $" ({a / (1024 * 1024):N0})" : "")} |")
                 .Append(o.Error is null ? "" : " " + o.Error.Replace('\n', ' ').Replace("|", "/", StringComparison.Ordinal))
                 .Append('\n');
         }

@@ -168,9 +168,15 @@ public static class WideTableBuilder
         return names;
     }
 
-    /// <summary>City in Customer → CustomerCity; CustomerName stays CustomerName-like (Customer + Name) only once.</summary>
-    private static string Prefixed(string label, string column) =>
-        column.StartsWith(label, StringComparison.OrdinalIgnoreCase) ? label + column[label.Length..] : label + column;
+    /// <summary>
+    /// City in Customer → CustomerCity (a column already starting with the name keeps one copy of it); a
+    /// lower-case column name takes an underscore, as such schemas write names: city in publishers → publisher_city.
+    /// </summary>
+    private static string Prefixed(string label, string column)
+    {
+        if (column.Length > 0 && char.IsLower(column[0])) return label + "_" + column;
+        return column.StartsWith(label, StringComparison.OrdinalIgnoreCase) ? label + column[label.Length..] : label + column;
+    }
 
     /// <summary>For each copy, the row of its table that each child row joins (−1: none, a left join's NULLs).</summary>
     private static void FindRows(List<Copy> copies)
