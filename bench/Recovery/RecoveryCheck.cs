@@ -11,8 +11,10 @@ namespace SchemaNorm.Bench.Recovery;
 /// original tables, with analyze's time and peak memory.
 /// <code>
 /// dotnet run -c Release --project bench -- recovery [--tpch-scale 0.1] [--databases northwind,pubs,adventureworkslt,adventureworks,tpch]
-///     [--settings key,nokey,csv] [--details]
+///     [--settings key,nokey,csv] [--details] [--in-process]
 /// </code>
+/// Each analyze runs in a process of its own (the built tool), whose time and peak resident memory are
+/// reported; --in-process runs them in this one, as the tests do.
 /// </summary>
 public static class RecoveryCheck
 {
@@ -21,7 +23,7 @@ public static class RecoveryCheck
         double scale = 0.1;
         var databases = new List<string>([.. RealDatabases.Names, "tpch"]);
         var settings = RecoveryRun.AllSettings.ToList();
-        bool details = false;
+        bool details = false, isolated = true;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -38,6 +40,7 @@ public static class RecoveryCheck
                     })];
                     break;
                 case "--details": details = true; break;
+                case "--in-process": isolated = false; break;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[i]}");
                     return 2;
@@ -63,7 +66,7 @@ public static class RecoveryCheck
                     foreach (var setting in settings)
                     {
                         Console.Error.WriteLine($"{wide}: {RecoveryRun.Label(setting)} ...");
-                        var result = RecoveryRun.Run(wide, setting, work);
+                        var result = RecoveryRun.Run(wide, setting, work, isolated);
                         results.Add(result);
                         if (details) Console.Error.Write(RecoveryRun.Details(result));
                     }

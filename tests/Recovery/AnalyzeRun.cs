@@ -29,21 +29,37 @@ public sealed record AnalyzeOutcome(
 /// </summary>
 public static class AnalyzeRun
 {
-    public static AnalyzeOutcome Run(WideTable wide, RecoverySetting setting, string workFolder)
+    /// <summary>
+    /// Analyzes the wide table given as <paramref name="setting"/> says. With <paramref name="isolated"/>,
+    /// in a process of its own (the built tool beside this assembly), so that time and peak memory are
+    /// those of a user's run; otherwise in this process.
+    /// </summary>
+    public static AnalyzeOutcome Run(WideTable wide, RecoverySetting setting, string workFolder, bool isolated = false)
     {
         var folder = WideTableFiles.Write(wide, setting, Path.Combine(workFolder, setting.ToString()));
         var report = Path.Combine(workFolder, setting + ".json");
+        string[] args = ["analyze", folder, "--format", "json", "-o", report, "--fail-on", "none"];
         var stderr = new StringWriter();
-        var context = new CliContext(TextWriter.Null, stderr, interactive: false) { CurrentDirectory = workFolder };
-
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        bool peakReset = PeakMemory.Reset();
-        long? start = PeakMemory.Resident();
+        int status;
+        long? peak, start = null;
         var clock = Stopwatch.StartNew();
-        int status = CommandLine.Run(["analyze", folder, "--format", "json", "-o", report, "--fail-on", "none"], context);
-        clock.Stop();
-        long? peak = peakReset ? PeakMemory.Read() : null;
+        if (isolated)
+        {
+            (status, peak) = RunProcess(args, workFolder, stderr);
+            clock.Stop();
+        }
+        else
+        {
+            var context = new CliContext(TextWriter.Null, stderr, interactive: false) { CurrentDirectory = workFolder };
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            bool peakReset = PeakMemory.Reset();
+            start = PeakMemory.Resident();
+            clock.Restart();
+            status = CommandLine.Run(args, context);
+            clock.Stop();
+            peak = peakReset ? PeakMemory.Read() : null;
+        }
 
         if (status != 0 || !File.Exists(report))
             return new AnalyzeOutcome([], null, clock.Elapsed, peak, $"analyze exited with status {status}: {Truncate(stderr.ToString())}") { StartBytes = start };
@@ -74,6 +90,25 @@ public static class AnalyzeRun
             ? Strings(pk)
             : table.TryGetProperty("candidateKeys", out var ck) && ck.GetArrayLength() > 0 ? Strings(ck[0]) : columns;
         return new AnalyzeOutcome([new ProposedTable(table.GetProperty("name").GetString()!, columns, key)], normalForm, elapsed, peak, null);
+    }
+
+    /// <summary>Runs the tool (schemanorm.dll beside this assembly) and samples its peak resident memory until it exits.</summary>
+    private static (int Status, long? Peak) RunProcess(string[] args, string directory, StringWriter stderr)
+    {
+        var tool = Path.Combine(AppContext.BaseDirectory, "schemanorm.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(tool);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        long? peak = null;
+        // VmHWM only grows: the last value read before the process ends is its peak, to within one interval.
+        while (!process.WaitForExit(50))
+            if (PeakMemory.Read(process.Id) is long hwm) peak = hwm;
+        stderr.Write(errors.Result);
+        _ = output.Result;
+        return (process.ExitCode, peak);
     }
 
     private static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();

@@ -25,15 +25,18 @@ public static class PeakMemory
     /// <summary>VmHWM (the peak since the last reset) in bytes, or null when it cannot be read.</summary>
     public static long? Read() => Status("VmHWM:");
 
+    /// <summary>VmHWM of another process, or null when it cannot be read (it has ended).</summary>
+    public static long? Read(int processId) => Status("VmHWM:", $"/proc/{processId}/status");
+
     /// <summary>VmRSS (resident now) in bytes, or null when it cannot be read.</summary>
     public static long? Resident() => Status("VmRSS:");
 
-    private static long? Status(string field)
+    private static long? Status(string field, string file = "/proc/self/status")
     {
         try
         {
             if (!OperatingSystem.IsLinux()) return null;
-            foreach (var line in File.ReadLines("/proc/self/status"))
+            foreach (var line in File.ReadLines(file))
                 if (line.StartsWith(field, StringComparison.Ordinal))
                     return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
         }

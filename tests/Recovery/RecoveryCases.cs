@@ -9,9 +9,13 @@ public sealed record SourceDatabase(string Name, SchemaModel Model)
     /// <summary>Which foreign keys the wide tables follow (all unless a database says otherwise).</summary>
     public Func<Table, ForeignKey, bool>? Follow { get; init; }
 
-    /// <summary>The wide table of every table with rows and two or more levels of parents with rows.</summary>
+    /// <summary>The child tables whose wide tables the benchmark builds, or null for every table with two or more levels of parents.</summary>
+    public IReadOnlyList<string>? Children { get; init; }
+
+    /// <summary>The wide table of every table with rows and two or more levels of parents with rows (or of <see cref="Children"/>).</summary>
     public IReadOnlyList<WideTable> WideTables() =>
-        WideTableBuilder.TablesWithTwoLevelsOfParents(Model, Follow).Select(Wide).ToList();
+        Children is { } children ? children.Select(Wide).ToList()
+        : WideTableBuilder.TablesWithTwoLevelsOfParents(Model, Follow).Select(Wide).ToList();
 
     public WideTable Wide(Table child) => WideTableBuilder.Build(Model, child, WideName(child), Follow);
 

@@ -11,12 +11,12 @@ public static class RecoveryRun
 {
     public static readonly RecoverySetting[] AllSettings = [RecoverySetting.DeclaredKey, RecoverySetting.NoKey, RecoverySetting.CsvOnly];
 
-    public static RecoveryResult Run(WideTable wide, RecoverySetting setting, string workFolder)
+    public static RecoveryResult Run(WideTable wide, RecoverySetting setting, string workFolder, bool isolated = false)
     {
         var folder = Path.Combine(workFolder, wide.Name);
         try
         {
-            var outcome = AnalyzeRun.Run(wide, setting, folder);
+            var outcome = AnalyzeRun.Run(wide, setting, folder, isolated);
             return new RecoveryResult(wide, setting, outcome, RecoveryScore.Of(wide.Expected, outcome.Tables));
         }
         finally
