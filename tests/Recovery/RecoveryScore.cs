@@ -4,7 +4,7 @@ public enum RecoveryStatus
 {
     /// <summary>A proposed table with the same columns and the same key; or, for a table whose own schema declares a dependency inside it, the two tables of a split on exactly that dependency.</summary>
     Exact,
-    /// <summary>The proposed table nearest to it (at least half of the two tables' columns together are shared) differs in columns or key.</summary>
+    /// <summary>The proposed table matched to it (holding more than half its columns) differs in columns or key.</summary>
     Partial,
     /// <summary>No proposed table comes near it.</summary>
     Missing,
@@ -29,9 +29,10 @@ public sealed record RecoveryScore(IReadOnlyList<TableScore> Tables, IReadOnlyLi
 
     /// <summary>
     /// Matches proposed tables to the original ones, one to one: first exact matches (same column set and
-    /// same key set), then splits on a dependency the source schema declares inside a table, then the
-    /// nearest remaining pairs by shared columns (Jaccard index at least 1/2) as partial matches. Proposed
-    /// tables matched to none are extra.
+    /// same key set), then splits on a dependency the source schema declares inside a table, then, among
+    /// the remaining pairs where the proposed table holds more than half the original's columns, the
+    /// nearest first (Jaccard index of the column sets) as partial matches. Proposed tables matched to
+    /// none are extra.
     /// </summary>
     public static RecoveryScore Of(IReadOnlyList<ExpectedTable> expected, IReadOnlyList<ProposedTable> proposed)
     {
@@ -74,8 +75,8 @@ public sealed record RecoveryScore(IReadOnlyList<TableScore> Tables, IReadOnlyLi
             for (int p = 0; p < proposed.Count; p++)
             {
                 if (used[p]) continue;
-                double similarity = Jaccard(expected[e].Columns, proposed[p].Columns);
-                if (similarity >= 0.5) pairs.Add((e, p, similarity, SameSet(expected[e].Key, proposed[p].Key)));
+                if (2 * Shared(expected[e].Columns, proposed[p].Columns) <= expected[e].Columns.Count) continue;
+                pairs.Add((e, p, Jaccard(expected[e].Columns, proposed[p].Columns), SameSet(expected[e].Key, proposed[p].Key)));
             }
         }
         foreach (var (e, p, _, _) in pairs.OrderByDescending(x => x.Similarity).ThenByDescending(x => x.SameKey).ThenBy(x => x.E).ThenBy(x => x.P))
@@ -85,7 +86,7 @@ public sealed record RecoveryScore(IReadOnlyList<TableScore> Tables, IReadOnlyLi
             scores[e] = PartialMatch(expected[e], proposed[p]);
         }
 
-        var tables = expected.Select((x, e) => scores[e] ?? new TableScore(x, RecoveryStatus.Missing, [], x.Columns, [], "no proposed table shares half its columns")).ToList();
+        var tables = expected.Select((x, e) => scores[e] ?? new TableScore(x, RecoveryStatus.Missing, [], x.Columns, [], "no proposed table left holds more than half its columns")).ToList();
         return new RecoveryScore(tables, proposed.Where((_, p) => !used[p]).ToList());
     }
 
@@ -112,11 +113,16 @@ public sealed record RecoveryScore(IReadOnlyList<TableScore> Tables, IReadOnlyLi
     private static bool SameSet(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         new HashSet<string>(a, StringComparer.OrdinalIgnoreCase).SetEquals(b);
 
-    private static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    private static int Shared(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         var x = new HashSet<string>(a, StringComparer.OrdinalIgnoreCase);
-        int shared = b.Count(x.Contains);
-        int union = x.Count + b.Count - shared;
+        return b.Count(x.Contains);
+    }
+
+    private static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        int shared = Shared(a, b);
+        int union = a.Count + b.Count - shared;
         return union == 0 ? 1 : (double)shared / union;
     }
 

@@ -45,6 +45,15 @@ public class RecoveryScoreTests
     }
 
     [Fact]
+    public void An_original_table_inside_a_larger_proposed_table_is_partial()
+    {
+        // The child came back keyed right, with a parent's columns still in it.
+        var score = RecoveryScore.Of([Line], [Proposed("T", ["OrderID", "ProductID", "Quantity", "CustomerName", "CustomerPhone", "ShipCity", "ShipCountry"], ["OrderID", "ProductID"])]);
+        Assert.Equal(RecoveryStatus.Partial, score.Tables[0].Status);
+        Assert.Equal("with CustomerName, CustomerPhone, ShipCity, ShipCountry", score.Tables[0].Detail);
+    }
+
+    [Fact]
     public void A_proposed_table_matches_one_original_only()
     {
         // The merged table is nearest to Customer; Shipper gets nothing.
