@@ -86,6 +86,7 @@ public static class DataDependencies
             ForeignKeys = table.ForeignKeys.Select(fk => Columns(table, fk.Columns)).Where(s => !s.IsEmpty).ToList(),
             NonIdentifying = NonIdentifying(table),
             Computed = AttributeSet.Of(Enumerable.Range(0, table.Columns.Count).Where(i => table.Columns[i].IsComputed)),
+            Columns = table.FromDataOnly ? null : table.Columns,
         };
         var fds = new List<DiscoveredFd>();
         foreach (var fd in found.Fds)
@@ -106,6 +107,10 @@ public static class DataDependencies
                     WitnessGroups = evidence.Redundancy.Select(g => g.Rows).ToList(),
                 }));
         }
+        // Without a declared key, the table is analysed with the key its rows suggest, not all its columns.
+        if (hints.DeclaredKeys.Count == 0
+            && RowKeys.Choose(data, found.KeyCandidates, hints.Columns, selection.Selected.Select(s => s.Lhs).ToList()) is { } rowKey)
+            used.Insert(0, TableDependency.KeyFromRows(rowKey, table.Columns.Count, new DataEvidence(data.RowCount, 0)));
         foreach (var c in selection.Candidates)
             candidates.Add(new CandidateDependency(
                 TableDependency.Functional(c.Fd.ToDependency(), DependencySource.Data, origin: "sample rows",
