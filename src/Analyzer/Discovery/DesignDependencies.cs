@@ -93,7 +93,7 @@ public static class DesignDependencies
         double KeyLike(AttributeSet lhs) =>
             keyLikeness.TryGetValue(lhs, out var v) ? v : keyLikeness[lhs] = KeyLikeness.Score(lhs, data.ColumnNames, hints.Columns, data);
 
-        foreach (var (fd, score, reason) in SampleAccidents.Find(data, plausible, plausibleSet, hints, KeyLike))
+        foreach (var (fd, score, reason) in SampleAccidents.Find(data, plausible, plausibleSet, hints))
         {
             plausible.RemoveAll(p => p.Fd == fd);
             candidates.Add(new(fd, reason, score.Score));

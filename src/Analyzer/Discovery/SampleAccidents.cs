@@ -22,7 +22,7 @@ internal static class SampleAccidents
 {
     public static List<(DiscoveredFd Fd, PlausibilityScore Score, string Reason)> Find(
         TableData data, IReadOnlyList<(DiscoveredFd Fd, PlausibilityScore Score)> plausible, FunctionalDependencySet fds,
-        SchemaHints hints, Func<AttributeSet, double> keyLike)
+        SchemaHints hints)
     {
         var names = data.ColumnNames;
         bool IsForeignKey(AttributeSet s) => hints.ForeignKeys.Any(fk => fk == s);
@@ -40,7 +40,6 @@ internal static class SampleAccidents
             foreach (var y in lhsByRhs[fd.Rhs])
             {
                 if (y == x || !Identifies(y) || !x.IsSubsetOf(Closure(y)) || y.IsSubsetOf(Closure(x))) continue;
-                if (!IsForeignKey(y) && keyLike(y) <= keyLike(x)) continue;
                 string a = names[fd.Rhs];
                 string? reason = null;
                 if (xDescribes)
