@@ -111,7 +111,11 @@ internal static class SchemaInference
             if (values.Any(v => v is null) || !parentRows.TryGetValue(string.Join("\u0001", values), out int pr)) continue;
             joined++;
             string? mine = view.Value(r, column), theirs = parentView.Value(pr, parentColumn);
-            if (!string.Equals(mine, theirs, StringComparison.Ordinal))
+            // Text compares as SQL Server's default collation does: case-insensitive, trailing spaces ignored.
+            bool same = child.Columns[column].Type.IsCharacter
+                ? string.Equals(mine?.TrimEnd(' '), theirs?.TrimEnd(' '), StringComparison.OrdinalIgnoreCase)
+                : string.Equals(mine, theirs, StringComparison.Ordinal);
+            if (!same)
                 return $"row {r + 1} has {child.Columns[column].Name} {Show(mine)} where its {parent.Name} row has {Show(theirs)}";
         }
         return joined == 0 ? $"no sample row of {child.Name} joins a row of {parent.Name}" : null;
