@@ -9,11 +9,11 @@ public class KeysFromRowsTests
 
     private static string[] Strings(JsonElement e) => e.EnumerateArray().Select(x => x.GetString()!).ToArray();
 
-    // Order lines without a declared key: (OrderID, LineNo) is unique, OrderID -> CustomerID repeats.
+    // Order lines without a declared key: (OrderID, LineNumber) is unique, OrderID -> CustomerID repeats.
     private const string Lines = """
         CREATE TABLE dbo.Lines (
             OrderID int NOT NULL,
-            LineNo int NOT NULL,
+            LineNumber int NOT NULL,
             CustomerID int NOT NULL,
             Quantity int NOT NULL
         );
@@ -29,17 +29,17 @@ public class KeysFromRowsTests
         var r = CliRunner.Run("analyze", path, "--format", "json", "--fail-on", "none");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var t = OnlyTable(r.Stdout);
-        Assert.Equal(["OrderID", "LineNo"], Strings(t.GetProperty("primaryKey")));
+        Assert.Equal(["OrderID", "LineNumber"], Strings(t.GetProperty("primaryKey")));
         Assert.Equal("data", t.GetProperty("primaryKeySource").GetString());
-        Assert.Contains(t.GetProperty("candidateKeys").EnumerateArray(), k => Strings(k).SequenceEqual(["OrderID", "LineNo"]));
+        Assert.Contains(t.GetProperty("candidateKeys").EnumerateArray(), k => Strings(k).SequenceEqual(["OrderID", "LineNumber"]));
         // Judged with that key: OrderID -> CustomerID is a partial dependency, not hidden behind "UNF".
         Assert.Equal("1NF", t.GetProperty("normalForm").GetString());
         var findings = t.GetProperty("findings").EnumerateArray().ToList();
         Assert.Contains(findings, f => f.GetProperty("ruleId").GetString() == "SN2001");
         var noKey = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "SN1001");
-        Assert.Contains("PRIMARY KEY (OrderID, LineNo)", noKey.GetProperty("fix").GetString());
+        Assert.Contains("PRIMARY KEY (OrderID, LineNumber)", noKey.GetProperty("fix").GetString());
         Assert.Contains("found in the rows", noKey.GetProperty("message").GetString());
-        Assert.Equal(["OrderID", "LineNo"], Strings(t.GetProperty("decomposition").GetProperty("tables").EnumerateArray()
+        Assert.Equal(["OrderID", "LineNumber"], Strings(t.GetProperty("decomposition").GetProperty("tables").EnumerateArray()
             .Single(x => Strings(x.GetProperty("columns")).Contains("Quantity")).GetProperty("key")));
     }
 
@@ -47,7 +47,7 @@ public class KeysFromRowsTests
     public void A_declared_key_is_not_marked()
     {
         using var dir = new CliRunner.Scratch();
-        var path = dir.Write("lines.sql", Lines.Replace("Quantity int NOT NULL\n", "Quantity int NOT NULL, PRIMARY KEY (OrderID, LineNo)\n"));
+        var path = dir.Write("lines.sql", Lines.Replace("Quantity int NOT NULL\n", "Quantity int NOT NULL, PRIMARY KEY (OrderID, LineNumber)\n"));
         var r = CliRunner.Run("analyze", path, "--format", "json", "--fail-on", "none");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.False(OnlyTable(r.Stdout).TryGetProperty("primaryKeySource", out _));

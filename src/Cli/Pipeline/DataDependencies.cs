@@ -47,7 +47,16 @@ public static class DataDependencies
             if (table.Data is not { } data || data.RowCount < MinRows || data.ObservedColumns.Count < 2) continue;
             progress.Table = $"discovering dependencies in {table.Name}";
             var (options, notes) = DiscoveryPlan.ForTable(baseOptions, settings.Discovery, data, mvds: false);
-            var found = DependencyDiscovery.Discover(data, options with { Progress = progress });
+            DiscoveryResult found;
+            if (settings.Discovery.MaxLhs is null && options.MaxError == 0)
+            {
+                // The design needs FDs with short left sides (DesignDependencies.MaxLhs) and keys of up to
+                // DefaultMaxLhs columns: two bounded searches cost a fraction of one over every left side of
+                // DefaultMaxLhs columns (on a 53-column, 60,000-row table: 6 s of CPU instead of 60).
+                found = DependencyDiscovery.Discover(data, options with { MaxLhs = DesignDependencies.MaxLhs, Uccs = false, Progress = progress })
+                    .WithKeys(DependencyDiscovery.Discover(data, options with { MaxLhs = DefaultMaxLhs, Fds = false, Progress = progress }));
+            }
+            else found = DependencyDiscovery.Discover(data, options with { Progress = progress });
             if (MaySupportMvds(found))
             {
                 var multi = DependencyDiscovery.Discover(data, options with { Fds = false, Uccs = false, Mvds = true, Jds = true, Progress = progress });
