@@ -111,7 +111,7 @@ public static class DesignDependencies
             .ThenBy(d => d.Lhs)
             .ToList();
         determinants = InnermostFirst(determinants, plausibleSet, hints.ForeignKeys);
-        determinants = IdentifierFirst(determinants, plausibleSet, hints.ForeignKeys, KeyLike);
+        determinants = IdentifierFirst(determinants, plausibleSet, hints.ForeignKeys, KeyLike, lhs => NamePenalty(data, lhs));
 
         var selected = new List<DesignFd>();
         var taken = AttributeSet.Empty;
@@ -199,7 +199,7 @@ public static class DesignDependencies
     /// </summary>
     private static List<(AttributeSet Lhs, PlausibilityScore Score)> IdentifierFirst(
         List<(AttributeSet Lhs, PlausibilityScore Score)> ordered, FunctionalDependencySet fds,
-        IReadOnlyCollection<AttributeSet> foreignKeys, Func<AttributeSet, double> keyLike)
+        IReadOnlyCollection<AttributeSet> foreignKeys, Func<AttributeSet, double> keyLike, Func<AttributeSet, int> namePenalty)
     {
         var closures = ordered.Select(d => fds.Closure(d.Lhs)).ToList();
         var placed = new bool[ordered.Count];
@@ -212,6 +212,7 @@ public static class DesignDependencies
                 .ToList();
             int best = members
                 .OrderByDescending(j => foreignKeys.Contains(ordered[j].Lhs))
+                .ThenBy(j => namePenalty(ordered[j].Lhs))
                 .ThenByDescending(j => keyLike(ordered[j].Lhs))
                 .ThenBy(j => ordered[j].Lhs.Count)
                 .ThenBy(j => j)
