@@ -97,7 +97,13 @@ public static class SchemaAnalyzer
                 ? $"candidate keys: the search stopped after {keys.Keys.Count:N0} keys (the limit is {options.KeyLimit:N0}); more may exist"
                 : $"candidate keys: with MVDs or JDs, keys are searched over at most {options.MaxExhaustiveColumns} determinable columns and this table has more; the keys shown are those of the FDs alone, minimised, and more may exist");
 
-        var ctx = new TableContext(model, table, options, counted, suspected, oracle, keys, KeyDependencies.DeclaredKeys(table));
+        var declaredKeys = KeyDependencies.DeclaredKeys(table);
+        var (assumedKey, assumedFrom) = AssumedKey(declaredKeys, counted, keys, n);
+        var ctx = new TableContext(model, table, options, counted, suspected, oracle, keys, declaredKeys)
+        {
+            AssumedKey = assumedKey,
+            AssumedKeySource = assumedFrom,
+        };
         ctx.Notes.AddRange(notes);
         var findings = new List<Finding>();
         foreach (var rule in AnalysisRules.All)
@@ -129,8 +135,11 @@ public static class SchemaAnalyzer
             else kept.Add(adjusted);
         }
 
+        // With a key the dependencies or the rows imply, the table is judged as if it were declared: the
+        // missing declaration is reported (SN1001) but does not hide what the key shows.
+        bool Counts1Nf(Finding f) => !(assumedKey is not null && f.RuleId == RuleIds.NoKey && f.Severity < Severity.Error);
         var normalForm = NormalForm.Fifth;
-        foreach (var f in kept.Where(f => f.Established))
+        foreach (var f in kept.Where(f => f.Established && Counts1Nf(f)))
             if (f.Violates.Below() < normalForm) normalForm = f.Violates.Below();
         if (ctx.UndeterminedFrom is { } u && u.Below() < normalForm) normalForm = u.Below();
 
@@ -147,7 +156,27 @@ public static class SchemaAnalyzer
             Suppressed = Order(suppressed),
             Notes = ctx.Notes.Distinct().ToList(),
             Undetermined = ctx.UndeterminedFrom,
+            AssumedKey = assumedKey,
+            AssumedKeySource = assumedFrom,
         };
+    }
+
+    /// <summary>
+    /// For a table that declares no key: the key it is analysed with, and where it comes from. The key
+    /// chosen from the rows when there is one (<see cref="TableDependency.IsKeyFromRows"/>); otherwise the
+    /// first candidate key the stated dependencies imply, if it is not every column.
+    /// </summary>
+    private static (AttributeSet? Key, DependencySource? Source) AssumedKey(
+        IReadOnlyList<AttributeSet> declaredKeys, IReadOnlyList<TableDependency> counted, CandidateKeyResult keys, int columns)
+    {
+        if (declaredKeys.Count > 0) return (null, null);
+        if (counted.FirstOrDefault(d => d.IsKeyFromRows) is { Fd: { } rowKey } && keys.Keys.Contains(rowKey.Lhs))
+            return (rowKey.Lhs, DependencySource.Data);
+        var universe = AttributeSet.Range(columns);
+        var implied = keys.Keys.FirstOrDefault(k => k != universe);
+        if (!implied.IsEmpty && counted.Any(d => d.Source == DependencySource.Declared && d.Kind == DependencyKind.Fd))
+            return (implied, DependencySource.Declared);
+        return (null, null);
     }
 
     /// <summary>Most important first: severity, then the weakest form broken, established before suspected, then column order.</summary>

@@ -46,6 +46,14 @@ public sealed class TableAnalysis
     public NormalForm? Undetermined { get; init; }
 
     /// <summary>Sample rows read for the table (0 when none).</summary>
+    /// <summary>
+    /// For a table that declares no key, the key it was analysed with: found in its rows (source
+    /// <see cref="DependencySource.Data"/>) or implied by its declared dependencies (<see cref="DependencySource.Declared"/>).
+    /// </summary>
+    public AttributeSet? AssumedKey { get; init; }
+
+    public DependencySource? AssumedKeySource { get; init; }
+
     public int SampleRows => Table.Data?.RowCount ?? 0;
 
     public bool Meets(NormalForm target) => NormalForm >= target;

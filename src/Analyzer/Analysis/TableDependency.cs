@@ -51,6 +51,17 @@ public sealed class TableDependency
         string? origin = null, DataEvidence? evidence = null) =>
         new(DependencyKind.Jd, null, null, jd, source, location, origin, evidence, null);
 
+    /// <summary>
+    /// K -> (every column) for a table that declares no key, with K the unique column combination of its
+    /// rows that a designer would declare: the key the table is analysed with, marked as found in the rows.
+    /// </summary>
+    public static TableDependency KeyFromRows(AttributeSet key, int columnCount, DataEvidence evidence) =>
+        new(DependencyKind.Fd, new FunctionalDependency(key, AttributeSet.Range(columnCount)), null, null, DependencySource.Data, null,
+            "unique in the sample rows", evidence, null) { IsKeyFromRows = true };
+
+    /// <summary>Whether this is the key chosen from the rows of a table without a declared key (<see cref="KeyFromRows"/>).</summary>
+    public bool IsKeyFromRows { get; private init; }
+
     /// <summary>An FD implied by <paramref name="basis"/> (not stated as such).</summary>
     public static TableDependency DerivedFd(FunctionalDependency fd, IReadOnlyList<TableDependency> basis) =>
         new(DependencyKind.Fd, fd, null, null, Primary(basis).Source, Primary(basis).Location, "derived", null, basis);
@@ -68,7 +79,7 @@ public sealed class TableDependency
         if (Fd is not { } fd) throw new InvalidOperationException("only an FD can be restricted");
         if (fd.Rhs == rhs) return this;
         if (!rhs.IsSubsetOf(fd.Rhs)) throw new ArgumentException("the restricted right side must be part of the FD's", nameof(rhs));
-        return new(DependencyKind.Fd, new FunctionalDependency(fd.Lhs, rhs), null, null, Source, Location, Origin, Evidence, DerivedFrom);
+        return new(DependencyKind.Fd, new FunctionalDependency(fd.Lhs, rhs), null, null, Source, Location, Origin, Evidence, DerivedFrom) { IsKeyFromRows = IsKeyFromRows };
     }
 
     private static TableDependency Primary(IReadOnlyList<TableDependency> basis) =>

@@ -95,16 +95,29 @@ public static class DesignDependencies
                 plausible.Add((fd, score));
         }
         var plausibleSet = new FunctionalDependencySet(columns, plausible.Select(p => p.Fd.ToDependency()));
+        var keyLikeness = new Dictionary<AttributeSet, double>();
+        double KeyLike(AttributeSet lhs) =>
+            keyLikeness.TryGetValue(lhs, out var v) ? v : keyLikeness[lhs] = KeyLikeness.Score(lhs, data.ColumnNames, hints.Columns, data);
+
+        foreach (var (fd, score, reason) in SampleAccidents.Find(data, plausible, plausibleSet, hints))
+        {
+            plausible.RemoveAll(p => p.Fd == fd);
+            candidates.Add(new(fd, reason, score.Score));
+        }
+        plausibleSet = new FunctionalDependencySet(columns, plausible.Select(p => p.Fd.ToDependency()));
+
         var determinants = plausible
             .GroupBy(s => s.Fd.Lhs)
             .Select(g => (Lhs: g.Key, Score: g.MaxBy(s => s.Score.Score).Score))
             .OrderByDescending(d => hints.ForeignKeys.Any(fk => fk == d.Lhs))
             .ThenBy(d => d.Lhs.Count)
             .ThenBy(d => NamePenalty(data, d.Lhs))
+            .ThenByDescending(d => KeyLike(d.Lhs))
             .ThenByDescending(d => d.Score.Score)
             .ThenBy(d => d.Lhs)
             .ToList();
         determinants = InnermostFirst(determinants, plausibleSet, hints.ForeignKeys, cancellation);
+        determinants = IdentifierFirst(determinants, plausibleSet, hints.ForeignKeys, KeyLike, lhs => NamePenalty(data, lhs));
 
         var selected = new List<DesignFd>();
         var taken = AttributeSet.Empty;
@@ -192,6 +205,38 @@ public static class DesignDependencies
             result.Add(ordered[next]);
             foreach (var i in above[next])
                 if (--waitsFor[i] == 0) ready.Add(i);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Among determinants equivalent in the rows (each determines the other: CustomerID and Phone), the one
+    /// that reads as an identifier (<see cref="KeyLikeness"/>) takes the place of the first of them, so that it
+    /// is the one chosen and the others fold into it. A declared foreign key stays the choice of its class.
+    /// </summary>
+    private static List<(AttributeSet Lhs, PlausibilityScore Score)> IdentifierFirst(
+        List<(AttributeSet Lhs, PlausibilityScore Score)> ordered, FunctionalDependencySet fds,
+        IReadOnlyCollection<AttributeSet> foreignKeys, Func<AttributeSet, double> keyLike, Func<AttributeSet, int> namePenalty)
+    {
+        var closures = ordered.Select(d => fds.Closure(d.Lhs)).ToList();
+        var placed = new bool[ordered.Count];
+        var result = new List<(AttributeSet, PlausibilityScore)>(ordered.Count);
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            if (placed[i]) continue;
+            var members = Enumerable.Range(i, ordered.Count - i)
+                .Where(j => !placed[j] && ordered[j].Lhs.IsSubsetOf(closures[i]) && ordered[i].Lhs.IsSubsetOf(closures[j]))
+                .ToList();
+            int best = members
+                .OrderByDescending(j => foreignKeys.Contains(ordered[j].Lhs))
+                .ThenBy(j => namePenalty(ordered[j].Lhs))
+                .ThenByDescending(j => keyLike(ordered[j].Lhs))
+                .ThenBy(j => ordered[j].Lhs.Count)
+                .ThenBy(j => j)
+                .First();
+            foreach (var j in members) placed[j] = true;
+            result.Add(ordered[best]);
+            foreach (var j in members.Where(j => j != best)) result.Add(ordered[j]);
         }
         return result;
     }

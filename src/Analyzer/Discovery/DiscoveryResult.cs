@@ -56,6 +56,24 @@ public sealed class DiscoveryResult
     public bool IsComplete => Limits.Count == 0;
 
     /// <summary>This result with the MVDs and JDs of a second run on the same rows (and both runs' limits).</summary>
+    /// <summary>These FDs with the unique column combinations of another search over the same rows (one bounded differently).</summary>
+    public DiscoveryResult WithKeys(DiscoveryResult keys) => new()
+    {
+        RowCount = RowCount,
+        ColumnCount = ColumnCount,
+        Columns = Columns,
+        Nulls = Nulls,
+        MaxError = MaxError,
+        Fds = Fds,
+        UniqueColumnCombinations = keys.UniqueColumnCombinations,
+        KeyCandidates = keys.KeyCandidates,
+        Mvds = Mvds,
+        Jds = Jds,
+        Limits = Limits.Concat(keys.Limits).Distinct().ToList(),
+        CompleteUpToLhs = CompleteUpToLhs,
+        Statistics = Statistics,
+    };
+
     public DiscoveryResult WithMultivalued(DiscoveryResult other) => new()
     {
         RowCount = RowCount,

@@ -27,6 +27,9 @@ public sealed record SchemaHints
 
     /// <summary>Computed columns: what they follow from is their formula, not a fact of the design.</summary>
     public AttributeSet Computed { get; init; }
+
+    /// <summary>The declared columns (types, nullability), in table order; null for a table read from a data file alone.</summary>
+    public IReadOnlyList<Model.Column>? Columns { get; init; }
 }
 
 /// <summary>

@@ -60,6 +60,12 @@ public sealed class AnalysisJsonWriter(string currentDirectory)
         w.WriteStringArray("columns", names);
         if (table.PrimaryKey is { } pk)
             w.WriteStringArray("primaryKey", InColumnOrder(table, pk.Columns));
+        else if (t.AssumedKey is { } assumed)
+        {
+            // Not declared: the key the analysis used, and where it was found ("data": in the rows).
+            w.WriteStringArray("primaryKey", assumed.Names(names));
+            w.WriteString("primaryKeySource", t.AssumedKeySource == SchemaNorm.Analyzer.Analysis.DependencySource.Data ? "data" : "dependencies");
+        }
         else
             w.WriteNull("primaryKey");
         w.WriteStartArray("candidateKeys");

@@ -48,7 +48,16 @@ public static class DataDependencies
             if (table.Data is not { } data || data.RowCount < MinRows || data.ObservedColumns.Count < 2) continue;
             progress.Table = $"discovering dependencies in {table.Name}";
             var (options, notes) = DiscoveryPlan.ForTable(baseOptions, settings.Discovery, data, mvds: false);
-            var found = DependencyDiscovery.Discover(data, options with { Progress = progress });
+            DiscoveryResult found;
+            if (settings.Discovery.MaxLhs is null && options.MaxError == 0)
+            {
+                // The design needs FDs with short left sides (DesignDependencies.MaxLhs) and keys of up to
+                // DefaultMaxLhs columns: two bounded searches cost a fraction of one over every left side of
+                // DefaultMaxLhs columns (on a 53-column, 60,000-row table: 6 s of CPU instead of 60).
+                found = DependencyDiscovery.Discover(data, options with { MaxLhs = DesignDependencies.MaxLhs, Uccs = false, Progress = progress })
+                    .WithKeys(DependencyDiscovery.Discover(data, options with { MaxLhs = DefaultMaxLhs, Fds = false, Progress = progress }));
+            }
+            else found = DependencyDiscovery.Discover(data, options with { Progress = progress });
             if (MaySupportMvds(found))
             {
                 var multi = DependencyDiscovery.Discover(data, options with { Fds = false, Uccs = false, Mvds = true, Jds = true, Progress = progress });
@@ -109,6 +118,7 @@ public static class DataDependencies
             ForeignKeys = table.ForeignKeys.Select(fk => Columns(table, fk.Columns)).Where(s => !s.IsEmpty).ToList(),
             NonIdentifying = NonIdentifying(table),
             Computed = AttributeSet.Of(Enumerable.Range(0, table.Columns.Count).Where(i => table.Columns[i].IsComputed)),
+            Columns = table.FromDataOnly ? null : table.Columns,
         };
         var fds = new List<DiscoveredFd>();
         foreach (var fd in found.Fds)
@@ -130,6 +140,10 @@ public static class DataDependencies
                     WitnessGroups = evidence.Redundancy.Select(g => g.Rows).ToList(),
                 }));
         }
+        // Without a declared key, the table is analysed with the key its rows suggest, not all its columns.
+        if (hints.DeclaredKeys.Count == 0
+            && RowKeys.Choose(data, found.KeyCandidates, hints.Columns, selection.Selected.Select(s => s.Lhs).ToList()) is { } rowKey)
+            used.Insert(0, TableDependency.KeyFromRows(rowKey, table.Columns.Count, new DataEvidence(data.RowCount, 0)));
         foreach (var c in selection.Candidates)
             candidates.Add(new CandidateDependency(
                 TableDependency.Functional(c.Fd.ToDependency(), DependencySource.Data, origin: "sample rows",

@@ -26,7 +26,9 @@ internal sealed record ListEvidence(ListNotation Notation, char? Delimiter, IRea
 /// <item>delimited lists (',', ';', '|'): at least two values split into several items; every item is short
 /// (at most 40 characters and 3 words) and so are most values; the items recur across values; and, for commas
 /// (common in prose and in "City, State"), the number of items varies and some item appears in different
-/// positions, as a list allows and a fixed format does not. Thousands separators and decimal commas are not lists.</item>
+/// positions, as a list allows and a fixed format does not. Thousands separators and decimal commas are not lists.
+/// At least half of the items of the lists recur in another value: a shared vocabulary, which free text cut at
+/// its commas (random street addresses) does not have.</item>
 /// </list>
 /// </summary>
 internal static class ListValues
@@ -135,6 +137,16 @@ internal static class ListValues
         }
         bool recurs = occurrences.Values.Any(o => o.Count >= 2);
         if (!recurs) return null;
+        // A list draws its items from a vocabulary the rows share: most items recur. Free text cut at its
+        // commas (a street address) recurs only in its small fragments.
+        int items = 0, recurring = 0;
+        foreach (var i in lists)
+            foreach (var token in split[i])
+            {
+                items++;
+                if (occurrences[token].Count >= 2) recurring++;
+            }
+        if (recurring * 2 < items) return null;
         if (delimiter == ',')
         {
             bool arityVaries = split.Select((t, i) => lists.Contains(i) ? t.Length : 1).Distinct().Count() > 1;

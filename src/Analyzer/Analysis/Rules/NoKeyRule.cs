@@ -34,10 +34,17 @@ internal sealed class NoKeyRule : ITableRule
         var head = ctx.Table.FromDataOnly
             ? $"{t} holds duplicate rows and has no key"
             : $"{t} has no PRIMARY KEY, UNIQUE constraint or unique index, so nothing stops two identical rows";
-        var suggested = ctx.Keys.FirstOrDefault(k => k != ctx.Universe);
+        var suggested = ctx.AssumedKey ?? ctx.Keys.FirstOrDefault(k => k != ctx.Universe);
         var fix = suggested.IsEmpty
             ? "declare a PRIMARY KEY on the columns that identify a row (add an identifying column if none do)"
-            : $"declare PRIMARY KEY {ctx.Tuple(suggested)}, which the declared dependencies make a key";
+            : ctx.AssumedKeySource == DependencySource.Data
+                ? $"declare PRIMARY KEY {ctx.Tuple(suggested)}, which is unique in the sample rows (found in the rows: the analysis used it as the key)"
+                : $"declare PRIMARY KEY {ctx.Tuple(suggested)}, which the declared dependencies make a key";
+        string? assumed = ctx.AssumedKey is { } key
+            ? ctx.AssumedKeySource == DependencySource.Data
+                ? $"The table is analysed with the key {ctx.Tuple(key)}, found in the rows (no two rows share it)"
+                : $"The table is analysed with the key {ctx.Tuple(key)}, which its declared dependencies imply"
+            : null;
 
         var view = ctx.Data!;
         var witnesses = duplicates.Take(ctx.Options.MaxWitnesses)
@@ -49,7 +56,7 @@ internal sealed class NoKeyRule : ITableRule
             Table = ctx.Table.Name,
             Severity = duplicates.Count > 0 ? Severity.Error : Descriptor.DefaultSeverity,
             Message = Wording.Sentence(head, anomalies,
-                duplicates.Count > 0 ? $"The sample has {duplicates.Count} group(s) of identical rows" : null),
+                duplicates.Count > 0 ? $"The sample has {duplicates.Count} group(s) of identical rows" : assumed),
             Fix = fix,
             Location = ctx.Table.Location,
             Anomalies = anomalies,

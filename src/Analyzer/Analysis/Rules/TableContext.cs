@@ -46,6 +46,11 @@ internal sealed class TableContext
         _data = new Lazy<DataView?>(() => DataView.For(table));
     }
 
+    /// <summary>The key the table is analysed with when it declares none (see <see cref="TableAnalysis.AssumedKey"/>).</summary>
+    public AttributeSet? AssumedKey { get; init; }
+
+    public DependencySource? AssumedKeySource { get; init; }
+
     public SchemaModel Model { get; }
     public Table Table { get; }
     public AnalysisOptions Options { get; }

@@ -14,8 +14,13 @@ namespace SchemaNorm.Analyzer.Analysis.Sources;
 /// <item>columns filled by a non-constant default (ModifiedDate DEFAULT getdate(), rowguid DEFAULT newid());</item>
 /// <item>naming conventions: a name that also appears in a third table unrelated to the parent by a foreign key
 /// (ModifiedDate, Name, Description in every table).</item>
+/// <item>a column with a foreign key of its own (a customer's address_id beside its store's): it references
+/// its own parent row.</item>
 /// </list>
-/// With sample rows, an inference that the rows contradict is dropped and said so in a note.
+/// With sample rows, an inference stays only where the rows confirm it: the child's rows agree among
+/// themselves and, when the parent has rows too, every child row that joins its parent row holds the same
+/// value; otherwise it is dropped and said so in a note. Without rows it stays a suspicion (a note that
+/// does not change the normal form unless schema inference is trusted).
 /// </summary>
 internal static class SchemaInference
 {
@@ -27,6 +32,8 @@ internal static class SchemaInference
         var childKeys = KeyDependencies.DeclaredKeys(table);
         var childPrime = childKeys.Aggregate(AttributeSet.Empty, (a, k) => a | k);
         var view = DataView.For(table);
+        // A column with a foreign key of its own references its own parent row: it is no copy of another's.
+        var ownReferences = AttributeSet.Of(table.ForeignKeys.SelectMany(f => f.Columns).Select(table.IndexOf).Where(i => i >= 0));
         foreach (var fk in table.ForeignKeys)
         {
             var parent = model.Find(fk.ReferencedTable);
@@ -45,7 +52,7 @@ internal static class SchemaInference
 
             for (int c = 0; c < table.Columns.Count; c++)
             {
-                if (x.Contains(c) || childPrime.Contains(c)) continue;
+                if (x.Contains(c) || childPrime.Contains(c) || ownReferences.Contains(c)) continue;
                 var col = table.Columns[c];
                 int p = parent.IndexOf(col.Name);
                 if (p < 0 || parentPrime.Contains(p)) continue;
@@ -69,6 +76,11 @@ internal static class SchemaInference
                         continue;
                     }
                     evidence = new DataEvidence(check.Support, 0.0) { WitnessGroups = check.Repeats };
+                    if (ParentDisagrees(table, view, fkCols, c, parent, referenced, p) is { } disagreement)
+                    {
+                        notes.Add($"{col.Name} looks copied from {parent.Name} through {fkName}, but {disagreement}: not treated as a copy");
+                        continue;
+                    }
                 }
                 result.Add(new Inference(
                     TableDependency.Functional(fd, DependencySource.Schema, fk.Location, origin, evidence), parent, fk, c));
@@ -76,6 +88,40 @@ internal static class SchemaInference
         }
         return result;
     }
+
+    /// <summary>
+    /// With the parent's rows too, a copy must agree with its original in every joined pair of rows: why
+    /// not, or null when it does (or when the parent has no rows to compare with).
+    /// </summary>
+    private static string? ParentDisagrees(Table child, DataView view, IReadOnlyList<int> fkCols, int column, Table parent, IReadOnlyList<int> referenced, int parentColumn)
+    {
+        if (DataView.For(parent) is not { } parentView || !parentView.HasAll(AttributeSet.Of(referenced)) || !parentView.Has(parentColumn))
+            return null;
+        var parentRows = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int r = 0; r < parentView.RowCount; r++)
+        {
+            var key = referenced.Select(k => parentView.Value(r, k)).ToList();
+            if (key.Any(v => v is null)) continue;
+            parentRows.TryAdd(string.Join("\u0001", key), r);
+        }
+        int joined = 0;
+        for (int r = 0; r < view.RowCount; r++)
+        {
+            var values = fkCols.Select(k => view.Value(r, k)).ToList();
+            if (values.Any(v => v is null) || !parentRows.TryGetValue(string.Join("\u0001", values), out int pr)) continue;
+            joined++;
+            string? mine = view.Value(r, column), theirs = parentView.Value(pr, parentColumn);
+            // Text compares as SQL Server's default collation does: case-insensitive, trailing spaces ignored.
+            bool same = child.Columns[column].Type.IsCharacter
+                ? string.Equals(mine?.TrimEnd(' '), theirs?.TrimEnd(' '), StringComparison.OrdinalIgnoreCase)
+                : string.Equals(mine, theirs, StringComparison.Ordinal);
+            if (!same)
+                return $"row {r + 1} has {child.Columns[column].Name} {Show(mine)} where its {parent.Name} row has {Show(theirs)}";
+        }
+        return joined == 0 ? $"no sample row of {child.Name} joins a row of {parent.Name}" : null;
+    }
+
+    private static string Show(string? value) => value is null ? "NULL" : $"'{value}'";
 
     private static bool SameType(SqlType a, SqlType b) =>
         a.Name == b.Name && a.Length == b.Length && a.Precision == b.Precision && a.Scale == b.Scale;

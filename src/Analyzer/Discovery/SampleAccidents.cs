@@ -1,0 +1,62 @@
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+
+namespace SchemaNorm.Analyzer.Discovery;
+
+/// <summary>
+/// FDs that hold in the rows because of how the sample was drawn, not because of the design. A wide table
+/// joins several entities, and a column of one can "determine" a column of another in the rows: orders
+/// ship to their customer's city (ShipCity -> City), a customer's balance happens to tell its market segment
+/// (c_acctbal -> c_mktsegment), all products of a category happen to cost the same. Each such X -> A has a
+/// better explanation in the same rows: an identifier Y that determines both X and A (CustomerID -> ShipCity,
+/// CustomerID -> City). A is then the fact of Y, and X -> A a coincidence among Y's facts, when
+/// <list type="bullet">
+/// <item>X only describes (every column of X is free text or a measure: a city, a balance): a
+/// description of Y that happens to pin down another description of Y; or</item>
+/// <item>A's name belongs to Y's entity and not to X's (ProductUnitPrice with ProductID, not CategoryID).</item>
+/// </list>
+/// An identifier X determined by Y that determines a column of its own (ProductID -> SupplierID ->
+/// SupplierName) is the nearest determinant of a chain and keeps it.
+/// </summary>
+internal static class SampleAccidents
+{
+    public static List<(DiscoveredFd Fd, PlausibilityScore Score, string Reason)> Find(
+        TableData data, IReadOnlyList<(DiscoveredFd Fd, PlausibilityScore Score)> plausible, FunctionalDependencySet fds,
+        SchemaHints hints)
+    {
+        var names = data.ColumnNames;
+        bool IsForeignKey(AttributeSet s) => hints.ForeignKeys.Any(fk => fk == s);
+        bool Identifies(AttributeSet s) => IsForeignKey(s) || KeyLikeness.HasIdentifier(s, names, hints.Columns);
+        var lhsByRhs = plausible.GroupBy(p => p.Fd.Rhs).ToDictionary(g => g.Key, g => g.Select(p => p.Fd.Lhs).Distinct().ToList());
+        var closures = new Dictionary<AttributeSet, AttributeSet>();
+        AttributeSet Closure(AttributeSet s) => closures.TryGetValue(s, out var c) ? c : closures[s] = fds.Closure(s);
+
+        var result = new List<(DiscoveredFd, PlausibilityScore, string)>();
+        foreach (var (fd, score) in plausible)
+        {
+            var x = fd.Lhs;
+            if (IsForeignKey(x)) continue;
+            bool xDescribes = KeyLikeness.IsDescriptiveOnly(x, names, hints.Columns);
+            foreach (var y in lhsByRhs[fd.Rhs])
+            {
+                if (y == x || !Identifies(y) || !x.IsSubsetOf(Closure(y)) || y.IsSubsetOf(Closure(x))) continue;
+                string a = names[fd.Rhs];
+                string? reason = null;
+                if (xDescribes)
+                    reason = $"{y.Format(names)} determines both {x.Format(names)} and {a}: that {x.Format(names)} tells {a} in these rows " +
+                             $"looks like an accident of the sample ({x.Format(names)} describes, it identifies nothing)";
+                else if (BelongsTo(a, y, names) && !BelongsTo(a, x, names))
+                    reason = $"{a} belongs with {y.Format(names)} by its name, and {y.Format(names)} determines it and {x.Format(names)}: " +
+                             $"that {x.Format(names)} tells {a} in these rows looks like an accident of the sample";
+                if (reason is null) continue;
+                result.Add((fd, score, reason));
+                break;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Whether a column's name starts with the stem of one of the set's identifier columns (CustomerCity and CustomerID).</summary>
+    private static bool BelongsTo(string column, AttributeSet set, IReadOnlyList<string> names) =>
+        set.ToArray().Any(c => KeyLikeness.Stem(names[c]) is { } stem && KeyLikeness.HasStem(column, stem));
+}
