@@ -128,7 +128,20 @@ public abstract class PostgresDatabase : IDisposable
     {
         if (!Created) return;
         var admin = PostgresServer.For(AdminDatabase);
-        PostgresServer.Execute(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        // A session still starting up (or ending) has no role the test login may signal; it is gone
+        // a moment later, so the drop is tried again rather than left behind.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                PostgresServer.Execute(admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+                break;
+            }
+            catch (PostgresException e) when (attempt < 10 && e.SqlState is "42501" or "55006")
+            {
+                Thread.Sleep(200 * attempt);
+            }
+        }
         foreach (var role in _roles) PostgresServer.Execute(admin, $"DROP ROLE IF EXISTS {role}");
         GC.SuppressFinalize(this);
     }
