@@ -43,6 +43,23 @@ public class ColumnLimitTests
     }
 
     [Fact]
+    public void A_csv_file_wider_than_a_wide_table_is_an_error_and_one_of_30000_fields_is_read()
+    {
+        static string Csv(int fields) =>
+            string.Join(",", Enumerable.Range(0, fields).Select(i => $"c{i}")) + "\n" + string.Join(",", Enumerable.Range(0, fields).Select(i => i % 3)) + "\n";
+
+        var wide = ScriptFolder.Ingest(Csv(30_000), name: "wide.csv");
+        wide.NoErrors();
+        Assert.Equal(30_000, wide.Table("wide").Columns.Count);
+
+        var tooWide = ScriptFolder.Ingest(Csv(30_001), name: "wide.csv");
+        var error = tooWide.SingleError();
+        Assert.Equal("this file has 30,001 fields per row, more than the 30,000 columns SQL Server allows in a wide table: the file is not read", error.Message);
+        Assert.Equal((1, 1), (error.Location!.Line, error.Location.Column));
+        Assert.Null(tooWide.Model.Find("wide"));
+    }
+
+    [Fact]
     public void Column_lookup_by_name_follows_adds_drops_and_renames()
     {
         var table = new Table(new QualifiedName("dbo", "T"), new SourceLocation("t.sql", 1, 1));

@@ -47,6 +47,13 @@ internal sealed class CsvInputs(IngestSession session)
             var (file, table) = wanted[i];
             var (csv, positional) = read[i];
             if (csv is null) continue;
+            if (csv.Header.Count > TSql.ColumnLimits.MaxWideTableColumns)
+            {
+                // Every later stage costs at least a pass per column; a file this wide is no table SQL Server could hold.
+                session.Diagnostics.Error($"this file has {csv.Header.Count:N0} fields per row, more than the {TSql.ColumnLimits.MaxWideTableColumns:N0} columns SQL Server allows in a wide table: the file is not read",
+                    new SourceLocation(file.Path, 1, 1));
+                continue;
+            }
             table ??= ByFileName(file.Path) ?? CreateTable(file.Path, csv);
             table.CsvFirstLines.Add(FirstLine(csv));
             var mapping = positional ?? MapHeader(csv, table, file.Path);
