@@ -24,6 +24,35 @@ public class OutputGuardTests
         AssertRefused(CliRunner.RunIn(dir.Root, command, "schema.sql", "-o", "schema.sql"), dir);
     }
 
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("discover")]
+    public void An_output_to_a_device_is_written_into_it_not_moved_over_it(string command)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", Schema);
+        var r = CliRunner.RunIn(dir.Root, command, "schema.sql", "-o", "/dev/null");
+        Assert.True(r.ExitCode is 0 or 1, r.Stderr);
+        Assert.Equal(SchemaNorm.Analyzer.Ingest.FileKind.CharacterDevice, SchemaNorm.Analyzer.Ingest.FileType.Of("/dev/null"));
+    }
+
+    [Fact]
+    public async Task An_output_to_a_fifo_reaches_its_reader()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", Schema);
+        var fifo = Path.Combine(dir.Root, "report.pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        var reader = Task.Run(() => File.ReadAllText(fifo));
+        var r = CliRunner.RunIn(dir.Root, "analyze", "schema.sql", "--format", "json", "-o", fifo);
+        Assert.True(r.ExitCode is 0 or 1, r.Stderr);
+        var text = await reader.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Contains("\"tables\"", text);
+        Assert.Equal(SchemaNorm.Analyzer.Ingest.FileKind.Fifo, SchemaNorm.Analyzer.Ingest.FileType.Of(fifo));
+    }
+
     [Fact]
     public void Decompose_output_equal_to_the_input_file_is_refused()
     {

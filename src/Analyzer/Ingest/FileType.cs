@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace SchemaNorm.Analyzer.Ingest;
 
 /// <summary>What a path names, told from its metadata alone: opening a FIFO to look would block forever.</summary>
-internal enum FileKind { Missing, Regular, Directory, Fifo, CharacterDevice, BlockDevice, Socket, OtherSpecial }
+public enum FileKind { Missing, Regular, Directory, Fifo, CharacterDevice, BlockDevice, Socket, OtherSpecial }
 
 /// <summary>
 /// The kind of file behind a path (symbolic links followed), by <c>stat</c>. .NET's public file APIs do
@@ -11,7 +11,7 @@ internal enum FileKind { Missing, Regular, Directory, Fifo, CharacterDevice, Blo
 /// (libSystem.Native, whose status record keeps the mode at a fixed place on every Unix), and Linux's
 /// <c>statx</c> where that shim cannot be loaded.
 /// </summary>
-internal static partial class FileType
+public static partial class FileType
 {
     // File type bits as both libSystem.Native and Linux report them.
     private const int TypeMask = 0xF000, Fifo = 0x1000, CharDevice = 0x2000, Directory = 0x4000, BlockDevice = 0x6000,

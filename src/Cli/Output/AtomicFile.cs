@@ -1,9 +1,12 @@
+using SchemaNorm.Analyzer.Ingest;
+
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>
 /// Writes a file whole or not at all: into a temporary file in the same folder, then moved over the
 /// destination in one step, so that a failure (a full disk, an interrupted run) leaves no half file and
-/// the old one as it was.
+/// the old one as it was. A destination that is not a regular file (/dev/null, a FIFO, /dev/stdout) is
+/// written in place: moving a file over it would replace the device or pipe itself.
 /// </summary>
 internal static class AtomicFile
 {
@@ -16,6 +19,12 @@ internal static class AtomicFile
     public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
+        if (FileType.Of(full).IsSpecial())
+        {
+            using var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+            write(device);
+            return;
+        }
         var folder = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
