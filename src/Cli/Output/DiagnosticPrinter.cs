@@ -1,5 +1,4 @@
 using SchemaNorm.Analyzer.Diagnostics;
-using SchemaNorm.Cli.Commands;
 
 namespace SchemaNorm.Cli.Output;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SchemaNorm.Analyzer.Discovery;
-using SchemaNorm.Cli.Commands;
 
 namespace SchemaNorm.Cli.Output;
 

@@ -1,4 +1,3 @@
-using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Options;
 
 namespace SchemaNorm.Cli.Output;
@@ -33,6 +32,19 @@ public static class ReportDestination
         {
             context.Stdout.Write(JsonOutput.Write(write));
         }
+    }
+
+    /// <summary>Writes a report in one of the <see cref="ReportFormats"/> to the destination.</summary>
+    public static void Write<TReport>(IReportWriter<TReport> writer, TReport report, ParsedArguments args, CliContext context)
+    {
+        if (args.Get("output") is null)
+        {
+            writer.Write(report, context.Stdout);
+            return;
+        }
+        using var text = new StringWriter();
+        writer.Write(report, text);
+        Write(text.ToString(), args, context);
     }
 
     public static void Write(string report, ParsedArguments args, CliContext context)

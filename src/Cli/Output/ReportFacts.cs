@@ -1,5 +1,4 @@
 using SchemaNorm.Analyzer.Analysis;
-using SchemaNorm.Cli.Commands;
 
 namespace SchemaNorm.Cli.Output;
 

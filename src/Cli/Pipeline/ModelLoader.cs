@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Analyzer.Model;
-using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Output;
 

@@ -1,6 +1,5 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Ingest;
-using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Config;
 using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
