@@ -3,6 +3,8 @@
 # writes what it prints (and its exit status) under OUT: compare two such folders with `diff -r` to show
 # that a change of structure left the outputs byte for byte the same.
 # Usage: bench/scripts/golden-outputs.sh OUT [CLI_DLL]
+# GOLDEN_STEPS (default "analyze migrate decompose") chooses what runs; GOLDEN_TABLES (default 5) how many
+# tables per input are decomposed; GOLDEN_SKIP_NORMALIZED=1 leaves out the samples' normalized.sql.
 set -u
 out=${1:?usage: golden-outputs.sh OUT [CLI_DLL]}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -11,7 +13,10 @@ shared=$root/../shared/real-schemas
 cd "$root" || exit 2
 mkdir -p "$out"
 
-inputs=(sample-schemas/*/schema.sql sample-schemas/*/normalized.sql sample-schemas/flyway-migrations
+steps=${GOLDEN_STEPS:-analyze migrate decompose}
+normalized=(sample-schemas/*/normalized.sql)
+[ "${GOLDEN_SKIP_NORMALIZED:-0}" = 1 ] && normalized=()
+inputs=(sample-schemas/*/schema.sql "${normalized[@]}" sample-schemas/flyway-migrations
         sample-schemas/ssdt-project/Retail.sqlproj)
 for p in "$shared"/pubs "$shared"/northwind "$shared"/adventureworkslt "$shared"/adventureworks "$shared"/ssdt/*/*.sqlproj; do
   inputs+=("$p")
@@ -31,16 +36,21 @@ for input in "${inputs[@]}"; do
     *) key=$input ;;
   esac
   key=${key//\//_}
-  for format in text json sarif markdown github compact; do
-    run "$key.analyze.$format" analyze "$input" --format "$format"
-  done
-  run "$key.analyze.no-discovery" analyze "$input" --no-discovery --format json
-  for dialect in tsql postgres; do
-    run "$key.migrate.$dialect" migrate "$input" --dialect "$dialect"
-    run "$key.migrate.$dialect.rollback" migrate "$input" --dialect "$dialect" --rollback -q
-  done
-  # decompose each table reported below the target (at most 5 per input, to keep the run short)
-  tables=$(jq -r '.tables[] | select(has("decomposition")) | .name' "$out/$key.analyze.json.out" 2>/dev/null | head -5)
+  if [[ " $steps " == *" analyze "* ]]; then
+    for format in text json sarif markdown github compact; do
+      run "$key.analyze.$format" analyze "$input" --format "$format"
+    done
+    run "$key.analyze.no-discovery" analyze "$input" --no-discovery --format json
+  fi
+  if [[ " $steps " == *" migrate "* ]]; then
+    for dialect in tsql postgres; do
+      run "$key.migrate.$dialect" migrate "$input" --dialect "$dialect"
+      run "$key.migrate.$dialect.rollback" migrate "$input" --dialect "$dialect" --rollback -q
+    done
+  fi
+  [[ " $steps " == *" decompose "* ]] || continue
+  # decompose the first tables reported below the target (GOLDEN_TABLES per input, to keep the run short)
+  tables=$(dotnet "$cli" analyze "$input" --format json -q 2>/dev/null | jq -r '.tables[] | select(has("decomposition")) | .name' 2>/dev/null | head -"${GOLDEN_TABLES:-5}")
   for table in $tables; do
     for format in text json markdown; do
       run "$key.decompose.${table//[^A-Za-z0-9_.]/_}.$format" decompose "$input" --table "$table" --format "$format"
