@@ -15,7 +15,7 @@ namespace SchemaNorm.Cli.Commands;
 /// findings. Input errors are all reported, and then the command stops with status 2 rather than show a
 /// report built on half-read input.
 /// </summary>
-public sealed class AnalyzeCommand : ICommand
+internal sealed class AnalyzeCommand : ICommand
 {
     public static readonly OptionSpec NoDiscovery = new("no-discovery", OptionArity.Flag, "do not look for dependencies in the sample rows (keys and declarations only)");
 

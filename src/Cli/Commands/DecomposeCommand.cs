@@ -18,7 +18,7 @@ namespace SchemaNorm.Cli.Commands;
 /// text, JSON or Markdown with Mermaid ER diagrams. The table's dependencies are gathered as analyze
 /// gathers them: keys, declarations, the config file, and those found in its sample rows.
 /// </summary>
-public sealed class DecomposeCommand : ICommand
+internal sealed class DecomposeCommand : ICommand
 {
     public string Name => "decompose";
     public string Usage => "schemanorm decompose (<paths...> | --connection STRING) --table T [--target 3NF|BCNF|4NF|5NF] [options]";

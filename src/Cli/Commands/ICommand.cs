@@ -3,7 +3,7 @@ using SchemaNorm.Cli.Options;
 namespace SchemaNorm.Cli.Commands;
 
 /// <summary>One subcommand of schemanorm: its options, its help, and what it does.</summary>
-public interface ICommand
+internal interface ICommand
 {
     string Name { get; }
     string Usage { get; }

@@ -7,4 +7,4 @@ namespace SchemaNorm.Cli.Output;
 /// <param name="CurrentDirectory">Paths are shown relative to it.</param>
 /// <param name="SourceRoot">SARIF's %SRCROOT%: the inputs' repository root.</param>
 /// <param name="Proposals">The decompositions of the tables below the target, for the formats that show them; else null.</param>
-public sealed record AnalysisReport(SchemaAnalysis Analysis, ReportFacts Facts, string CurrentDirectory, string SourceRoot, ProposedDecompositions? Proposals = null);
+internal sealed record AnalysisReport(SchemaAnalysis Analysis, ReportFacts Facts, string CurrentDirectory, string SourceRoot, ProposedDecompositions? Proposals = null);

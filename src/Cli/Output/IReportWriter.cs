@@ -2,7 +2,7 @@ namespace SchemaNorm.Cli.Output;
 
 /// <summary>One format a report can be written in: its --format name, the extension of a file of it, and the writing.</summary>
 /// <typeparam name="TReport">What is reported: an analysis (<see cref="AnalysisReport"/>) or a decomposition.</typeparam>
-public interface IReportWriter<in TReport>
+internal interface IReportWriter<in TReport>
 {
     /// <summary>The name given to --format.</summary>
     string Format { get; }
@@ -17,7 +17,7 @@ public interface IReportWriter<in TReport>
 }
 
 /// <summary>A format whose writing is one call into a writer class: the entries of <see cref="ReportFormats"/>.</summary>
-public sealed record ReportFormat<TReport>(string Format, string Extension, Action<TReport, TextWriter> Writing, bool ShowsProposals = false)
+internal sealed record ReportFormat<TReport>(string Format, string Extension, Action<TReport, TextWriter> Writing, bool ShowsProposals = false)
     : IReportWriter<TReport>
 {
     public void Write(TReport report, TextWriter output) => Writing(report, output);

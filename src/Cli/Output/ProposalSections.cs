@@ -5,7 +5,7 @@ using SchemaNorm.Cli.Pipeline;
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>A table's proposed decomposition (or why none was made) as a section of the analyze report.</summary>
-public static class ProposalSections
+internal static class ProposalSections
 {
     public static void Json(ProposedDecompositions? proposals, Utf8JsonWriter w, TableAnalysis t)
     {

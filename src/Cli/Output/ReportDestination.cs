@@ -6,7 +6,7 @@ namespace SchemaNorm.Cli.Output;
 /// Sends a finished report to standard output or to the --output file (written whole, see
 /// <see cref="AtomicFile"/>; the commands have checked with <see cref="OutputGuard"/> that it is no input).
 /// </summary>
-public static class ReportDestination
+internal static class ReportDestination
 {
     /// <summary>Streams a JSON report to the destination: large documents are never held as one string.</summary>
     public static void WriteJson(Action<System.Text.Json.Utf8JsonWriter> write, ParsedArguments args, CliContext context)

@@ -6,7 +6,7 @@ namespace SchemaNorm.Cli.Output;
 /// The formats each command writes, the first being the default: a new format is a writer class and a
 /// line here (its name reaches --format, its help and its check from this table).
 /// </summary>
-public static class ReportFormats
+internal static class ReportFormats
 {
     public static readonly IReadOnlyList<IReportWriter<AnalysisReport>> Analysis =
     [

@@ -7,7 +7,7 @@ using SchemaNorm.Decomposer.Proposal;
 namespace SchemaNorm.Cli.Pipeline;
 
 /// <summary>The decomposition proposed for each table of an analysis below its target, or why none could be made.</summary>
-public sealed class ProposedDecompositions
+internal sealed class ProposedDecompositions
 {
     private readonly Dictionary<TableAnalysis, TableProposal> _proposals = new(ReferenceEqualityComparer.Instance);
 
@@ -41,4 +41,4 @@ public sealed class ProposedDecompositions
 }
 
 /// <summary>A proposed decomposition, or the limit that stopped its search.</summary>
-public sealed record TableProposal(Decomposition? Decomposition, string? Error);
+internal sealed record TableProposal(Decomposition? Decomposition, string? Error);

@@ -8,7 +8,7 @@ using SchemaNorm.Cli.Output;
 namespace SchemaNorm.Cli.Pipeline;
 
 /// <summary>Everything a run was asked to do, settled once from the command line and the config file.</summary>
-public sealed record RunSettings
+internal sealed record RunSettings
 {
     public required IReadOnlyList<string> Paths { get; init; }
     public required IngestOptions Ingest { get; init; }
