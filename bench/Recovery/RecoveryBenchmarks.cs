@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using SchemaNorm.Cli.Commands;
+using SchemaNorm.Cli;
 using SchemaNorm.Recovery;
 using SchemaNorm.Recovery.Tpch;
 

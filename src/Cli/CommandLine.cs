@@ -4,10 +4,10 @@ using SchemaNorm.Cli.Output;
 
 namespace SchemaNorm.Cli;
 
-/// <summary>Entry point: picks the command and turns every failure into a message and exit status 2.</summary>
+/// <summary>Entry point: picks the command and turns every failure into a message and exit status 2. Public, with <see cref="CliContext"/>, for hosts that run the command line in-process (bench).</summary>
 public static class CommandLine
 {
-    public static IReadOnlyList<ICommand> Commands { get; } =
+    internal static IReadOnlyList<ICommand> Commands { get; } =
     [
         new AnalyzeCommand(),
         new DiscoverCommand(),

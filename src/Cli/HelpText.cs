@@ -3,7 +3,7 @@ using SchemaNorm.Cli.Commands;
 
 namespace SchemaNorm.Cli;
 
-public static class HelpText
+internal static class HelpText
 {
     public static string Overview(IReadOnlyList<ICommand> commands)
     {

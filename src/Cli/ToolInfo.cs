@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace SchemaNorm.Cli;
 
-public static class ToolInfo
+internal static class ToolInfo
 {
     /// <summary>The version the project file sets (x.y.z), without build metadata.</summary>
     public static string Version { get; } =

@@ -13,7 +13,7 @@ internal static class CliRunner
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var context = new SchemaNorm.Cli.Commands.CliContext(stdout, stderr, interactive: false) { CurrentDirectory = directory };
+        var context = new SchemaNorm.Cli.CliContext(stdout, stderr, interactive: false) { CurrentDirectory = directory };
         int code = CommandLine.Run(args, context);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }

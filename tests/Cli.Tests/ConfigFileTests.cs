@@ -5,6 +5,7 @@ using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Config;
 using SchemaNorm.Cli.Options;
+using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
 using SchemaNorm.Tests;
 
@@ -258,7 +259,7 @@ public class ConfigFileTests
         var specs = new List<OptionSpec>(new AnalyzeCommand().Options) { CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError };
         var args = ArgumentParser.Parse(["x.sql", "--nulls", "equal", "--max-lhs", "2"], specs);
         var context = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false) { CurrentDirectory = dir.Root };
-        var overridden = RunSettings.From(args, context, ReportWriters.AnalyzeFormats).Discovery;
+        var overridden = RunSettings.From(args, context, ReportFormats.Names(ReportFormats.Analysis)).Discovery;
         Assert.True(overridden.NullsEqual);
         Assert.Equal(2, overridden.MaxLhs);
         Assert.Equal(0.05, overridden.MaxError);
@@ -346,7 +347,7 @@ public class ConfigFileTests
         var command = new AnalyzeCommand();
         var args = ArgumentParser.Parse(argv, command.Options);
         var context = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false) { CurrentDirectory = directory };
-        return RunSettings.From(args, context, ReportWriters.AnalyzeFormats);
+        return RunSettings.From(args, context, ReportFormats.Names(ReportFormats.Analysis));
     }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();

@@ -21,7 +21,7 @@ public class DiscoveryTimeoutTests
         var command = new AnalyzeCommand();
         var args = ArgumentParser.Parse(argv, command.Options);
         var context = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false) { CurrentDirectory = directory };
-        return RunSettings.From(args, context, ReportWriters.AnalyzeFormats);
+        return RunSettings.From(args, context, ReportFormats.Names(ReportFormats.Analysis));
     }
 
     private static TableDataDependencies Discover(RunSettings settings)

@@ -1,5 +1,6 @@
 using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Options;
+using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
 
 namespace SchemaNorm.Cli.Tests;
@@ -113,6 +114,6 @@ public class SecurityInputTests
         var command = new AnalyzeCommand();
         var args = ArgumentParser.Parse(argv, command.Options);
         var context = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false) { CurrentDirectory = directory };
-        return RunSettings.From(args, context, ReportWriters.AnalyzeFormats);
+        return RunSettings.From(args, context, ReportFormats.Names(ReportFormats.Analysis));
     }
 }

@@ -15,7 +15,7 @@ namespace SchemaNorm.Cli.Commands;
 /// findings. Input errors are all reported, and then the command stops with status 2 rather than show a
 /// report built on half-read input.
 /// </summary>
-public sealed class AnalyzeCommand : ICommand
+internal sealed class AnalyzeCommand : ICommand
 {
     public static readonly OptionSpec NoDiscovery = new("no-discovery", OptionArity.Flag, "do not look for dependencies in the sample rows (keys and declarations only)");
 
@@ -25,7 +25,7 @@ public sealed class AnalyzeCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        CommonOptions.Format, CommonOptions.Output, CommonOptions.Target, CommonOptions.FailOn,
+        CommonOptions.FormatAmong(ReportFormats.Names(ReportFormats.Analysis)), CommonOptions.Output, CommonOptions.Target, CommonOptions.FailOn,
         CommonOptions.Config, CommonOptions.Baseline, CommonOptions.WriteBaseline, CommonOptions.HelpUriBase, CommonOptions.SarifOpenOnly,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, NoDiscovery,
         .. InputOptions.All,
@@ -37,7 +37,7 @@ public sealed class AnalyzeCommand : ICommand
     {
         if (args.Has("table") && !args.Has("connection"))
             throw new UsageException("--table chooses tables of a live database: give --connection too");
-        var settings = RunSettings.From(args, context, ReportWriters.AnalyzeFormats);
+        var settings = RunSettings.From(args, context, ReportFormats.Names(ReportFormats.Analysis));
 
         var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return Stop(context, errors);
@@ -68,7 +68,9 @@ public sealed class AnalyzeCommand : ICommand
         OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
         OutputGuard.Check([settings.Report.WriteBaseline], settings, model, context.CurrentDirectory, allowed: settings.Report.Baseline);
         var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, data, fullTable);
-        ReportDestination.Write(ReportWriters.Write(settings.Format, analysis, facts, context, settings.SourceRoot), args, context);
+        var writer = ReportFormats.Named(ReportFormats.Analysis, settings.Format);
+        var proposals = writer.ShowsProposals ? ProposedDecompositions.For(analysis) : null;
+        ReportDestination.Write(writer, new AnalysisReport(analysis, facts, context.CurrentDirectory, settings.SourceRoot, proposals), args, context);
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);
     }
 

@@ -18,10 +18,8 @@ namespace SchemaNorm.Cli.Commands;
 /// text, JSON or Markdown with Mermaid ER diagrams. The table's dependencies are gathered as analyze
 /// gathers them: keys, declarations, the config file, and those found in its sample rows.
 /// </summary>
-public sealed class DecomposeCommand : ICommand
+internal sealed class DecomposeCommand : ICommand
 {
-    public static readonly string[] Formats = ["text", "json", "markdown"];
-
     public string Name => "decompose";
     public string Usage => "schemanorm decompose (<paths...> | --connection STRING) --table T [--target 3NF|BCNF|4NF|5NF] [options]";
     public string Summary => "Proposes a lossless decomposition of one table into tables that reach the target normal form.";
@@ -29,7 +27,7 @@ public sealed class DecomposeCommand : ICommand
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         CommonOptions.Table,
-        new("format", OptionArity.Single, "output format: text, json or markdown (default text)", "FORMAT"),
+        CommonOptions.FormatAmong(ReportFormats.Names(ReportFormats.Decomposition)),
         CommonOptions.Output, CommonOptions.Target, CommonOptions.Config,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, AnalyzeCommand.NoDiscovery,
         .. InputOptions.All,
@@ -39,7 +37,7 @@ public sealed class DecomposeCommand : ICommand
 
     public int Run(ParsedArguments args, CliContext context)
     {
-        var settings = ReadingWholeSchemas(RunSettings.From(args, context, Formats), args);
+        var settings = ReadingWholeSchemas(RunSettings.From(args, context, ReportFormats.Names(ReportFormats.Decomposition)), args);
         var tableName = RequireTable(args);
         var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return AnalyzeCommand.Stop(context, errors);
@@ -50,14 +48,8 @@ public sealed class DecomposeCommand : ICommand
         if (analysis is null) return AnalyzeCommand.Stop(context, errors);
         var decomposition = Normalizer.Propose(model, analysis.Tables.Single(), OptionsFor(settings.Analysis));
 
-        var report = settings.Format switch
-        {
-            "json" => DecompositionJsonWriter.Document(decomposition),
-            "markdown" => DecompositionMarkdownWriter.Write(decomposition),
-            _ => DecompositionTextWriter.Write(decomposition),
-        };
         OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
-        ReportDestination.Write(report, args, context);
+        ReportDestination.Write(ReportFormats.Named(ReportFormats.Decomposition, settings.Format), decomposition, args, context);
         return ExitStatus.Clean;
     }
 

@@ -11,7 +11,7 @@ namespace SchemaNorm.Cli.Commands;
 /// minimal unique column combinations, and MVDs where the search is cheap. Whatever the search bounded
 /// is said in the report's limits.
 /// </summary>
-public sealed class DiscoverCommand : ICommand
+internal sealed class DiscoverCommand : ICommand
 {
     public static readonly OptionSpec NoMvds = new("no-mvds", OptionArity.Flag, "do not look for multivalued dependencies");
     public static readonly string[] Formats = ["text", "json"];

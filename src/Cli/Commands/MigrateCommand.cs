@@ -22,7 +22,7 @@ namespace SchemaNorm.Cli.Commands;
 /// PostgreSQL. The tables come from scripts or, with --connection, from a live database (read only: the
 /// script is written, never run); a dependency found in a live sample is checked on all rows first.
 /// </summary>
-public sealed class MigrateCommand : ICommand
+internal sealed class MigrateCommand : ICommand
 {
     public static readonly OptionSpec Rollback = new("rollback", OptionArity.Flag, "print the rollback script instead of the migration (without -o)");
     public static readonly OptionSpec Dialect = new("dialect", OptionArity.Single, "the SQL to write: tsql (SQL Server, default) or postgres (PostgreSQL; schema dbo becomes public)", "NAME");

@@ -8,7 +8,7 @@ namespace SchemaNorm.Cli.Config;
 /// must name a table and columns that exist (accepted ones are checked by the analysis, as declared
 /// dependencies); a suppression for a table no script creates is most likely a typo.
 /// </summary>
-public static class ConfigChecks
+internal static class ConfigChecks
 {
     public static void Check(SchemaModel model, SchemaNormConfig config, DiagnosticBag diagnostics)
     {

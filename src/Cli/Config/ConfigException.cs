@@ -3,7 +3,7 @@ using SchemaNorm.Analyzer.Diagnostics;
 namespace SchemaNorm.Cli.Config;
 
 /// <summary>A config (or baseline) file that cannot be used: every problem found in it, each at its file:line:column. Exit status 2.</summary>
-public sealed class ConfigException(IReadOnlyList<Diagnostic> diagnostics, string subject = "the config file")
+internal sealed class ConfigException(IReadOnlyList<Diagnostic> diagnostics, string subject = "the config file")
     : Exception(diagnostics.Count == 0 ? $"bad {subject}" : diagnostics[0].ToString())
 {
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;

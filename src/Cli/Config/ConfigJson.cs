@@ -5,16 +5,16 @@ using SchemaNorm.Analyzer.Model;
 
 namespace SchemaNorm.Cli.Config;
 
-public enum ConfigNodeKind { Object, Array, String, Number, Boolean, Null }
+internal enum ConfigNodeKind { Object, Array, String, Number, Boolean, Null }
 
 /// <summary>A property of a JSON object, with where its name is written.</summary>
-public sealed record ConfigProperty(string Name, SourceLocation NameLocation, ConfigNode Value);
+internal sealed record ConfigProperty(string Name, SourceLocation NameLocation, ConfigNode Value);
 
 /// <summary>
 /// A JSON value with the place it starts in its file. <see cref="JsonDocument"/> forgets positions, and
 /// a config error must point at the value that is wrong, so the file is read into these instead.
 /// </summary>
-public sealed class ConfigNode
+internal sealed class ConfigNode
 {
     public required ConfigNodeKind Kind { get; init; }
     public required SourceLocation Location { get; init; }
@@ -38,7 +38,7 @@ public sealed class ConfigNode
 }
 
 /// <summary>Reads a config file into <see cref="ConfigNode"/>s. Comments and trailing commas are allowed, as in most tools' JSON config files.</summary>
-public static class ConfigJson
+internal static class ConfigJson
 {
     private static readonly JsonReaderOptions Options = new()
     {

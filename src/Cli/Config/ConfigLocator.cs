@@ -3,14 +3,14 @@ using SchemaNorm.Cli.Options;
 namespace SchemaNorm.Cli.Config;
 
 /// <summary>The config file a run uses and how it was found: given with --config, or found above <see cref="Near"/> (an input, or the current folder).</summary>
-public sealed record ConfigChoice(string Path, string How, string? Near);
+internal sealed record ConfigChoice(string Path, string How, string? Near);
 
 /// <summary>
 /// Which config file a run uses: <c>--config FILE</c>; else the nearest <c>schemanorm.json</c> from each input
 /// upward, up to its repository root (so the same files give the same verdict from any current folder); else,
 /// when the inputs find none (or there are none: a live database), the nearest from the current folder upward.
 /// </summary>
-public static class ConfigLocator
+internal static class ConfigLocator
 {
     /// <summary>The config file's full path, or null when there is none.</summary>
     public static string? Find(ParsedArguments args, string currentDirectory) => Choose(args, currentDirectory, [])?.Path;

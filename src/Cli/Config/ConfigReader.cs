@@ -11,7 +11,7 @@ namespace SchemaNorm.Cli.Config;
 /// Reads and checks a <c>schemanorm.json</c> file (docs/configuration.md, docs/schemanorm.schema.json).
 /// Every unknown key and bad value is an error at its file:line:column; all of them are reported at once.
 /// </summary>
-public static class ConfigReader
+internal static class ConfigReader
 {
     internal static readonly string[] TopLevelKeys =
         ["$schema", "target", "failOn", "helpUriBase", "baseline", "files", "tables", "rules", "dependencies", "suppressions", "discovery", "allowRead"];

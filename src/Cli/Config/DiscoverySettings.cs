@@ -8,7 +8,7 @@ namespace SchemaNorm.Cli.Config;
 /// support it. Column names are as written (unquoted); an FD with several columns on the right rejects
 /// each of them.
 /// </summary>
-public sealed record RejectedDependency(
+internal sealed record RejectedDependency(
     QualifiedName Table, DependencyKind Kind, IReadOnlyList<string> Lhs, IReadOnlyList<string> Rhs, string? Reason, SourceLocation Location);
 
 /// <summary>
@@ -16,7 +16,7 @@ public sealed record RejectedDependency(
 /// <c>--max-error</c>) over the config file's <c>discovery</c> section, plus the dependencies it rejects.
 /// Null means "the discovery's own default".
 /// </summary>
-public sealed record DiscoverySettings
+internal sealed record DiscoverySettings
 {
     /// <summary>True when two NULLs count as the same value (the default, as in the literature's counts).</summary>
     public bool NullsEqual { get; init; } = true;

@@ -5,7 +5,7 @@ namespace SchemaNorm.Cli.Config;
 /// character, <c>**</c> any number of whole segments. Files use '/' between segments (paths relative to
 /// the config file's folder), tables use '.' (schema.table).
 /// </summary>
-public sealed class Glob
+internal sealed class Glob
 {
     private readonly string[] _segments;
     private readonly bool _ignoreCase;

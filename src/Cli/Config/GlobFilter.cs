@@ -6,7 +6,7 @@ namespace SchemaNorm.Cli.Config;
 /// The <c>include</c> and <c>exclude</c> globs of the config file's <c>files</c> or <c>tables</c>: a name is
 /// kept when it matches some include glob (or there are none) and no exclude glob.
 /// </summary>
-public sealed class GlobFilter(IReadOnlyList<Glob> include, IReadOnlyList<Glob> exclude)
+internal sealed class GlobFilter(IReadOnlyList<Glob> include, IReadOnlyList<Glob> exclude)
 {
     public IReadOnlyList<Glob> Include { get; } = include;
     public IReadOnlyList<Glob> Exclude { get; } = exclude;

@@ -5,7 +5,7 @@ namespace SchemaNorm.Cli.Config;
 /// folder, or a file in a worktree or submodule). Config lookups stop there, and SARIF locations are relative
 /// to it, so a run gives the same verdict and the same locations from any current folder.
 /// </summary>
-public static class RepositoryRoot
+internal static class RepositoryRoot
 {
     /// <summary>The repository root above <paramref name="path"/> (a file or a folder), or null when it is in none.</summary>
     public static string? Of(string path)

@@ -4,14 +4,14 @@ using SchemaNorm.Analyzer.Model;
 namespace SchemaNorm.Cli.Config;
 
 /// <summary>What the config file sets for a rule: <c>off</c>, or the severity its findings are reported with.</summary>
-public enum RuleLevel { Off, Note, Warning, Error }
+internal enum RuleLevel { Off, Note, Warning, Error }
 
 /// <summary>
 /// A reviewed decision about a dependency, recorded in the repository so that CI results are
 /// reproducible: <c>accept</c> makes it a declared dependency of its table; <c>reject</c> removes it
 /// from the dependencies found in sample data.
 /// </summary>
-public sealed record DependencyDecision(DependencyAnnotation Dependency, bool Accept, string? Reason)
+internal sealed record DependencyDecision(DependencyAnnotation Dependency, bool Accept, string? Reason)
 {
     /// <summary>The table it is about (always set: the config file must name it).</summary>
     public QualifiedName Table => Dependency.Table!.Value;
@@ -19,7 +19,7 @@ public sealed record DependencyDecision(DependencyAnnotation Dependency, bool Ac
 }
 
 /// <summary>The config file's <c>discovery</c> settings: how dependencies are searched for in sample data.</summary>
-public sealed record DiscoveryConfig
+internal sealed record DiscoveryConfig
 {
     /// <summary>"equal" or "distinct": whether two NULLs count as the same value.</summary>
     public string? Nulls { get; init; }
@@ -34,7 +34,7 @@ public sealed record DiscoveryConfig
 }
 
 /// <summary>A <c>schemanorm.json</c> file, read and checked (see docs/configuration.md).</summary>
-public sealed record SchemaNormConfig
+internal sealed record SchemaNormConfig
 {
     public const string FileName = "schemanorm.json";
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace SchemaNorm.Cli.Live;
 
 /// <summary>The database servers SchemaNorm reads.</summary>
-public enum DatabaseProvider
+internal enum DatabaseProvider
 {
     SqlServer,
     PostgreSql,
@@ -15,7 +15,7 @@ public enum DatabaseProvider
 /// What <c>--connection</c> (and <c>--provider</c>) point at: the provider, the connection string its client
 /// library takes, and a name for the server and database that is safe to print (never the password).
 /// </summary>
-public sealed record ConnectionTarget(DatabaseProvider Provider, string ConnectionString, string Server, string Database)
+internal sealed record ConnectionTarget(DatabaseProvider Provider, string ConnectionString, string Server, string Database)
 {
     /// <summary>"postgres" or "mssql": the scheme of the locations given to live objects.</summary>
     public string Scheme => Provider == DatabaseProvider.PostgreSql ? "postgres" : "mssql";

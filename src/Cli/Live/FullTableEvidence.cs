@@ -8,7 +8,7 @@ using SchemaNorm.Analyzer.Model;
 namespace SchemaNorm.Cli.Live;
 
 /// <summary>One dependency found in a sample, with what the sample said and what all rows say.</summary>
-public sealed record FullTableFigures(Table Table, TableDependency Dependency, LiveCheckResult Full, bool Kept)
+internal sealed record FullTableFigures(Table Table, TableDependency Dependency, LiveCheckResult Full, bool Kept)
 {
     /// <summary>What the sample said (rows seen, g3 error), when the dependency carries it.</summary>
     public DataEvidence? Sample => Dependency.Evidence;
@@ -63,7 +63,7 @@ public sealed record FullTableFigures(Table Table, TableDependency Dependency, L
 /// }
 /// </code>
 /// </example>
-public sealed class FullTableEvidence(LiveDatabase database)
+internal sealed class FullTableEvidence(LiveDatabase database)
 {
     private readonly Dictionary<(Table, AttributeSet, AttributeSet), LiveCheckResult> _cache = [];
     private readonly List<FullTableFigures> _figures = [];

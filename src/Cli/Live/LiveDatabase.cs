@@ -15,7 +15,7 @@ namespace SchemaNorm.Cli.Live;
 /// with ApplicationIntent=ReadOnly, and reads under SNAPSHOT isolation when the database allows it, else
 /// READ COMMITTED. Either way the transaction is rolled back, never committed, when the run ends.
 /// </summary>
-public sealed class LiveDatabase : IDisposable
+internal sealed class LiveDatabase : IDisposable
 {
     internal const string RequiresJit =
         "Dapper generates code at run time; the live path is refused where dynamic code is not supported (see LiveDatabase.IsSupported).";

@@ -9,7 +9,7 @@ namespace SchemaNorm.Cli.Live;
 /// a query over its time limit. The message is one line, names the server and what was being done, and
 /// never holds the password.
 /// </summary>
-public sealed class LiveDatabaseException(string message, Exception? inner = null) : Exception(message, inner)
+internal sealed class LiveDatabaseException(string message, Exception? inner = null) : Exception(message, inner)
 {
     /// <summary>The one line to show for a failure of <paramref name="activity"/> ("reading the catalog", ...).</summary>
     internal static LiveDatabaseException From(Exception e, ConnectionTarget target, string activity, int timeoutSeconds) =>

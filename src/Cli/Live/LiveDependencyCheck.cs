@@ -6,13 +6,13 @@ using SchemaNorm.Analyzer.Model;
 namespace SchemaNorm.Cli.Live;
 
 /// <summary>One right-side value of a violating group and the rows that carry it.</summary>
-public sealed record LiveValueCount(IReadOnlyList<string?> Values, long Rows);
+internal sealed record LiveValueCount(IReadOnlyList<string?> Values, long Rows);
 
 /// <summary>A left-side value with more than one right-side value in the table: the dependency breaks here.</summary>
-public sealed record LiveViolationGroup(IReadOnlyList<string?> LhsValues, long Rows, IReadOnlyList<LiveValueCount> RhsValues);
+internal sealed record LiveViolationGroup(IReadOnlyList<string?> LhsValues, long Rows, IReadOnlyList<LiveValueCount> RhsValues);
 
 /// <summary>What all rows of a table say about X -> Y, as the server counted them.</summary>
-public sealed record LiveCheckResult
+internal sealed record LiveCheckResult
 {
     /// <summary>Rows in the table.</summary>
     public required long Rows { get; init; }
@@ -44,7 +44,7 @@ public sealed record LiveCheckResult
 /// few example groups) come back. A dependency found in a sample is a suggestion; this settles it.
 /// Column names are the table's own, quoted for the dialect; no value is ever spliced into the text.
 /// </summary>
-public static class LiveDependencyCheck
+internal static class LiveDependencyCheck
 {
     /// <summary>
     /// X -> Y over column positions of a table read from <paramref name="db"/>. NULLs compare as in discovery:

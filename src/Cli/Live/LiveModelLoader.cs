@@ -12,7 +12,7 @@ namespace SchemaNorm.Cli.Live;
 /// <see cref="ValueSemantics"/> as rows read from scripts. Each object's location names it:
 /// postgres://host:port/db/schema.table or mssql://server/db/schema.table, line 1.
 /// </summary>
-public static class LiveModelLoader
+internal static class LiveModelLoader
 {
     /// <param name="progress">Told the table about to be sampled, its number and the number of tables (for a terminal).</param>
     [RequiresDynamicCode(LiveDatabase.RequiresJit)]

@@ -1,7 +1,7 @@
 namespace SchemaNorm.Cli.Live;
 
 /// <summary>What a run reads from a live database (<c>--connection</c> and the options beside it).</summary>
-public sealed record LiveSettings
+internal sealed record LiveSettings
 {
     public const int DefaultSampleRows = 10_000;
     public const int DefaultQueryTimeoutSeconds = 60;

@@ -8,7 +8,7 @@ namespace SchemaNorm.Cli.Live;
 /// ("Orders", "order_*") matches the name in any schema; "sales.*" names a schema too. A table is read when
 /// it matches some schema pattern (if any are given) and some table pattern (if any are given).
 /// </summary>
-public sealed class TableFilter
+internal sealed class TableFilter
 {
     private readonly IReadOnlyList<string> _schemas;
     private readonly IReadOnlyList<(string? Schema, string Name)> _tables;

@@ -1,23 +1,23 @@
 namespace SchemaNorm.Cli.Options;
 
 /// <summary>A bad command line: the message is shown as-is, and the tool exits with status 2.</summary>
-public sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>How an option takes its value.</summary>
-public enum OptionArity
+internal enum OptionArity
 {
     Flag,     // --no-header
     Single,   // --format json (the last one given wins)
     Multiple, // --var a=1 --var b=2
 }
 
-public sealed record OptionSpec(string Name, OptionArity Arity, string Help, string? ValueName = null, string? Alias = null);
+internal sealed record OptionSpec(string Name, OptionArity Arity, string Help, string? ValueName = null, string? Alias = null);
 
 /// <summary>
 /// The parsed command line: positional arguments and option values. Options may be written
 /// "--name value" or "--name=value"; "--" ends the options.
 /// </summary>
-public sealed class ParsedArguments
+internal sealed class ParsedArguments
 {
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
@@ -76,7 +76,7 @@ public sealed class ParsedArguments
     }
 }
 
-public static class ArgumentParser
+internal static class ArgumentParser
 {
     public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs)
     {

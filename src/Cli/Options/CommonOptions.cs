@@ -1,7 +1,7 @@
 namespace SchemaNorm.Cli.Options;
 
 /// <summary>The options every command shares, and the option table each command is parsed with.</summary>
-public static class CommonOptions
+internal static class CommonOptions
 {
     public static readonly OptionSpec Format = new("format", OptionArity.Single, "output format: text, json, sarif, markdown, github or compact (default text)", "FORMAT");
     public static readonly OptionSpec Output = new("output", OptionArity.Single, "write the report to FILE instead of standard output", "FILE", Alias: "o");

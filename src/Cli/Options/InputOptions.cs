@@ -3,7 +3,7 @@ using SchemaNorm.Analyzer.Ingest;
 namespace SchemaNorm.Cli.Options;
 
 /// <summary>The options that say how to read the inputs, shared by every command that reads scripts or CSV files.</summary>
-public static class InputOptions
+internal static class InputOptions
 {
     public static readonly OptionSpec Verbose = new("verbose", OptionArity.Flag, "also show informational messages about the inputs", Alias: "v");
 

@@ -8,7 +8,7 @@ namespace SchemaNorm.Cli.Options;
 /// <see cref="All"/>; a command without a --table of its own adds <see cref="Tables"/> (a command whose
 /// --table names the one table to work on reads just that table from the database).
 /// </summary>
-public static class LiveOptions
+internal static class LiveOptions
 {
     public static readonly OptionSpec Connection = new("connection", OptionArity.Single,
         "read the schema and sample rows from a live SQL Server or PostgreSQL database instead of files: a connection string, a postgres:// URI, or env:NAME to take it from an environment variable", "STRING");

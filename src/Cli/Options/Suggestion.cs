@@ -1,7 +1,7 @@
 namespace SchemaNorm.Cli.Options;
 
 /// <summary>"did you mean": the known word nearest to a mistyped one, when it is near enough to be what was meant.</summary>
-public static class Suggestion
+internal static class Suggestion
 {
     /// <summary>The candidate within a few edits of <paramref name="typed"/> (fewer for short words), or null.</summary>
     public static string? Nearest(string typed, IEnumerable<string> candidates)

@@ -2,7 +2,7 @@ using SchemaNorm.Analyzer.Analysis;
 
 namespace SchemaNorm.Cli.Options;
 
-public static class TargetOption
+internal static class TargetOption
 {
     /// <summary>--target: 3NF, BCNF (default, unless the config file sets one), 4NF or 5NF (1NF and 2NF are accepted too).</summary>
     public static NormalForm Parse(ParsedArguments args, NormalForm? configured = null)

@@ -11,7 +11,7 @@ namespace SchemaNorm.Cli.Output;
 /// normal form, dependencies with their sources, and findings. Column arrays are in table column order.
 /// Fields beyond the contract (fix, anomalies, witnesses, notes) are additions, never renames.
 /// </summary>
-public sealed class AnalysisJsonWriter(string currentDirectory)
+internal sealed class AnalysisJsonWriter(string currentDirectory)
 {
     /// <summary>Fingerprints, baseline states and suppressions of the findings; without it they are left out.</summary>
     public ReportFacts? Facts { get; init; }

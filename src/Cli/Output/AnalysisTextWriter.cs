@@ -9,7 +9,7 @@ namespace SchemaNorm.Cli.Output;
 /// most important first, each with where it is stated, what goes wrong, the rows that show it, and a fix.
 /// Tables without findings are summed up in one line each.
 /// </summary>
-public sealed class AnalysisTextWriter(string currentDirectory)
+internal sealed class AnalysisTextWriter(string currentDirectory)
 {
     /// <summary>Baseline states of the findings; without it none are marked.</summary>
     public ReportFacts? Facts { get; init; }

@@ -7,14 +7,14 @@ using SchemaNorm.Cli.Options;
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>One finding recorded in a baseline: its fingerprint, and what a reviewer needs to recognise it.</summary>
-public sealed record BaselineEntry(string Fingerprint, string RuleId, string Table, IReadOnlyList<string> Columns, string? File);
+internal sealed record BaselineEntry(string Fingerprint, string RuleId, string Table, IReadOnlyList<string> Columns, string? File);
 
 /// <summary>
 /// The baseline file (<c>--write-baseline</c>, <c>--baseline</c>): today's findings by fingerprint, so that
 /// a CI job fails only on new ones. Small, sorted, and free of line numbers and messages, so that it
 /// changes in a diff only when findings come or go. File paths are relative to the baseline's folder.
 /// </summary>
-public static class BaselineFile
+internal static class BaselineFile
 {
     public const int FormatVersion = 1;
 

@@ -8,7 +8,7 @@ namespace SchemaNorm.Cli.Output;
 /// them (<c>db/schema.sql:5:5: warning SN2001 message</c>), for editors' problem matchers and grep.
 /// Suppressed and baselined findings are left out; nothing else is written.
 /// </summary>
-public sealed class CompactWriter(string currentDirectory, ReportFacts facts)
+internal sealed class CompactWriter(string currentDirectory, ReportFacts facts)
 {
     public string Write(SchemaAnalysis analysis)
     {

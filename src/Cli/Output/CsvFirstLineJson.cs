@@ -7,7 +7,7 @@ namespace SchemaNorm.Cli.Output;
 /// "csvFiles" in the JSON reports: for each CSV file read for a table, whether its first line was read as
 /// the header or as data, what decided it, and why, so that a wrong guess is visible and can be overridden.
 /// </summary>
-public static class CsvFirstLineJson
+internal static class CsvFirstLineJson
 {
     public static void Write(Utf8JsonWriter w, Table table, string currentDirectory)
     {

@@ -13,7 +13,7 @@ namespace SchemaNorm.Cli.Output;
 /// and the 3NF synthesis offered beside a BCNF proposal that cannot preserve every dependency. Column
 /// arrays are in the source table's column order.
 /// </summary>
-public static class DecompositionJsonWriter
+internal static class DecompositionJsonWriter
 {
     /// <summary>The <c>decompose --format json</c> document: the tool, the source table, the decomposition.</summary>
     public static string Document(Decomposition d) => JsonOutput.Write(w =>

@@ -12,7 +12,7 @@ namespace SchemaNorm.Cli.Output;
 /// tables, Mermaid ER diagrams of the table before and the tables after, the splits, what is lost, and
 /// the check on the sample rows.
 /// </summary>
-public static class DecompositionMarkdownWriter
+internal static class DecompositionMarkdownWriter
 {
     public static string Write(Decomposition d)
     {

@@ -11,7 +11,7 @@ namespace SchemaNorm.Cli.Output;
 /// form and the anomalies it removes, the splits and why they were chosen, what is lost and how to enforce
 /// it, and what the sample rows showed.
 /// </summary>
-public static class DecompositionTextWriter
+internal static class DecompositionTextWriter
 {
     public static string Write(Decomposition d)
     {

@@ -1,10 +1,9 @@
 using SchemaNorm.Analyzer.Diagnostics;
-using SchemaNorm.Cli.Commands;
 
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>Input problems on standard error, "file:line:column: error: message", with paths relative to the current folder.</summary>
-public static class DiagnosticPrinter
+internal static class DiagnosticPrinter
 {
     /// <summary>Prints errors always, warnings unless quiet, infos only when verbose; returns the number of errors.</summary>
     public static int Print(IEnumerable<Diagnostic> diagnostics, CliContext context, bool quiet, bool verbose)

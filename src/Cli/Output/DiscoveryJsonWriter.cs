@@ -5,14 +5,14 @@ using SchemaNorm.Analyzer.Model;
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>One table's discovery: the table, what was found, and the bounds the run itself chose.</summary>
-public sealed record DiscoveredTable(Table Table, DiscoveryResult Result, IReadOnlyList<string> Notes);
+internal sealed record DiscoveredTable(Table Table, DiscoveryResult Result, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// The `discover --format json` document of CONTRACT.md: per table its rows, columns, NULL semantics,
 /// error bound, minimal FDs (one column on the right), minimal unique column combinations and MVDs.
 /// Additions: JDs, key candidates (UCCs without NULLs) and "limits" (what was bounded, in words).
 /// </summary>
-public static class DiscoveryJsonWriter
+internal static class DiscoveryJsonWriter
 {
     public static string Write(IReadOnlyList<DiscoveredTable> tables) => JsonOutput.Write(w => WriteTo(w, tables));
 

@@ -4,7 +4,7 @@ using SchemaNorm.Analyzer.Discovery;
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>The text form of `discover`: per table its FDs (grouped by left side), keys, MVDs, JDs and limits.</summary>
-public static class DiscoveryTextWriter
+internal static class DiscoveryTextWriter
 {
     public static string Write(IReadOnlyList<DiscoveredTable> tables)
     {

@@ -1,7 +1,7 @@
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>The exit statuses of CONTRACT.md.</summary>
-public static class ExitStatus
+internal static class ExitStatus
 {
     /// <summary>Nothing at or above the --fail-on threshold.</summary>
     public const int Clean = 0;

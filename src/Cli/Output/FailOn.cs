@@ -4,7 +4,7 @@ using SchemaNorm.Cli.Options;
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>The --fail-on threshold: which findings make the exit status 1.</summary>
-public static class FailOn
+internal static class FailOn
 {
     /// <summary>The least severity that fails, or null for --fail-on none. The default is the config file's failOn, else warning.</summary>
     public static Severity? Threshold(ParsedArguments args, string? configured = null) =>

@@ -13,7 +13,7 @@ namespace SchemaNorm.Cli.Output;
 /// (SN1001, no key) is identified by its rule and table alone: the columns it lists are all of them, and a
 /// column added to a keyless table does not make its missing key a new problem.
 /// </summary>
-public static class FindingFingerprint
+internal static class FindingFingerprint
 {
     /// <summary>The SARIF partialFingerprints key (versioned: a change of the recipe is a new key).</summary>
     public const string SarifKey = "schemanorm/v1";

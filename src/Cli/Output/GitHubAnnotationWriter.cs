@@ -9,7 +9,7 @@ namespace SchemaNorm.Cli.Output;
 /// lines of the pull request's diff. Suppressed and baselined findings are not annotated; a last plain
 /// line sums up the run in the log.
 /// </summary>
-public sealed class GitHubAnnotationWriter(string currentDirectory, ReportFacts facts)
+internal sealed class GitHubAnnotationWriter(string currentDirectory, ReportFacts facts)
 {
     public string Write(SchemaAnalysis analysis)
     {

@@ -8,7 +8,7 @@ namespace SchemaNorm.Cli.Output;
 /// Writes JSON with <see cref="Utf8JsonWriter"/> (no reflection, so the tool also runs as a native
 /// binary): indented, UTF-8, non-ASCII characters kept readable.
 /// </summary>
-public static class JsonOutput
+internal static class JsonOutput
 {
     private static readonly JsonWriterOptions Options = new()
     {

@@ -10,7 +10,7 @@ namespace SchemaNorm.Cli.Output;
 /// proposed decomposition, through <see cref="Write"/>'s hook). Suppressed findings and the baseline are
 /// folded away at the end.
 /// </summary>
-public sealed class MarkdownReportWriter(string currentDirectory, ReportFacts facts)
+internal sealed class MarkdownReportWriter(string currentDirectory, ReportFacts facts)
 {
     /// <param name="proposedDecomposition">
     /// Hook for the decomposition step: Markdown shown under a table that is below the target (e.g. a

@@ -9,7 +9,7 @@ namespace SchemaNorm.Cli.Output;
 /// types and key marks, a note on each column that a finding says depends on less than a key, and the
 /// tables its foreign keys point to. GitHub renders it in a pull-request comment.
 /// </summary>
-public static class MermaidTableDiagram
+internal static class MermaidTableDiagram
 {
     public static string For(TableAnalysis t)
     {

@@ -1,7 +1,7 @@
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>File paths as reports show them: relative to the current folder, with forward slashes.</summary>
-public static class PathDisplay
+internal static class PathDisplay
 {
     /// <summary>
     /// The path relative to <paramref name="currentDirectory"/> when it is inside it or at most two

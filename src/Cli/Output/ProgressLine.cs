@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SchemaNorm.Analyzer.Discovery;
-using SchemaNorm.Cli.Commands;
 
 namespace SchemaNorm.Cli.Output;
 
@@ -8,7 +7,7 @@ namespace SchemaNorm.Cli.Output;
 /// One self-overwriting progress line on standard error, shown only when a person is watching (a
 /// terminal, not CI) and at most ten times a second, so that it never slows the work it reports on.
 /// </summary>
-public sealed class ProgressLine(CliContext context, bool quiet) : IProgress<DiscoveryProgress>, IDisposable
+internal sealed class ProgressLine(CliContext context, bool quiet) : IProgress<DiscoveryProgress>, IDisposable
 {
     private readonly bool _enabled = context.Interactive && !quiet;
     private readonly Stopwatch _clock = Stopwatch.StartNew();

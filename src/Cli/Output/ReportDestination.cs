@@ -1,4 +1,3 @@
-using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Options;
 
 namespace SchemaNorm.Cli.Output;
@@ -7,7 +6,7 @@ namespace SchemaNorm.Cli.Output;
 /// Sends a finished report to standard output or to the --output file (written whole, see
 /// <see cref="AtomicFile"/>; the commands have checked with <see cref="OutputGuard"/> that it is no input).
 /// </summary>
-public static class ReportDestination
+internal static class ReportDestination
 {
     /// <summary>Streams a JSON report to the destination: large documents are never held as one string.</summary>
     public static void WriteJson(Action<System.Text.Json.Utf8JsonWriter> write, ParsedArguments args, CliContext context)
@@ -33,6 +32,19 @@ public static class ReportDestination
         {
             context.Stdout.Write(JsonOutput.Write(write));
         }
+    }
+
+    /// <summary>Writes a report in one of the <see cref="ReportFormats"/> to the destination.</summary>
+    public static void Write<TReport>(IReportWriter<TReport> writer, TReport report, ParsedArguments args, CliContext context)
+    {
+        if (args.Get("output") is null)
+        {
+            writer.Write(report, context.Stdout);
+            return;
+        }
+        using var text = new StringWriter();
+        writer.Write(report, text);
+        Write(text.ToString(), args, context);
     }
 
     public static void Write(string report, ParsedArguments args, CliContext context)

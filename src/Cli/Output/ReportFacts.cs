@@ -1,12 +1,11 @@
 using SchemaNorm.Analyzer.Analysis;
-using SchemaNorm.Cli.Commands;
 
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>Where a finding stands against the baseline (SARIF's baselineState).</summary>
-public enum BaselineState { New, Unchanged, Absent }
+internal enum BaselineState { New, Unchanged, Absent }
 
-public static class BaselineStates
+internal static class BaselineStates
 {
     /// <summary>"new", "unchanged", "absent": SARIF's spelling, also used by the JSON report.</summary>
     public static string Display(this BaselineState state) => state switch
@@ -21,7 +20,7 @@ public static class BaselineStates
 /// What the reports say about findings beyond the analysis itself: fingerprints, the state of each
 /// against the baseline, baseline entries no longer found, and the settings that shape the reports.
 /// </summary>
-public sealed class ReportFacts
+internal sealed class ReportFacts
 {
     private readonly IReadOnlyDictionary<Finding, string> _fingerprints;
     private readonly IReadOnlyDictionary<Finding, BaselineState> _states;

@@ -5,7 +5,7 @@ using SchemaNorm.Cli.Options;
 namespace SchemaNorm.Cli.Output;
 
 /// <summary>How the analysis is reported: help links, the baseline, the tables shown. The command line wins over the config file.</summary>
-public sealed record ReportSettings
+internal sealed record ReportSettings
 {
     /// <summary>Base URI of the rule pages (--help-uri-base, config helpUriBase), or null for no links.</summary>
     public string? HelpUriBase { get; init; }

@@ -8,7 +8,7 @@ namespace SchemaNorm.Cli.Output;
 /// URI (config <c>helpUriBase</c> or <c>--help-uri-base</c>), a link to it. SchemaNorm has no public
 /// site, so there is no link otherwise.
 /// </summary>
-public static class RuleHelp
+internal static class RuleHelp
 {
     private static readonly ConcurrentDictionary<string, string?> Pages = new(StringComparer.OrdinalIgnoreCase);
 

@@ -13,7 +13,7 @@ namespace SchemaNorm.Cli.Output;
 /// Suppressed findings carry <c>suppressions</c>; with a baseline, results carry <c>baselineState</c>, and
 /// baseline entries no longer found are listed as <c>absent</c>.
 /// </summary>
-public sealed class SarifWriter(string currentDirectory, ReportFacts facts)
+internal sealed class SarifWriter(string currentDirectory, ReportFacts facts)
 {
     public const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public const string SourceRoot = "%SRCROOT%";

@@ -9,10 +9,10 @@ using SchemaNorm.Cli.Output;
 namespace SchemaNorm.Cli.Pipeline;
 
 /// <summary>A dependency seen in the rows that does not drive findings, and why.</summary>
-public sealed record CandidateDependency(TableDependency Dependency, string Reason, double? Score = null);
+internal sealed record CandidateDependency(TableDependency Dependency, string Reason, double? Score = null);
 
 /// <summary>What the sample rows of one table say: the dependencies the analysis uses, the candidates it does not, and the bounds.</summary>
-public sealed record TableDataDependencies(
+internal sealed record TableDataDependencies(
     Table Table,
     IReadOnlyList<TableDependency> Used,
     IReadOnlyList<CandidateDependency> Candidates,
@@ -26,7 +26,7 @@ public sealed record TableDataDependencies(
 /// the config file. Dependencies the config file rejects are dropped. MVDs and JDs are searched on
 /// narrow tables, and count only with support in several groups of rows.
 /// </summary>
-public static class DataDependencies
+internal static class DataDependencies
 {
     /// <summary>In analyze, left sides of more columns than this are not searched unless --max-lhs says otherwise.</summary>
     public const int DefaultMaxLhs = 3;

@@ -10,7 +10,7 @@ namespace SchemaNorm.Cli.Pipeline;
 /// of at most <see cref="WideTableMaxLhs"/> columns: its minimal FDs can number in the millions, and the
 /// bound is reported with the results.
 /// </summary>
-public static class DiscoveryPlan
+internal static class DiscoveryPlan
 {
     public const int WideTableColumns = 64;
     public const int WideTableMaxLhs = 3;

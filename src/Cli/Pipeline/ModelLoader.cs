@@ -3,14 +3,13 @@ using System.Runtime.CompilerServices;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Analyzer.Model;
-using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Output;
 
 namespace SchemaNorm.Cli.Pipeline;
 
 /// <summary>Step 1 of a run: the schema model and its sample rows, from scripts and CSV files or from a live database.</summary>
-public static class ModelLoader
+internal static class ModelLoader
 {
     /// <summary>
     /// The model, or null when it could not be loaded: input errors have been printed and counted in

@@ -1,6 +1,5 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Ingest;
-using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Config;
 using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
@@ -9,7 +8,7 @@ using SchemaNorm.Cli.Output;
 namespace SchemaNorm.Cli.Pipeline;
 
 /// <summary>Everything a run was asked to do, settled once from the command line and the config file.</summary>
-public sealed record RunSettings
+internal sealed record RunSettings
 {
     public required IReadOnlyList<string> Paths { get; init; }
     public required IngestOptions Ingest { get; init; }

@@ -147,7 +147,7 @@ public sealed record ProposedForeignKey(
 /// <summary>An FD that no new table enforces; <see cref="Enforcement"/> says how one could.</summary>
 public sealed record LostDependency(FunctionalDependency Dependency, IReadOnlyList<string> Tables, string Enforcement);
 
-/// <summary>One split: in <see cref="From"/>, the dependency <see cref="Kind"/> Lhs -> Rhs (or the JD) moved columns to <see cref="NewTable"/>.</summary>
+/// <summary>One split: in <see cref="From"/>, the dependency <see cref="Kind"/> Lhs -> Rhs (or the JD) moved columns to a new table (<see cref="Parts"/>).</summary>
 public sealed record DecompositionStep
 {
     public required DependencyKind Kind { get; init; }

@@ -98,7 +98,7 @@ public class PostgresAnalyzeTests(StoreDatabase db) : IClassFixture<StoreDatabas
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var context = new SchemaNorm.Cli.Commands.CliContext(stdout, stderr, interactive: true);
+        var context = new SchemaNorm.Cli.CliContext(stdout, stderr, interactive: true);
         Assert.Equal(1, CommandLine.Run(["analyze", "--connection", db.ConnectionString], context));
         Assert.Contains("\rreading public.log_lines (2/5)", stderr.ToString());
         Assert.Contains("\rreading public.products (4/5)", stderr.ToString());

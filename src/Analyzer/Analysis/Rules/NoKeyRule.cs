@@ -14,7 +14,10 @@ internal sealed class NoKeyRule : ITableRule
 {
     public RuleDescriptor Descriptor { get; } = new(
         RuleIds.NoKey, "Table has no key", NormalForm.First, Severity.Warning,
-        "No PRIMARY KEY, UNIQUE constraint or unique index: rows can repeat.");
+        "No PRIMARY KEY, UNIQUE constraint or unique index: rows can repeat.")
+    {
+        SeverityNote = "error when sample rows repeat",
+    };
 
     public IEnumerable<Finding> Check(TableContext ctx)
     {

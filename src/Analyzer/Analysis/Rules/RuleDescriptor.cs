@@ -9,5 +9,8 @@ public sealed record RuleDescriptor(string Id, string Title, NormalForm NormalFo
     /// <summary>The rule's page, relative to the repository root.</summary>
     public string HelpPath => $"docs/rules/{Id}.md";
 
+    /// <summary>When the severity differs from the default, in a few words for the rule list (e.g. "error when sample rows repeat").</summary>
+    public string? SeverityNote { get; init; }
+
     public override string ToString() => $"{Id} {Title}";
 }

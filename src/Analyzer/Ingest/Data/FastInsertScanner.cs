@@ -124,7 +124,7 @@ internal static class FastInsertScanner
 
     private static bool IsIdentifierChar(char ch) => char.IsLetterOrDigit(ch) || ch is '_' or '@' or '#' or '$';
 
-    /// <summary>Reads one INSERT statement found by <see cref="TryScanBatch"/>, passing its rows to <paramref name="sink"/>.</summary>
+    /// <summary>Reads one INSERT statement found by <see cref="TryScan"/>, passing its rows to <paramref name="sink"/>.</summary>
     public static bool ReadInsert(string text, FastInsert insert, IInsertRowSink sink)
     {
         var cursor = new Cursor(text, insert.Start, insert.End);

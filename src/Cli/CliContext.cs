@@ -1,0 +1,17 @@
+namespace SchemaNorm.Cli;
+
+/// <summary>What a command may touch: the output streams, and whether a person is watching.</summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr, bool interactive)
+{
+    public TextWriter Stdout { get; } = stdout;
+    public TextWriter Stderr { get; } = stderr;
+    /// <summary>True when standard error is a terminal: progress lines are shown then, never in CI logs.</summary>
+    public bool Interactive { get; } = interactive;
+    public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>
+    /// The raw standard output, for reports streamed as bytes (a large JSON document is never held as
+    /// one string); null when <see cref="Stdout"/> is not the console (tests), which then gets the text.
+    /// </summary>
+    public Func<Stream>? StdoutStream { get; init; }
+}
