@@ -1,6 +1,8 @@
 using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Dependencies;
-using SchemaNorm.Analyzer.Discovery.Engine;
+using SchemaNorm.Analyzer.Discovery.Engine.Approximate;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
+using SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 
 namespace SchemaNorm.Analyzer.Discovery;
 

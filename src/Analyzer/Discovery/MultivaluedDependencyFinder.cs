@@ -1,6 +1,6 @@
 using System.Numerics;
 using SchemaNorm.Analyzer.Dependencies;
-using SchemaNorm.Analyzer.Discovery.Engine;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 namespace SchemaNorm.Analyzer.Discovery;
 
