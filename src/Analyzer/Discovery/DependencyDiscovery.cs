@@ -95,6 +95,7 @@ public static class DependencyDiscovery
         bool approximate = options.MaxError > 0;
         var fds = new List<DiscoveredFd>();
         var uccs = new List<AttributeSet>();
+        var keyPositions = new List<ulong>(); // the UCCs as engine positions, for the MVD search (tables under 64 columns)
         int? completeUpTo = null;
         var statistics = new DiscoveryStatistics();
 
@@ -114,7 +115,11 @@ public static class DependencyDiscovery
                 var lhsSet = Bits.ToAttributeSet(lhs, rel.ColumnOf);
                 for (int a = rhs.First(); a >= 0; a = rhs.Next(a))
                 {
-                    if (a == m) uccs.Add(lhsSet);
+                    if (a == m)
+                    {
+                        uccs.Add(lhsSet);
+                        if (m < 64) keyPositions.Add(lhs.Word(0));
+                    }
                     else fds.Add(new DiscoveredFd(lhsSet, rel.ColumnOf[a]));
                 }
             }
@@ -170,7 +175,7 @@ public static class DependencyDiscovery
         var jds = new List<DiscoveredJd>();
         if (options.Mvds || options.Jds)
         {
-            var finder = new MultivaluedDependencyFinder(rel, options, control);
+            var finder = new MultivaluedDependencyFinder(rel, options, control, keyPositions);
             if (options.Mvds) mvds.AddRange(finder.FindMvds());
             if (options.Jds) jds.AddRange(finder.FindJds());
         }

@@ -34,13 +34,16 @@ internal sealed class MultivaluedDependencyFinder
     private readonly int _n, _m;
     private readonly ulong _all;
     private readonly Dictionary<ulong, (int[] Ids, int Count)> _idCache = [];
+    private readonly IReadOnlyList<ulong> _keys;
     private long _tests;
 
-    public MultivaluedDependencyFinder(EncodedRelation rel, DiscoveryOptions options, RunControl control)
+    /// <param name="keys">Unique column combinations already found (engine positions); they let the search skip left sides whose MVDs an FD would state anyway.</param>
+    public MultivaluedDependencyFinder(EncodedRelation rel, DiscoveryOptions options, RunControl control, IReadOnlyList<ulong>? keys = null)
     {
         _rel = rel;
         _options = options;
         _control = control;
+        _keys = keys ?? [];
         _n = rel.RowCount;
         _m = rel.ColumnCount;
         _all = _m >= 64 ? ulong.MaxValue : (1UL << _m) - 1;
@@ -51,7 +54,7 @@ internal sealed class MultivaluedDependencyFinder
     public List<DiscoveredMvd> FindMvds()
     {
         var result = new List<DiscoveredMvd>();
-        if (_m < 3) return result;
+        if (_m < 3 || SettledByKeys(0)) return result;
         if (_m > Math.Min(_options.MvdMaxColumns, 63))
         {
             _control.AddLimit($"MVDs not searched: the table has {_m} columns, more than the bound of {Math.Min(_options.MvdMaxColumns, 63)}");
@@ -70,6 +73,11 @@ internal sealed class MultivaluedDependencyFinder
                         ? $"MVD search stopped after {MaxTests} tests: left-hand sides of {size} or more columns not searched completely"
                         : $"time limit reached: MVDs searched only for left-hand sides of fewer than {size} columns");
                     return Sorted(result);
+                }
+                if (SettledByKeys(x))
+                {
+                    bases[x] = null; // as a superkey: nothing to report, nothing to augment
+                    continue;
                 }
                 var (xIds, xCount) = Ids(x);
                 if (xCount == distinctRows)
@@ -93,6 +101,21 @@ internal sealed class MultivaluedDependencyFinder
             }
         }
         return Sorted(result);
+    }
+
+    /// <summary>
+    /// True when some key K has at most one column outside X: then every MVD X ->> Y | Z that holds is
+    /// stated by an FD, so the search for X can only skip what it finds. Proof: say K ∖ X ⊆ Y (it has at
+    /// most one column). Two rows of an X-group, (y1, z1) and (y2, z2): the MVD needs a row (y1, z2), which
+    /// agrees with the first on X ∪ Y ⊇ K, so it is the first row and z2 = z1; hence X -> Z. The same holds
+    /// for every superset of X, and with a one-column key for X = ∅, i.e. for the whole search; JDs need an
+    /// all-key table, which a one-column key rules out on three or more columns.
+    /// </summary>
+    private bool SettledByKeys(ulong x)
+    {
+        foreach (var key in _keys)
+            if (BitOperations.PopCount(key & ~x) <= 1) return true;
+        return false;
     }
 
     private static List<DiscoveredMvd> Sorted(List<DiscoveredMvd> list)
@@ -199,7 +222,7 @@ internal sealed class MultivaluedDependencyFinder
     public List<DiscoveredJd> FindJds()
     {
         var result = new List<DiscoveredJd>();
-        if (_m < 3) return result;
+        if (_m < 3 || SettledByKeys(0)) return result;
         int bound = Math.Min(_options.JdMaxColumns, 63);
         if (_m > bound)
         {
