@@ -95,7 +95,8 @@ public static class DependencyDiscovery
         bool approximate = options.MaxError > 0;
         var fds = new List<DiscoveredFd>();
         var uccs = new List<AttributeSet>();
-        var keyPositions = new List<ulong>(); // the UCCs as engine positions, for the MVD search (tables under 64 columns)
+        var knownKeys = new List<ulong>(); // keys and exact FDs as engine positions, for the MVD search (tables under 64 columns)
+        var knownFds = new List<(ulong, int)>();
         int? completeUpTo = null;
         var statistics = new DiscoveryStatistics();
 
@@ -118,9 +119,13 @@ public static class DependencyDiscovery
                     if (a == m)
                     {
                         uccs.Add(lhsSet);
-                        if (m < 64) keyPositions.Add(lhs.Word(0));
+                        if (m < 64) knownKeys.Add(lhs.Word(0));
                     }
-                    else fds.Add(new DiscoveredFd(lhsSet, rel.ColumnOf[a]));
+                    else
+                    {
+                        fds.Add(new DiscoveredFd(lhsSet, rel.ColumnOf[a]));
+                        if (m < 64) knownFds.Add((lhs.Word(0), a));
+                    }
                 }
             }
             if (complete != int.MaxValue)
@@ -175,7 +180,7 @@ public static class DependencyDiscovery
         var jds = new List<DiscoveredJd>();
         if (options.Mvds || options.Jds)
         {
-            var finder = new MultivaluedDependencyFinder(rel, options, control, keyPositions);
+            var finder = new MultivaluedDependencyFinder(rel, options, control, new KnownDependencies(knownKeys, knownFds));
             if (options.Mvds) mvds.AddRange(finder.FindMvds());
             if (options.Jds) jds.AddRange(finder.FindJds());
         }

@@ -34,16 +34,16 @@ internal sealed class MultivaluedDependencyFinder
     private readonly int _n, _m;
     private readonly ulong _all;
     private readonly Dictionary<ulong, (int[] Ids, int Count)> _idCache = [];
-    private readonly IReadOnlyList<ulong> _keys;
+    private readonly KnownDependencies _known;
     private long _tests;
 
-    /// <param name="keys">Unique column combinations already found (engine positions); they let the search skip left sides whose MVDs an FD would state anyway.</param>
-    public MultivaluedDependencyFinder(EncodedRelation rel, DiscoveryOptions options, RunControl control, IReadOnlyList<ulong>? keys = null)
+    /// <param name="known">Keys and exact FDs already found; they let the search skip left sides whose MVDs an FD states or a smaller left side gives.</param>
+    public MultivaluedDependencyFinder(EncodedRelation rel, DiscoveryOptions options, RunControl control, KnownDependencies? known = null)
     {
         _rel = rel;
         _options = options;
         _control = control;
-        _keys = keys ?? [];
+        _known = known ?? KnownDependencies.None;
         _n = rel.RowCount;
         _m = rel.ColumnCount;
         _all = _m >= 64 ? ulong.MaxValue : (1UL << _m) - 1;
@@ -77,6 +77,14 @@ internal sealed class MultivaluedDependencyFinder
                 if (SettledByKeys(x))
                 {
                     bases[x] = null; // as a superkey: nothing to report, nothing to augment
+                    continue;
+                }
+                if (DeterminedInside(x) is var c and >= 0)
+                {
+                    // X ∖ {c} -> c: X has the groups of X ∖ {c}, so its basis is that one without the atom {c},
+                    // and each of its MVDs follows from X ∖ {c} by augmentation (nothing to report).
+                    var smaller = bases[x & ~(1UL << c)];
+                    bases[x] = smaller?.Where(atom => atom != 1UL << c).ToList();
                     continue;
                 }
                 var (xIds, xCount) = Ids(x);
@@ -113,9 +121,17 @@ internal sealed class MultivaluedDependencyFinder
     /// </summary>
     private bool SettledByKeys(ulong x)
     {
-        foreach (var key in _keys)
+        foreach (var key in _known.Keys)
             if (BitOperations.PopCount(key & ~x) <= 1) return true;
         return false;
+    }
+
+    /// <summary>A column of X that a known FD with its left side inside the rest of X determines, or -1.</summary>
+    private int DeterminedInside(ulong x)
+    {
+        foreach (var (lhs, rhs) in _known.Fds)
+            if ((x >> rhs & 1) != 0 && (lhs & ~x) == 0 && (lhs >> rhs & 1) == 0) return rhs;
+        return -1;
     }
 
     private static List<DiscoveredMvd> Sorted(List<DiscoveredMvd> list)
@@ -229,8 +245,9 @@ internal sealed class MultivaluedDependencyFinder
             _control.AddLimit($"JDs not searched: the table has {_m} columns, more than the bound of {bound}");
             return result;
         }
-        var (_, distinctRows) = Ids(_all);
         // All-key: no column is determined by all the others (otherwise an FD holds and 5NF is not the question).
+        if (_known.Fds.Count > 0) return result;
+        var (_, distinctRows) = Ids(_all);
         for (int a = 0; a < _m; a++)
             if (Ids(_all & ~(1UL << a)).Count == distinctRows) return result;
 
