@@ -97,6 +97,15 @@ public class DiscoverCommandTests
     }
 
     [Fact]
+    public void Threads_give_the_same_fds()
+    {
+        var path = Path.Combine(TestPaths.Datasets, "abalone.csv");
+        var table = Table(CliRunner.Run("discover", path, "--no-header", "--format", "json", "--fds-only", "--threads", "2"));
+        Assert.Equal(Expected("abalone"), FdLines(table));
+        Assert.Equal(2, CliRunner.Run("discover", path, "--no-header", "--threads", "0").ExitCode);
+    }
+
+    [Fact]
     public void Text_output_groups_fds_by_left_side()
     {
         var r = CliRunner.Run("discover", Path.Combine(TestPaths.Datasets, "iris.csv"), "--no-header");

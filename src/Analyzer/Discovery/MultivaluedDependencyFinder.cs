@@ -35,6 +35,7 @@ internal sealed class MultivaluedDependencyFinder
     private readonly ulong _all;
     private readonly Dictionary<ulong, (int[] Ids, int Count)> _idCache = [];
     private readonly KnownDependencies _known;
+    private int[] _byCode = [], _byBoth = [];
     private long _tests;
 
     /// <param name="known">Keys and exact FDs already found; they let the search skip left sides whose MVDs an FD states or a smaller left side gives.</param>
@@ -405,15 +406,19 @@ internal sealed class MultivaluedDependencyFinder
             var (prefix, prefixCount) = Ids(columns & ~(1UL << last));
             result = Refine(prefix, prefixCount, _rel.Codes[last], _rel.Distinct[last]);
         }
-        // Bound the cache to about 64 MB of ids.
-        if ((long)_idCache.Count * _n > 16_000_000) _idCache.Clear();
+        // Bound the cache to about 16 MB of ids; past it, keep the single columns every refinement starts from.
+        if ((long)_idCache.Count * _n > 4_000_000)
+            foreach (var key in _idCache.Keys.Where(k => BitOperations.PopCount(k) > 1).ToList()) _idCache.Remove(key);
         return _idCache[columns] = result;
     }
 
     private (int[] Ids, int Count) Refine(int[] ids, int idCount, int[] codes, int codeCount)
     {
-        var byCode = CountingSort(Enumerable.Range(0, _n).ToArray(), codes, codeCount);
-        var byBoth = CountingSort(byCode, ids, idCount);
+        // Two stable counting sorts through scratch arrays kept between calls: only the ids are new memory.
+        if (_byCode.Length != _n) (_byCode, _byBoth) = (new int[_n], new int[_n]);
+        CountingSort(null, codes, codeCount, _byCode);
+        CountingSort(_byCode, ids, idCount, _byBoth);
+        var byBoth = _byBoth;
         var result = new int[_n];
         int count = 0;
         for (int i = 0; i < _n; i++)
@@ -429,14 +434,17 @@ internal sealed class MultivaluedDependencyFinder
         return (result, _n == 0 ? 0 : count + 1);
     }
 
-    private static int[] CountingSort(int[] rows, int[] keys, int keyCount)
+    /// <summary>Rows (all of them in order when <paramref name="rows"/> is null) sorted stably by key into <paramref name="sorted"/>.</summary>
+    private void CountingSort(int[]? rows, int[] keys, int keyCount, int[] sorted)
     {
         var start = new int[keyCount + 1];
-        foreach (var r in rows) start[keys[r] + 1]++;
+        for (int i = 0; i < _n; i++) start[keys[rows is null ? i : rows[i]] + 1]++;
         for (int k = 0; k < keyCount; k++) start[k + 1] += start[k];
-        var sorted = new int[rows.Length];
-        foreach (var r in rows) sorted[start[keys[r]]++] = r;
-        return sorted;
+        for (int i = 0; i < _n; i++)
+        {
+            int r = rows is null ? i : rows[i];
+            sorted[start[keys[r]]++] = r;
+        }
     }
 
     private static IEnumerable<ulong> Subsets(ulong of, int size)
