@@ -43,9 +43,9 @@ public static class DiscoveryCheck
                 case "--tune":
                     var (key, value) = (args[++i].Split('=')[0], args[i].Split('=')[1]);
                     var v = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
-                    if (key == "threshold") SchemaNorm.Analyzer.Discovery.Engine.EngineTuning.SamplingThreshold = v;
-                    else if (key == "resample") SchemaNorm.Analyzer.Discovery.Engine.EngineTuning.ResampleShare = v;
-                    else if (key == "allpairs") SchemaNorm.Analyzer.Discovery.Engine.EngineTuning.AllPairsRowLimit = (int)v;
+                    if (key == "threshold") SchemaNorm.Analyzer.Discovery.Engine.Common.EngineTuning.SamplingThreshold = v;
+                    else if (key == "resample") SchemaNorm.Analyzer.Discovery.Engine.Common.EngineTuning.ResampleShare = v;
+                    else if (key == "allpairs") SchemaNorm.Analyzer.Discovery.Engine.Common.EngineTuning.AllPairsRowLimit = (int)v;
                     else throw new ArgumentException("--tune threshold|resample|allpairs=value");
                     break;
                 default: names.Add(args[i]); break;

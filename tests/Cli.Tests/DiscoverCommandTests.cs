@@ -83,6 +83,29 @@ public class DiscoverCommandTests
     }
 
     [Fact]
+    public void Fds_only_lists_the_same_fds_and_says_what_it_left_out()
+    {
+        var path = Path.Combine(TestPaths.SampleSchemas, "6-multivalued-dependency", "schema.sql");
+        var full = Table(CliRunner.Run("discover", path, "--format", "json"));
+        var table = Table(CliRunner.Run("discover", path, "--format", "json", "--fds-only"));
+        Assert.Equal(FdLines(full), FdLines(table));
+        Assert.NotEmpty(full.GetProperty("mvds").EnumerateArray());
+        Assert.Empty(table.GetProperty("mvds").EnumerateArray());
+        Assert.NotEmpty(full.GetProperty("uniqueColumnCombinations").EnumerateArray());
+        Assert.Empty(table.GetProperty("uniqueColumnCombinations").EnumerateArray());
+        Assert.Contains(table.GetProperty("limits").EnumerateArray(), l => l.GetString()!.Contains("--fds-only"));
+    }
+
+    [Fact]
+    public void Threads_give_the_same_fds()
+    {
+        var path = Path.Combine(TestPaths.Datasets, "abalone.csv");
+        var table = Table(CliRunner.Run("discover", path, "--no-header", "--format", "json", "--fds-only", "--threads", "2"));
+        Assert.Equal(Expected("abalone"), FdLines(table));
+        Assert.Equal(2, CliRunner.Run("discover", path, "--no-header", "--threads", "0").ExitCode);
+    }
+
+    [Fact]
     public void Text_output_groups_fds_by_left_side()
     {
         var r = CliRunner.Run("discover", Path.Combine(TestPaths.Datasets, "iris.csv"), "--no-header");

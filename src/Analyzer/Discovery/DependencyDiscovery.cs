@@ -1,6 +1,8 @@
 using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Dependencies;
-using SchemaNorm.Analyzer.Discovery.Engine;
+using SchemaNorm.Analyzer.Discovery.Engine.Approximate;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
+using SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 
 namespace SchemaNorm.Analyzer.Discovery;
 
@@ -93,6 +95,8 @@ public static class DependencyDiscovery
         bool approximate = options.MaxError > 0;
         var fds = new List<DiscoveredFd>();
         var uccs = new List<AttributeSet>();
+        var knownKeys = new List<ulong>(); // keys and exact FDs as engine positions, for the MVD search (tables under 64 columns)
+        var knownFds = new List<(ulong, int)>();
         int? completeUpTo = null;
         var statistics = new DiscoveryStatistics();
 
@@ -112,8 +116,16 @@ public static class DependencyDiscovery
                 var lhsSet = Bits.ToAttributeSet(lhs, rel.ColumnOf);
                 for (int a = rhs.First(); a >= 0; a = rhs.Next(a))
                 {
-                    if (a == m) uccs.Add(lhsSet);
-                    else fds.Add(new DiscoveredFd(lhsSet, rel.ColumnOf[a]));
+                    if (a == m)
+                    {
+                        uccs.Add(lhsSet);
+                        if (m < 64) knownKeys.Add(lhs.Word(0));
+                    }
+                    else
+                    {
+                        fds.Add(new DiscoveredFd(lhsSet, rel.ColumnOf[a]));
+                        if (m < 64) knownFds.Add((lhs.Word(0), a));
+                    }
                 }
             }
             if (complete != int.MaxValue)
@@ -168,7 +180,7 @@ public static class DependencyDiscovery
         var jds = new List<DiscoveredJd>();
         if (options.Mvds || options.Jds)
         {
-            var finder = new MultivaluedDependencyFinder(rel, options, control);
+            var finder = new MultivaluedDependencyFinder(rel, options, control, new KnownDependencies(knownKeys, knownFds));
             if (options.Mvds) mvds.AddRange(finder.FindMvds());
             if (options.Jds) jds.AddRange(finder.FindJds());
         }

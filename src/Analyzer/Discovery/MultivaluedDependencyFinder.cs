@@ -1,6 +1,6 @@
 using System.Numerics;
 using SchemaNorm.Analyzer.Dependencies;
-using SchemaNorm.Analyzer.Discovery.Engine;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 namespace SchemaNorm.Analyzer.Discovery;
 
@@ -34,13 +34,17 @@ internal sealed class MultivaluedDependencyFinder
     private readonly int _n, _m;
     private readonly ulong _all;
     private readonly Dictionary<ulong, (int[] Ids, int Count)> _idCache = [];
+    private readonly KnownDependencies _known;
+    private int[] _byCode = [], _byBoth = [];
     private long _tests;
 
-    public MultivaluedDependencyFinder(EncodedRelation rel, DiscoveryOptions options, RunControl control)
+    /// <param name="known">Keys and exact FDs already found; they let the search skip left sides whose MVDs an FD states or a smaller left side gives.</param>
+    public MultivaluedDependencyFinder(EncodedRelation rel, DiscoveryOptions options, RunControl control, KnownDependencies? known = null)
     {
         _rel = rel;
         _options = options;
         _control = control;
+        _known = known ?? KnownDependencies.None;
         _n = rel.RowCount;
         _m = rel.ColumnCount;
         _all = _m >= 64 ? ulong.MaxValue : (1UL << _m) - 1;
@@ -51,7 +55,7 @@ internal sealed class MultivaluedDependencyFinder
     public List<DiscoveredMvd> FindMvds()
     {
         var result = new List<DiscoveredMvd>();
-        if (_m < 3) return result;
+        if (_m < 3 || SettledByKeys(0)) return result;
         if (_m > Math.Min(_options.MvdMaxColumns, 63))
         {
             _control.AddLimit($"MVDs not searched: the table has {_m} columns, more than the bound of {Math.Min(_options.MvdMaxColumns, 63)}");
@@ -70,6 +74,19 @@ internal sealed class MultivaluedDependencyFinder
                         ? $"MVD search stopped after {MaxTests} tests: left-hand sides of {size} or more columns not searched completely"
                         : $"time limit reached: MVDs searched only for left-hand sides of fewer than {size} columns");
                     return Sorted(result);
+                }
+                if (SettledByKeys(x))
+                {
+                    bases[x] = null; // as a superkey: nothing to report, nothing to augment
+                    continue;
+                }
+                if (DeterminedInside(x) is var c and >= 0)
+                {
+                    // X ∖ {c} -> c: X has the groups of X ∖ {c}, so its basis is that one without the atom {c},
+                    // and each of its MVDs follows from X ∖ {c} by augmentation (nothing to report).
+                    var smaller = bases[x & ~(1UL << c)];
+                    bases[x] = smaller?.Where(atom => atom != 1UL << c).ToList();
+                    continue;
                 }
                 var (xIds, xCount) = Ids(x);
                 if (xCount == distinctRows)
@@ -93,6 +110,29 @@ internal sealed class MultivaluedDependencyFinder
             }
         }
         return Sorted(result);
+    }
+
+    /// <summary>
+    /// True when some key K has at most one column outside X: then every MVD X ->> Y | Z that holds is
+    /// stated by an FD, so the search for X can only skip what it finds. Proof: say K ∖ X ⊆ Y (it has at
+    /// most one column). Two rows of an X-group, (y1, z1) and (y2, z2): the MVD needs a row (y1, z2), which
+    /// agrees with the first on X ∪ Y ⊇ K, so it is the first row and z2 = z1; hence X -> Z. The same holds
+    /// for every superset of X, and with a one-column key for X = ∅, i.e. for the whole search; JDs need an
+    /// all-key table, which a one-column key rules out on three or more columns.
+    /// </summary>
+    private bool SettledByKeys(ulong x)
+    {
+        foreach (var key in _known.Keys)
+            if (BitOperations.PopCount(key & ~x) <= 1) return true;
+        return false;
+    }
+
+    /// <summary>A column of X that a known FD with its left side inside the rest of X determines, or -1.</summary>
+    private int DeterminedInside(ulong x)
+    {
+        foreach (var (lhs, rhs) in _known.Fds)
+            if ((x >> rhs & 1) != 0 && (lhs & ~x) == 0 && (lhs >> rhs & 1) == 0) return rhs;
+        return -1;
     }
 
     private static List<DiscoveredMvd> Sorted(List<DiscoveredMvd> list)
@@ -199,15 +239,16 @@ internal sealed class MultivaluedDependencyFinder
     public List<DiscoveredJd> FindJds()
     {
         var result = new List<DiscoveredJd>();
-        if (_m < 3) return result;
+        if (_m < 3 || SettledByKeys(0)) return result;
         int bound = Math.Min(_options.JdMaxColumns, 63);
         if (_m > bound)
         {
             _control.AddLimit($"JDs not searched: the table has {_m} columns, more than the bound of {bound}");
             return result;
         }
-        var (_, distinctRows) = Ids(_all);
         // All-key: no column is determined by all the others (otherwise an FD holds and 5NF is not the question).
+        if (_known.Fds.Count > 0) return result;
+        var (_, distinctRows) = Ids(_all);
         for (int a = 0; a < _m; a++)
             if (Ids(_all & ~(1UL << a)).Count == distinctRows) return result;
 
@@ -365,15 +406,19 @@ internal sealed class MultivaluedDependencyFinder
             var (prefix, prefixCount) = Ids(columns & ~(1UL << last));
             result = Refine(prefix, prefixCount, _rel.Codes[last], _rel.Distinct[last]);
         }
-        // Bound the cache to about 64 MB of ids.
-        if ((long)_idCache.Count * _n > 16_000_000) _idCache.Clear();
+        // Bound the cache to about 16 MB of ids; past it, keep the single columns every refinement starts from.
+        if ((long)_idCache.Count * _n > 4_000_000)
+            foreach (var key in _idCache.Keys.Where(k => BitOperations.PopCount(k) > 1).ToList()) _idCache.Remove(key);
         return _idCache[columns] = result;
     }
 
     private (int[] Ids, int Count) Refine(int[] ids, int idCount, int[] codes, int codeCount)
     {
-        var byCode = CountingSort(Enumerable.Range(0, _n).ToArray(), codes, codeCount);
-        var byBoth = CountingSort(byCode, ids, idCount);
+        // Two stable counting sorts through scratch arrays kept between calls: only the ids are new memory.
+        if (_byCode.Length != _n) (_byCode, _byBoth) = (new int[_n], new int[_n]);
+        CountingSort(null, codes, codeCount, _byCode);
+        CountingSort(_byCode, ids, idCount, _byBoth);
+        var byBoth = _byBoth;
         var result = new int[_n];
         int count = 0;
         for (int i = 0; i < _n; i++)
@@ -389,14 +434,17 @@ internal sealed class MultivaluedDependencyFinder
         return (result, _n == 0 ? 0 : count + 1);
     }
 
-    private static int[] CountingSort(int[] rows, int[] keys, int keyCount)
+    /// <summary>Rows (all of them in order when <paramref name="rows"/> is null) sorted stably by key into <paramref name="sorted"/>.</summary>
+    private void CountingSort(int[]? rows, int[] keys, int keyCount, int[] sorted)
     {
         var start = new int[keyCount + 1];
-        foreach (var r in rows) start[keys[r] + 1]++;
+        for (int i = 0; i < _n; i++) start[keys[rows is null ? i : rows[i]] + 1]++;
         for (int k = 0; k < keyCount; k++) start[k + 1] += start[k];
-        var sorted = new int[rows.Length];
-        foreach (var r in rows) sorted[start[keys[r]]++] = r;
-        return sorted;
+        for (int i = 0; i < _n; i++)
+        {
+            int r = rows is null ? i : rows[i];
+            sorted[start[keys[r]]++] = r;
+        }
     }
 
     private static IEnumerable<ulong> Subsets(ulong of, int size)

@@ -14,6 +14,8 @@ namespace SchemaNorm.Cli.Commands;
 internal sealed class DiscoverCommand : ICommand
 {
     public static readonly OptionSpec NoMvds = new("no-mvds", OptionArity.Flag, "do not look for multivalued dependencies");
+    public static readonly OptionSpec FdsOnly = new("fds-only", OptionArity.Flag, "look only for functional dependencies: no unique column combinations, MVDs or JDs");
+    public static readonly OptionSpec Threads = new("threads", OptionArity.Single, "validate candidate FDs on this many threads (default 1; the FDs found are the same)", "N");
     public static readonly string[] Formats = ["text", "json"];
     public static readonly OptionSpec TimeLimit = new("time-limit", OptionArity.Single, "stop each table's search after this many seconds (the report says where it stopped)", "SECONDS");
 
@@ -24,7 +26,7 @@ internal sealed class DiscoverCommand : ICommand
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         CommonOptions.FormatAmong(Formats), CommonOptions.Output, CommonOptions.Table,
-        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoMvds, TimeLimit,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoMvds, FdsOnly, Threads, TimeLimit,
         .. InputOptions.All,
         .. LiveOptions.All, // with --connection, --table also chooses the one table read from the database
         CommonOptions.Help,
@@ -35,6 +37,8 @@ internal sealed class DiscoverCommand : ICommand
         var settings = RunSettings.From(args, context, Formats);
         var timeLimit = args.Double("time-limit", 0.001, 1e6) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         var options = DiscoveryPlan.Base(settings.Discovery, timeLimit);
+        bool fdsOnly = args.Has("fds-only");
+        options = options with { Threads = args.Int("threads", 1, 256) ?? 1 };
 
         var model = ModelLoader.Load(settings, context, out int errors);
         if (model is null) return AnalyzeCommand.Stop(context, errors);
@@ -45,7 +49,12 @@ internal sealed class DiscoverCommand : ICommand
         foreach (var table in tables)
         {
             var data = table.Data!;
-            var (tableOptions, notes) = DiscoveryPlan.ForTable(options, settings.Discovery, data, mvds: !args.Has("no-mvds"));
+            var (tableOptions, notes) = DiscoveryPlan.ForTable(options, settings.Discovery, data, mvds: !args.Has("no-mvds") && !fdsOnly);
+            if (fdsOnly)
+            {
+                tableOptions = tableOptions with { Uccs = false };
+                notes = [.. notes, "only functional dependencies were searched (--fds-only): no unique column combinations, MVDs or JDs"];
+            }
             progress.Table = table.Name.ToString();
             var result = DependencyDiscovery.Discover(data, tableOptions with { Progress = progress });
             results.Add(new DiscoveredTable(table, result, notes));

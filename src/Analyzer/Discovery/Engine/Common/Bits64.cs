@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 /// <summary>Up to 64 bits in one word: tables of up to 63 columns (one bit is kept for the key pseudo-column).</summary>
 internal readonly struct Bits64 : IBits<Bits64>, IEquatable<Bits64>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
 
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 
 /// <summary>
 /// The positive cover: candidate minimal FDs X -> A kept in a prefix tree over the attributes of X in

@@ -1,4 +1,4 @@
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 /// <summary>
 /// A position list index (stripped partition, TANE: Huhtala et al. 1999): the groups of rows that share a

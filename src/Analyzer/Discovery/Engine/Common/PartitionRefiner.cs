@@ -1,4 +1,4 @@
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 /// <summary>
 /// Intersects stripped partitions with a column by probing (TANE's partition product, specialised to

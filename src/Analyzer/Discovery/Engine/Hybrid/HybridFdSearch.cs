@@ -1,4 +1,6 @@
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
+
+namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 
 /// <summary>
 /// Exact minimal FDs and unique column combinations, HyFD's way (Papenbrock &amp; Naumann, SIGMOD 2016;

@@ -1,4 +1,6 @@
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
+
+namespace SchemaNorm.Analyzer.Discovery.Engine.Approximate;
 
 /// <summary>
 /// Minimal approximate FDs under the g3 error (the fraction of rows to delete for X -> A to hold), by a

@@ -1,4 +1,6 @@
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
+
+namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 
 /// <summary>
 /// Checks candidate FDs X -> A against all rows. X's partition is built from the stripped partition of

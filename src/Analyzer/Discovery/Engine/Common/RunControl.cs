@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 /// <summary>
 /// The bounds of one run: time limit, cancellation, memory budget, progress reports, and the list of

@@ -1,4 +1,4 @@
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 /// <summary>
 /// The constants that trade sampling against validation. Settable only from inside the assembly and the

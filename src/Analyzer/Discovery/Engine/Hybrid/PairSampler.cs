@@ -1,4 +1,6 @@
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
+
+namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 
 /// <summary>
 /// HyFD's sampling phase (Papenbrock &amp; Naumann, SIGMOD 2016): rows that share a value in some column are

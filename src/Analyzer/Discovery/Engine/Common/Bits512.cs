@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 /// <summary>Up to 512 bits in one Vector512 register: tables of up to 511 columns.</summary>
 internal readonly struct Bits512 : IBits<Bits512>, IEquatable<Bits512>

@@ -1,33 +1,29 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 /// <summary>
-/// Up to 256 bits in 4 words: tables of up to 255 columns. Plain words rather than a vector register:
+/// Up to 128 bits in 2 words: tables of up to 127 columns. Plain words rather than a vector register:
 /// the engines read single words and ranks often, and the code runs at full speed on any instruction set.
 /// </summary>
-internal readonly struct Bits256 : IBits<Bits256>, IEquatable<Bits256>
+internal readonly struct Bits128 : IBits<Bits128>, IEquatable<Bits128>
 {
-    private const int Words = 4;
+    private const int Words = 2;
     private readonly ulong _w0;
     private readonly ulong _w1;
-    private readonly ulong _w2;
-    private readonly ulong _w3;
 
-    private Bits256(ulong w0, ulong w1, ulong w2, ulong w3)
+    private Bits128(ulong w0, ulong w1)
     {
         _w0 = w0;
         _w1 = w1;
-        _w2 = w2;
-        _w3 = w3;
     }
 
-    public static int Capacity => 256;
+    public static int Capacity => 128;
     public static int WordCount => Words;
-    public static Bits256 Empty => default;
+    public static Bits128 Empty => default;
 
-    public static Bits256 FirstN(int n)
+    public static Bits128 FirstN(int n)
     {
         Span<ulong> w = stackalloc ulong[Words];
         for (int i = 0; i < Words; i++)
@@ -38,54 +34,54 @@ internal readonly struct Bits256 : IBits<Bits256>, IEquatable<Bits256>
         return FromWords(w);
     }
 
-    public static Bits256 FromWords(ReadOnlySpan<ulong> words)
+    public static Bits128 FromWords(ReadOnlySpan<ulong> words)
     {
         Span<ulong> w = stackalloc ulong[Words];
         words[..Math.Min(Words, words.Length)].CopyTo(w);
-        return new(w[0], w[1], w[2], w[3]);
+        return new(w[0], w[1]);
     }
 
-    public static Bits256 FromWord(ulong word) => new(word, 0, 0, 0);
+    public static Bits128 FromWord(ulong word) => new(word, 0);
 
-    public static Bits256 operator |(Bits256 a, Bits256 b) => new(a._w0 | b._w0, a._w1 | b._w1, a._w2 | b._w2, a._w3 | b._w3);
-    public static Bits256 operator &(Bits256 a, Bits256 b) => new(a._w0 & b._w0, a._w1 & b._w1, a._w2 & b._w2, a._w3 & b._w3);
+    public static Bits128 operator |(Bits128 a, Bits128 b) => new(a._w0 | b._w0, a._w1 | b._w1);
+    public static Bits128 operator &(Bits128 a, Bits128 b) => new(a._w0 & b._w0, a._w1 & b._w1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Word(int index) => Unsafe.Add(ref Unsafe.AsRef(in _w0), index);
 
-    public bool IsEmpty => (_w0 | _w1 | _w2 | _w3) == 0;
+    public bool IsEmpty => (_w0 | _w1) == 0;
 
-    public int Count => BitOperations.PopCount(_w0) + BitOperations.PopCount(_w1) + BitOperations.PopCount(_w2) + BitOperations.PopCount(_w3);
+    public int Count => BitOperations.PopCount(_w0) + BitOperations.PopCount(_w1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(int bit) => (Word(bit >> 6) & (1UL << (bit & 63))) != 0;
 
-    public Bits256 With(int bit)
+    public Bits128 With(int bit)
     {
         var copy = this;
         Unsafe.Add(ref Unsafe.AsRef(in copy._w0), bit >> 6) |= 1UL << (bit & 63);
         return copy;
     }
 
-    public Bits256 Without(int bit)
+    public Bits128 Without(int bit)
     {
         var copy = this;
         Unsafe.Add(ref Unsafe.AsRef(in copy._w0), bit >> 6) &= ~(1UL << (bit & 63));
         return copy;
     }
 
-    public Bits256 AndNot(Bits256 other) => new(_w0 & ~other._w0, _w1 & ~other._w1, _w2 & ~other._w2, _w3 & ~other._w3);
+    public Bits128 AndNot(Bits128 other) => new(_w0 & ~other._w0, _w1 & ~other._w1);
 
-    public bool IsSubsetOf(Bits256 other) => ((_w0 & ~other._w0) | (_w1 & ~other._w1) | (_w2 & ~other._w2) | (_w3 & ~other._w3)) == 0;
+    public bool IsSubsetOf(Bits128 other) => ((_w0 & ~other._w0) | (_w1 & ~other._w1)) == 0;
 
-    public bool Overlaps(Bits256 other) => ((_w0 & other._w0) | (_w1 & other._w1) | (_w2 & other._w2) | (_w3 & other._w3)) != 0;
+    public bool Overlaps(Bits128 other) => ((_w0 & other._w0) | (_w1 & other._w1)) != 0;
 
     public int First() => Next(-1);
 
     public int Next(int bit)
     {
         int start = bit + 1;
-        if (start >= 256) return -1;
+        if (start >= 128) return -1;
         int wi = start >> 6;
         ulong w = Word(wi) & (ulong.MaxValue << (start & 63));
         while (true)
@@ -120,8 +116,8 @@ internal readonly struct Bits256 : IBits<Bits256>, IEquatable<Bits256>
         return h;
     }
 
-    public bool Equals(Bits256 other) => _w0 == other._w0 && _w1 == other._w1 && _w2 == other._w2 && _w3 == other._w3;
-    public override bool Equals(object? obj) => obj is Bits256 b && Equals(b);
+    public bool Equals(Bits128 other) => _w0 == other._w0 && _w1 == other._w1;
+    public override bool Equals(object? obj) => obj is Bits128 b && Equals(b);
     public override int GetHashCode() => (int)Hash();
     public override string ToString() => "{" + string.Join(",", Bits.ToArray(this)) + "}";
 }

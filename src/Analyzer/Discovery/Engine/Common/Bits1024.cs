@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 /// <summary>Up to 1024 bits in two Vector512 registers: tables of up to 1023 columns (SQL Server's limit is 1024).</summary>
 internal readonly struct Bits1024 : IBits<Bits1024>, IEquatable<Bits1024>

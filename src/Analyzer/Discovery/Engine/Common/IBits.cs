@@ -1,6 +1,6 @@
 using SchemaNorm.Analyzer.Dependencies;
 
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 /// <summary>
 /// A fixed-width bit set used inside the discovery loops. The engines are generic over it and the JIT

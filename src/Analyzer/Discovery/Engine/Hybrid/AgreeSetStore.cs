@@ -1,4 +1,6 @@
-namespace SchemaNorm.Analyzer.Discovery.Engine;
+using SchemaNorm.Analyzer.Discovery.Engine.Common;
+
+namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 
 /// <summary>
 /// The negative cover as it grows: every distinct agree set seen so far (the columns on which some two
