@@ -17,6 +17,9 @@ internal static class DacpacReader
     public const string NotSupportedMessage =
         "the native (AOT) build of schemanorm cannot read .dacpac packages; install the .NET tool instead (dotnet tool install --global SchemaNorm)";
 
+    public const string InvariantModeMessage =
+        "reading a .dacpac needs the ICU culture data, and this process runs in invariant globalization mode (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT)";
+
     public static void Read(IngestSession session, string path)
     {
         var diagnostics = session.Diagnostics;
@@ -25,6 +28,12 @@ internal static class DacpacReader
         if (!RuntimeFeature.IsDynamicCodeSupported)
         {
             diagnostics.Error(NotSupportedMessage, at);
+            return;
+        }
+        // DacFx maps each collation of a package to its culture, which invariant globalization mode lacks.
+        if (AppContext.TryGetSwitch("System.Globalization.Invariant", out bool invariant) && invariant)
+        {
+            diagnostics.Error(InvariantModeMessage, at);
             return;
         }
         var package = DacpacPackage.Open(path, session.Options.Limits, diagnostics);

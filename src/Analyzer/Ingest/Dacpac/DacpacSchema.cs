@@ -76,7 +76,7 @@ internal sealed class DacpacSchema(IngestSession session, DacpacPackage package)
         }
         if (source.GetMetadata<ColumnType>(Microsoft.SqlServer.Dac.Model.Column.ColumnType) == ColumnType.ComputedColumn)
         {
-            column.ComputedExpression = DacpacExpressions.Scalar(source.GetProperty<string>(Microsoft.SqlServer.Dac.Model.Column.Expression) ?? "");
+            column.ComputedExpression = DacpacExpressions.Scalar(Script(source, Microsoft.SqlServer.Dac.Model.Column.Expression));
             column.IsPersisted = source.GetProperty<bool>(Microsoft.SqlServer.Dac.Model.Column.Persisted);
         }
         table.Columns.Add(column);
@@ -89,7 +89,7 @@ internal sealed class DacpacSchema(IngestSession session, DacpacPackage package)
         {
             var target = d.GetReferenced(DefaultConstraint.TargetColumn).FirstOrDefault();
             if (target is null || table.FindColumn(LastPart(target)) is not { } column) continue;
-            column.DefaultExpression = DacpacExpressions.Scalar(d.GetProperty<string>(DefaultConstraint.Expression) ?? "", out var value);
+            column.DefaultExpression = DacpacExpressions.Scalar(Script(d, DefaultConstraint.Expression), out var value);
             var state = session.State(column);
             state.Default = value;
             state.DefaultName = ConstraintName(d);
@@ -116,7 +116,7 @@ internal sealed class DacpacSchema(IngestSession session, DacpacPackage package)
         foreach (var index in InColumnOrder(table, source.GetReferencing(DacIndex.IndexedObject), DacIndex.Columns))
         {
             if (!index.GetProperty<bool>(DacIndex.Unique) || Columns(table, index.GetReferenced(DacIndex.Columns)) is not { } columns) continue;
-            var filter = index.GetProperty<string>(DacIndex.FilterPredicate) is { Length: > 0 } f ? DacpacExpressions.Condition(f) : null;
+            var filter = Script(index, DacIndex.FilterPredicate) is { Length: > 0 } f ? DacpacExpressions.Condition(f) : null;
             table.UniqueIndexes.Add(new UniqueIndex(ConstraintName(index) ?? "", columns, filter, At));
         }
         foreach (var fk in InColumnOrder(table, source.GetReferencing(ForeignKeyConstraint.Host), ForeignKeyConstraint.Columns))
@@ -136,7 +136,7 @@ internal sealed class DacpacSchema(IngestSession session, DacpacPackage package)
         foreach (var check in source.GetReferencing(Microsoft.SqlServer.Dac.Model.CheckConstraint.Host)
                      .OrderBy(c => ConstraintName(c) ?? "", StringComparer.OrdinalIgnoreCase))
         {
-            var expression = check.GetProperty<string>(Microsoft.SqlServer.Dac.Model.CheckConstraint.Expression) ?? "";
+            var expression = Script(check, Microsoft.SqlServer.Dac.Model.CheckConstraint.Expression);
             table.CheckConstraints.Add(new ModelCheckConstraint(ConstraintName(check), DacpacExpressions.Condition(expression), At));
         }
     }
@@ -168,6 +168,9 @@ internal sealed class DacpacSchema(IngestSession session, DacpacPackage package)
         }
         return result;
     }
+
+    /// <summary>An expression's script text (the model keeps some as text, some as script objects that print as their text).</summary>
+    private static string Script(TSqlObject o, ModelPropertyClass property) => o.GetProperty(property)?.ToString() ?? "";
 
     /// <summary>A constraint's or index's own name; null when the script left it unnamed.</summary>
     private static string? ConstraintName(TSqlObject o) => o.Name.HasName ? o.Name.Parts[^1] : null;

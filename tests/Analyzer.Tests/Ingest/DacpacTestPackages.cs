@@ -1,0 +1,117 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.SqlServer.Dac;
+using Microsoft.SqlServer.Dac.Model;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace SchemaNorm.Analyzer.Tests.Ingest;
+
+/// <summary>
+/// Builds .dacpac packages for tests with DacFx itself (TSqlModel + BuildPackage), then adds what an SSDT
+/// build adds and the public API cannot: a post- or pre-deployment script (the part postdeploy.sql that
+/// DacPackage.PostDeploymentScript reads) and the project's SQLCMD variables in model.xml's header, by name
+/// with no value, as SSDT keeps them. DacFx checks model.xml against the checksum in Origin.xml, so that
+/// checksum is written anew.
+/// </summary>
+internal static partial class DacpacTestPackages
+{
+    public sealed record Extras(string? PostDeploy = null, string? PreDeploy = null, IReadOnlyList<string>? Variables = null,
+        IReadOnlyList<string>? References = null);
+
+    public static string Build(string path, IEnumerable<(string name, string text)> scripts, Extras? extras = null)
+    {
+        using (var model = new TSqlModel(SqlServerVersion.Sql160, new TSqlModelOptions()))
+        {
+            foreach (var (name, text) in scripts) model.AddOrUpdateObjects(text, name, new TSqlObjectOptions());
+            DacPackageExtensions.BuildPackage(path, model, new PackageMetadata { Name = Path.GetFileNameWithoutExtension(path), Version = "1.0.0.0" },
+                new PackageOptions { IgnoreValidationErrors = ["SQL71501", "SQL71561"] });
+        }
+        if (extras is not null) AddExtras(path, extras);
+        return path;
+    }
+
+    private static void AddExtras(string path, Extras extras)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var header = new StringBuilder("<Header>");
+        foreach (var reference in extras.References ?? [])
+            header.Append($"<CustomData Category=\"Reference\" Type=\"SqlSchema\"><Metadata Name=\"FileName\" Value=\"C:\\refs\\{reference}\" />")
+                  .Append($"<Metadata Name=\"LogicalName\" Value=\"{reference}\" /><Metadata Name=\"SuppressMissingDependenciesErrors\" Value=\"False\" /></CustomData>");
+        if (extras.Variables is { Count: > 0 } variables)
+        {
+            header.Append("<CustomData Category=\"SqlCmdVariables\" Type=\"SqlCmdVariable\">");
+            foreach (var v in variables) header.Append($"<Metadata Name=\"{v}\" Value=\"\" />");
+            header.Append("</CustomData>");
+        }
+        header.Append("</Header>");
+        var model = Read(zip, "model.xml").Replace("<Model>", header + "<Model>", StringComparison.Ordinal);
+        var modelBytes = new UTF8Encoding(false).GetBytes(model);
+        Write(zip, "model.xml", modelBytes);
+        var checksum = Convert.ToHexString(SHA256.HashData(modelBytes));
+        Write(zip, "Origin.xml", Encoding.UTF8.GetBytes(ModelChecksum().Replace(Read(zip, "Origin.xml"), "${open}" + checksum)));
+        Write(zip, "[Content_Types].xml", Encoding.UTF8.GetBytes(Read(zip, "[Content_Types].xml")
+            .Replace("</Types>", "<Default Extension=\"sql\" ContentType=\"text/plain\" /></Types>", StringComparison.Ordinal)));
+        if (extras.PostDeploy is { } post) Write(zip, "postdeploy.sql", Encoding.UTF8.GetBytes(post));
+        if (extras.PreDeploy is { } pre) Write(zip, "predeploy.sql", Encoding.UTF8.GetBytes(pre));
+    }
+
+    [GeneratedRegex("(?<open><Checksum Uri=\"/model.xml\">)[0-9A-F]+")]
+    private static partial Regex ModelChecksum();
+
+    private static string Read(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd().TrimStart('\uFEFF');
+    }
+
+    private static void Write(ZipArchive zip, string name, byte[] bytes)
+    {
+        zip.GetEntry(name)?.Delete();
+        using var stream = zip.CreateEntry(name).Open();
+        stream.Write(bytes);
+    }
+
+    /// <summary>
+    /// The statements of an install script that a database project would hold as its schema (tables,
+    /// their constraints and indexes, alias types, schemas, and the views, functions and sequences these
+    /// may name), each as written; sp_addtype becomes the
+    /// CREATE TYPE it stands for, since a model holds no EXEC.
+    /// </summary>
+    public static string SchemaStatements(string script)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        var fragment = (TSqlScript)parser.Parse(new StringReader(script), out var errors);
+        Assert.Empty(errors);
+        var kept = new StringBuilder();
+        foreach (var statement in fragment.Batches.SelectMany(b => b.Statements))
+        {
+            string? text = statement switch
+            {
+                CreateTableStatement or AlterTableAddTableElementStatement or AlterTableConstraintModificationStatement
+                    or CreateIndexStatement or CreateTypeUddtStatement or CreateSchemaStatement
+                    // What constraints and indexes may name: a package holds these too.
+                    or CreateViewStatement or CreateFunctionStatement or CreateSequenceStatement
+                    => script.Substring(statement.StartOffset, statement.FragmentLength),
+                ExecuteStatement e => AddTypeAsCreateType(e),
+                _ => null,
+            };
+            if (text is not null) kept.Append(text).Append("\nGO\n");
+        }
+        return kept.ToString();
+    }
+
+    private static string? AddTypeAsCreateType(ExecuteStatement statement)
+    {
+        if (statement.ExecuteSpecification?.ExecutableEntity is not ExecutableProcedureReference { ProcedureReference.ProcedureReference: { } procedure } call
+            || !procedure.Name.BaseIdentifier.Value.Equals("sp_addtype", StringComparison.OrdinalIgnoreCase)) return null;
+        var args = call.Parameters.Select(p => p.ParameterValue switch
+        {
+            Literal l => l.Value,
+            ColumnReferenceExpression c => c.MultiPartIdentifier.Identifiers[^1].Value,
+            _ => "",
+        }).ToList();
+        return $"CREATE TYPE [dbo].[{args[0]}] FROM {args[1]} {(args.Count > 2 ? args[2] : "")}";
+    }
+}
