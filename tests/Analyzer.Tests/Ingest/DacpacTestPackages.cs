@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Microsoft.SqlServer.Dac;
 using Microsoft.SqlServer.Dac.Model;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -17,8 +18,11 @@ namespace SchemaNorm.Analyzer.Tests.Ingest;
 /// </summary>
 internal static partial class DacpacTestPackages
 {
+    /// <param name="References">Packages the package references (logical name, and the path it was built against), as SSDT records a database reference.</param>
+    /// <param name="External">Tables (as [schema].[name]) that live in the first referenced package: their elements are taken
+    /// out of the model, and references to them and their columns point at that package, as in a package built against it.</param>
     public sealed record Extras(string? PostDeploy = null, string? PreDeploy = null, IReadOnlyList<string>? Variables = null,
-        IReadOnlyList<string>? References = null);
+        IReadOnlyList<(string logicalName, string fileName)>? References = null, IReadOnlyList<string>? External = null);
 
     public static string Build(string path, IEnumerable<(string name, string text)> scripts, Extras? extras = null)
     {
@@ -36,9 +40,9 @@ internal static partial class DacpacTestPackages
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
         var header = new StringBuilder("<Header>");
-        foreach (var reference in extras.References ?? [])
-            header.Append($"<CustomData Category=\"Reference\" Type=\"SqlSchema\"><Metadata Name=\"FileName\" Value=\"C:\\refs\\{reference}\" />")
-                  .Append($"<Metadata Name=\"LogicalName\" Value=\"{reference}\" /><Metadata Name=\"SuppressMissingDependenciesErrors\" Value=\"False\" /></CustomData>");
+        foreach (var (logicalName, fileName) in extras.References ?? [])
+            header.Append($"<CustomData Category=\"Reference\" Type=\"SqlSchema\"><Metadata Name=\"FileName\" Value=\"{fileName}\" />")
+                  .Append($"<Metadata Name=\"LogicalName\" Value=\"{logicalName}\" /><Metadata Name=\"SuppressMissingDependenciesErrors\" Value=\"False\" /></CustomData>");
         if (extras.Variables is { Count: > 0 } variables)
         {
             header.Append("<CustomData Category=\"SqlCmdVariables\" Type=\"SqlCmdVariable\">");
@@ -46,7 +50,8 @@ internal static partial class DacpacTestPackages
             header.Append("</CustomData>");
         }
         header.Append("</Header>");
-        var model = Read(zip, "model.xml").Replace("<Model>", header + "<Model>", StringComparison.Ordinal);
+        var model = Externalize(Read(zip, "model.xml"), extras.External ?? [], extras.References?.FirstOrDefault().logicalName ?? "")
+            .Replace("<Model>", header + "<Model>", StringComparison.Ordinal);
         var modelBytes = new UTF8Encoding(false).GetBytes(model);
         Write(zip, "model.xml", modelBytes);
         var checksum = Convert.ToHexString(SHA256.HashData(modelBytes));
@@ -55,6 +60,24 @@ internal static partial class DacpacTestPackages
             .Replace("</Types>", "<Default Extension=\"sql\" ContentType=\"text/plain\" /></Types>", StringComparison.Ordinal)));
         if (extras.PostDeploy is { } post) Write(zip, "postdeploy.sql", Encoding.UTF8.GetBytes(post));
         if (extras.PreDeploy is { } pre) Write(zip, "predeploy.sql", Encoding.UTF8.GetBytes(pre));
+    }
+
+    private static string Externalize(string modelXml, IReadOnlyList<string> tables, string package)
+    {
+        if (tables.Count == 0) return modelXml;
+        var document = XDocument.Parse(modelXml);
+        var ns = document.Root!.Name.Namespace;
+        bool Names(string? name) => name is not null && tables.Any(t => name == t || name.StartsWith(t + ".", StringComparison.Ordinal));
+        var model = document.Root.Element(ns + "Model")!;
+        foreach (var element in model.Elements(ns + "Element").ToList())
+        {
+            bool definedThere = element.Elements(ns + "Relationship").Where(r => (string?)r.Attribute("Name") is "DefiningTable" or "Host")
+                .SelectMany(r => r.Descendants(ns + "References")).Any(r => Names((string?)r.Attribute("Name")));
+            if (Names((string?)element.Attribute("Name")) || definedThere) element.Remove();
+        }
+        foreach (var reference in model.Descendants(ns + "References").Where(r => Names((string?)r.Attribute("Name"))))
+            reference.SetAttributeValue("ExternalSource", package);
+        return document.Declaration + document.ToString(SaveOptions.DisableFormatting);
     }
 
     [GeneratedRegex("(?<open><Checksum Uri=\"/model.xml\">)[0-9A-F]+")]

@@ -5,13 +5,15 @@ namespace SchemaNorm.Analyzer.Ingest.Dacpac;
 
 /// <summary>
 /// Finds the <c>.dacpac</c> packages among the inputs: a package named on the command line is read; a
-/// folder's packages are read when the folder holds nothing else to read (no scripts, data files or
-/// projects: a folder of build artifacts). A folder that holds the scripts too is read from its scripts,
-/// and its packages, built from them, are named in a note and not read: the same tables would come twice.
+/// folder's packages are read when the folder holds no scripts or projects (a folder of build artifacts,
+/// perhaps with CSV files of sample rows, which are read as well). A folder that holds scripts is read
+/// from its scripts, and its packages, built from them, are named in a note and not read: the same tables
+/// would come twice.
 /// </summary>
 internal static class DacpacInputs
 {
-    private static readonly string[] OtherInputs = [".sql", ".csv", ".tsv", ".sqlproj"];
+    private static readonly string[] Scripts = [".sql", ".sqlproj"];
+    private static readonly string[] DataFiles = [".csv", ".tsv"];
 
     public static List<string> Find(IReadOnlyList<string> paths, DiagnosticBag diagnostics, out List<string> otherPaths)
     {
@@ -24,9 +26,9 @@ internal static class DacpacInputs
             {
                 if (seen.Add(Path.GetFullPath(path))) packages.Add(path);
             }
-            else if (Directory.Exists(path) && PackagesIn(path, out bool holdsOtherInputs) is { Count: > 0 } found)
+            else if (Directory.Exists(path) && PackagesIn(path, out bool holdsScripts, out bool holdsData) is { Count: > 0 } found)
             {
-                if (holdsOtherInputs)
+                if (holdsScripts)
                 {
                     otherPaths.Add(path);
                     foreach (var package in found)
@@ -37,6 +39,7 @@ internal static class DacpacInputs
                 {
                     foreach (var package in found)
                         if (seen.Add(Path.GetFullPath(package))) packages.Add(package);
+                    if (holdsData) otherPaths.Add(path);
                 }
             }
             else otherPaths.Add(path);
@@ -46,17 +49,18 @@ internal static class DacpacInputs
 
     public static bool IsPackage(string path) => path.EndsWith(".dacpac", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The packages below a folder (hidden folders aside), in path order, and whether anything else there is an input.</summary>
-    private static List<string> PackagesIn(string folder, out bool holdsOtherInputs)
+    /// <summary>The packages below a folder (hidden folders aside), in path order, and whether scripts or data files are there too.</summary>
+    private static List<string> PackagesIn(string folder, out bool holdsScripts, out bool holdsData)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.ReparsePoint, IgnoreInaccessible = true };
         var packages = new List<string>();
-        holdsOtherInputs = false;
+        holdsScripts = holdsData = false;
         foreach (var file in Directory.EnumerateFiles(folder, "*", options))
         {
             if (Path.GetRelativePath(folder, file).Split(Path.DirectorySeparatorChar).SkipLast(1).Any(p => p.StartsWith('.'))) continue;
             if (IsPackage(file)) packages.Add(file);
-            else if (OtherInputs.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase))) holdsOtherInputs = true;
+            else if (Scripts.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase))) holdsScripts = true;
+            else if (DataFiles.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase))) holdsData = true;
         }
         packages.Sort((a, b) => ScriptOrder.PathComparer.Instance.Compare(Path.GetRelativePath(folder, a), Path.GetRelativePath(folder, b)));
         return packages;

@@ -30,8 +30,8 @@ internal sealed class DacpacPackage
     /// <summary>SQLCMD variables the package declares, with the value it keeps ("" when it keeps none, as SSDT builds them).</summary>
     public Dictionary<string, string> Variables { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Other packages this one references (master.dacpac, another database's package), by logical name.</summary>
-    public List<string> References { get; } = [];
+    /// <summary>Other packages this one references (master.dacpac, another database's package).</summary>
+    public List<DacpacReference> References { get; } = [];
 
     /// <summary>The pre-deployment script's text, or null.</summary>
     public string? PreDeployScript { get; private set; }
@@ -111,17 +111,31 @@ internal sealed class DacpacPackage
         return ReadXml(entry, limits, diagnostics, reader =>
         {
             string? category = null;
+            Dictionary<string, string>? reference = null;
+            void EndReference()
+            {
+                if (reference?.GetValueOrDefault("LogicalName") is { Length: > 0 } logical)
+                    References.Add(new DacpacReference(logical, reference.GetValueOrDefault("FileName") ?? ""));
+                reference = null;
+            }
             while (reader.Read())
             {
+                if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName is "Header" or "CustomData") EndReference();
                 if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "Header") return;
                 if (reader.NodeType != XmlNodeType.Element) continue;
                 if (reader.LocalName == "Model") return;
-                if (reader.LocalName == "CustomData") category = reader.GetAttribute("Category");
+                if (reader.LocalName == "CustomData")
+                {
+                    EndReference();
+                    category = reader.GetAttribute("Category");
+                    if (category == "Reference") reference = new Dictionary<string, string>(StringComparer.Ordinal);
+                    if (reader.IsEmptyElement) EndReference();
+                }
                 else if (reader.LocalName == "Metadata" && reader.GetAttribute("Name") is { } name)
                 {
                     var value = reader.GetAttribute("Value") ?? "";
                     if (category == "SqlCmdVariables") Variables[name] = value;
-                    else if (category == "Reference" && name == "LogicalName") References.Add(value);
+                    else reference?.TryAdd(name, value);
                 }
             }
         });
@@ -175,3 +189,6 @@ internal sealed class DacpacPackage
         }
     }
 }
+
+/// <summary>A reference to another package: its logical name (Catalog.dacpac) and the path it was built against.</summary>
+internal sealed record DacpacReference(string LogicalName, string FileName);

@@ -39,6 +39,7 @@ internal static class DacpacReader
         var package = DacpacPackage.Open(path, session.Options.Limits, diagnostics);
         if (package is null) return;
 
+        if (!ReferencesAdmitted(session, package)) return;
         TSqlModel model;
         try
         {
@@ -51,7 +52,10 @@ internal static class DacpacReader
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            diagnostics.Error($"the package's model cannot be read: {Innermost(e)}", at);
+            var hint = package.References.Count > 0 && e.Message.Contains("references are missing", StringComparison.OrdinalIgnoreCase)
+                ? $"; DacFx loads a referenced package ({string.Join(", ", package.References.Select(r => r.LogicalName))}) from the path it was built against or from the package's folder"
+                : "";
+            diagnostics.Error($"the package's model cannot be read: {Reason(e)}{hint}", at);
             return;
         }
         using (model) new DacpacSchema(session, package).Read(model);
@@ -59,9 +63,39 @@ internal static class DacpacReader
         diagnostics.Info("a .dacpac keeps no source files or lines: its tables, columns and keys are located at the package " +
                          "(read the database project for files and lines)", at);
         if (package.References.Count > 0)
-            diagnostics.Info($"the package references {string.Join(", ", package.References)}: the objects of referenced packages are not read", at);
+            diagnostics.Info($"the package references {string.Join(", ", package.References.Select(r => r.LogicalName))}: the tables of referenced packages are not read", at);
 
         ReadDeploymentScripts(session, package);
+    }
+
+    /// <summary>
+    /// DacFx loads each referenced package from the path the package recorded, else from the package's own
+    /// folder by its logical name: a package names files to read, so each one that exists must lie where this
+    /// input may read (its tree, or --allow-read). False, with an error, when one does not.
+    /// </summary>
+    private static bool ReferencesAdmitted(IngestSession session, DacpacPackage package)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(package.Path)) ?? ".";
+        var tree = ReadScope.TreeOf(Path.GetFullPath(package.Path), isFolder: false);
+        var at = new SourceLocation(package.Path, 1, 1);
+        bool admitted = true;
+        foreach (var reference in package.References)
+        {
+            var candidates = new List<string>();
+            if (reference.FileName.Length > 0)
+                candidates.Add(Path.IsPathFullyQualified(reference.FileName) ? reference.FileName : Path.Combine(folder, reference.FileName));
+            if (Path.GetFileName(reference.LogicalName) is { Length: > 0 } logical) candidates.Add(Path.Combine(folder, logical));
+            foreach (var candidate in candidates)
+            {
+                var verdict = session.Scope.Admit(candidate, tree, "the referenced package", at, session.Diagnostics, out _);
+                if (verdict == ReadVerdict.Missing) continue;
+                admitted &= verdict == ReadVerdict.Allowed;
+                break;
+            }
+        }
+        if (!admitted)
+            session.Diagnostics.Error("the package is not read: loading its model would read the referenced package refused above", at);
+        return admitted;
     }
 
     /// <summary>
@@ -93,10 +127,11 @@ internal static class DacpacReader
         }
     }
 
-    /// <summary>DacFx wraps the cause (a zip that does not open, XML that does not parse) in its own exceptions.</summary>
-    private static string Innermost(Exception e)
+    /// <summary>DacFx's message, with the cause it wraps (a checksum that does not match, XML that does not parse).</summary>
+    private static string Reason(Exception e)
     {
-        while (e.InnerException is { } inner) e = inner;
-        return e.Message;
+        var innermost = e;
+        while (innermost.InnerException is { } inner) innermost = inner;
+        return ReferenceEquals(innermost, e) ? e.Message : $"{e.Message.TrimEnd('.')} ({innermost.Message.TrimEnd('.')})";
     }
 }
