@@ -71,7 +71,7 @@ internal sealed class DacpacPackage
         }
         catch (InvalidDataException e)
         {
-            diagnostics.Error($"this is not a .dacpac package: it is not a zip file ({e.Message})", at);
+            diagnostics.Error($"this is not a .dacpac package: it is not a zip file ({e.Message.TrimEnd('.')})", at);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
