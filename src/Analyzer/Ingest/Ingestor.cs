@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest.Csv;
+using SchemaNorm.Analyzer.Ingest.Dacpac;
 using SchemaNorm.Analyzer.Ingest.Data;
 using SchemaNorm.Analyzer.Ingest.SqlProject;
 using SchemaNorm.Analyzer.Ingest.Sqlcmd;
@@ -28,13 +29,26 @@ public static class Ingestor
         var diagnostics = new DiagnosticBag();
         var session = new IngestSession(options, diagnostics);
         var projects = SqlProjectInputs.Find(paths, diagnostics, out var otherPaths);
-        var (scripts, data) = otherPaths.Count > 0 || paths.Count == 0 || options.DataMappings.Count > 0
+        var packages = DacpacInputs.Find(otherPaths, diagnostics, out otherPaths);
+        var (scripts, data) = otherPaths.Count > 0 || (paths.Count == 0 && packages.Count == 0) || options.DataMappings.Count > 0
             ? InputFiles.Expand(otherPaths, options, session.Scope, diagnostics)
             : ([], []);
         // A project decides which files under its folder are read, and how.
         scripts.RemoveAll(f => !f.Explicit && projects.Any(p => SqlProjectInputs.IsUnder(f.Path, p.Folder)));
         data.RemoveAll(f => !f.Explicit && projects.Any(p => SqlProjectInputs.IsUnder(f.Path, p.Folder)));
         var projectScripts = SqlProjectInputs.Scripts(projects, options);
+
+        // A package is a whole schema: it comes first, and scripts beside it may add rows to its tables.
+        foreach (var package in packages)
+        {
+            if (options.IncludeFile?.Invoke(Path.GetFullPath(package)) == false)
+            {
+                diagnostics.Info("skipped: the config file's files.include / files.exclude leave it out", new SourceLocation(package, 1, 1));
+                continue;
+            }
+            options.Progress?.Report($"reading {package}");
+            Guard(diagnostics, package, () => DacpacReader.Read(session, package));
+        }
 
         var included = IncludedScripts.ReachedFrom(projectScripts.Select(s => s.Path).Concat(scripts.Select(f => f.Path)), options);
         foreach (var script in projectScripts)
@@ -81,7 +95,8 @@ public static class Ingestor
         Guard(diagnostics, null, () => SampleKeys.Check(session, tables));
 
         // Files in the order they were read; paths that could not be read after them, as given.
-        var order = projects.Select(p => p.FilePath).Concat(projectScripts.Select(s => s.Path))
+        var order = packages.SelectMany(p => new[] { p, DacpacPackage.PartPathOf(p, DacpacPackage.PreDeployPart), DacpacPackage.PartPathOf(p, DacpacPackage.PostDeployPart) })
+            .Concat(projects.Select(p => p.FilePath)).Concat(projectScripts.Select(s => s.Path))
             .Concat(scripts.Concat(data).Select(f => f.Path)).Concat(paths).ToList();
         return new IngestResult(session.Model, Ordered(diagnostics.Items, order));
     }

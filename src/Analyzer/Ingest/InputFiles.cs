@@ -68,7 +68,7 @@ internal static class InputFiles
                 if (options.IncludeFile?.Invoke(System.IO.Path.GetFullPath(path)) == false)
                     diagnostics.Info("skipped: the config file's files.include / files.exclude leave it out", at);
                 else if (IsScript(path) || IsData(path)) Add(path, real, ReadScope.TreeOf(System.IO.Path.GetFullPath(path), isFolder: false), isExplicit: true);
-                else diagnostics.Error("unsupported file type: expected .sql, .csv or .tsv (or a folder)", at);
+                else diagnostics.Error("unsupported file type: expected .sql, .csv, .tsv, .sqlproj or .dacpac (or a folder)", at);
             }
             else diagnostics.Error("no such file or folder", at);
         }

@@ -146,7 +146,9 @@ internal sealed class SchemaStatements(IngestSession session, PreparedScript scr
             {
                 var columns = Columns(table, u.Columns.Count > 0 ? Fragments.ColumnNames(u.Columns) : [owner!.Name], constraint);
                 if (columns is null) return;
-                var key = new KeyConstraint(name, u.IsPrimaryKey, columns, location) { IsClustered = u.Clustered ?? u.IsPrimaryKey };
+                // A primary key is clustered unless it says otherwise (NONCLUSTERED, or NONCLUSTERED HASH on a memory-optimized table).
+                bool clustered = u.Clustered ?? (u.IsPrimaryKey && u.IndexType?.IndexTypeKind is not IndexTypeKind.NonClusteredHash);
+                var key = new KeyConstraint(name, u.IsPrimaryKey, columns, location) { IsClustered = clustered };
                 if (!u.IsPrimaryKey) table.UniqueConstraints.Add(key);
                 else if (table.PrimaryKey is { } pk) Error($"table {table.Name} already has a primary key ({pk.Name ?? "declared"} at {pk.Location})", constraint);
                 else
