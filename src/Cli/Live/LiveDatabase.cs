@@ -1,7 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.SqlClient;
 using Npgsql;
@@ -17,9 +15,6 @@ namespace SchemaNorm.Cli.Live;
 /// </summary>
 internal sealed class LiveDatabase : IDisposable
 {
-    internal const string RequiresJit =
-        "Dapper generates code at run time; the live path is refused where dynamic code is not supported (see LiveDatabase.IsSupported).";
-
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
 
@@ -33,15 +28,6 @@ internal sealed class LiveDatabase : IDisposable
         QueryTimeoutSeconds = queryTimeoutSeconds;
         DefaultCollation = defaultCollation;
     }
-
-    /// <summary>
-    /// False in the Native AOT build of the tool: Dapper (and the SQL Server client) need code generated
-    /// at run time. The command line checks this first and says so in one line.
-    /// </summary>
-    public static bool IsSupported => RuntimeFeature.IsDynamicCodeSupported;
-
-    public const string NotSupportedMessage =
-        "--connection is not available in the native (AOT) build of schemanorm; install the .NET tool instead (dotnet tool install --global SchemaNorm)";
 
     /// <summary>The server and database, with the database's real name once connected.</summary>
     public ConnectionTarget Target { get; }
@@ -57,7 +43,6 @@ internal sealed class LiveDatabase : IDisposable
     internal string? DefaultCollation { get; }
 
     /// <summary>Opens the session. Failures (unreachable, login, unknown database, timeout) throw <see cref="LiveDatabaseException"/>.</summary>
-    [RequiresDynamicCode(RequiresJit)]
     public static LiveDatabase Open(ConnectionTarget target, int queryTimeoutSeconds = LiveSettings.DefaultQueryTimeoutSeconds)
     {
         var dialect = SqlDialect.For(target.Provider);
@@ -124,14 +109,17 @@ internal sealed class LiveDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Catalog rows, mapped by column name.</summary>
-    [RequiresDynamicCode(RequiresJit)]
-    internal List<T> Query<T>(string sql, string activity)
+    /// <summary>
+    /// Catalog rows, mapped by column name. The caller makes the Dapper call with its row type written out
+    /// (<c>(c, sql, tx, timeout) => c.Query&lt;CatalogTable&gt;(sql, transaction: tx, commandTimeout: timeout)</c>), so
+    /// the mapping is generated at build time and the native build reads live databases too.
+    /// </summary>
+    internal List<T> Query<T>(string sql, string activity, Func<DbConnection, string, DbTransaction, int, IEnumerable<T>> query)
     {
         EnsureReadOnly(sql);
         try
         {
-            return _connection.Query<T>(sql, transaction: _transaction, commandTimeout: QueryTimeoutSeconds).AsList();
+            return query(_connection, sql, _transaction, QueryTimeoutSeconds).ToList();
         }
         catch (Exception e)
         {
@@ -190,7 +178,7 @@ internal sealed class LiveDatabase : IDisposable
         _connection.Dispose();
     }
 
-    private sealed class SessionFacts
+    internal sealed class SessionFacts
     {
         public string? Database { get; set; }
         public bool ReadOnly { get; set; }

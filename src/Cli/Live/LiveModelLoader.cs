@@ -1,4 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
+using Dapper;
 using System.Globalization;
 using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Diagnostics;
@@ -15,12 +15,12 @@ namespace SchemaNorm.Cli.Live;
 internal static class LiveModelLoader
 {
     /// <param name="progress">Told the table about to be sampled, its number and the number of tables (for a terminal).</param>
-    [RequiresDynamicCode(LiveDatabase.RequiresJit)]
     public static SchemaModel Load(LiveDatabase db, LiveSettings settings, DiagnosticBag diagnostics,
         Action<QualifiedName, int, int>? progress = null)
     {
         var dialect = db.Dialect;
-        var tables = db.Query<CatalogTable>(dialect.TablesQuery, "reading the list of tables")
+        var tables = db.Query(dialect.TablesQuery, "reading the list of tables",
+            static (c, sql, tx, timeout) => c.Query<CatalogTable>(sql, transaction: tx, commandTimeout: timeout))
             .Where(t => settings.Filter.Matches(t.Schema, t.Name))
             .ToList();
         if (tables.Count == 0)
@@ -35,9 +35,12 @@ internal static class LiveModelLoader
             throw new LiveDatabaseException(
                 $"permission denied: the login cannot SELECT from {Few(denied)} in the {db.Target.Describe()}; grant SELECT, or leave {(denied.Count == 1 ? "it" : "them")} out with --table or --schema");
 
-        var columns = Group(db.Query<CatalogColumn>(dialect.ColumnsQuery, "reading the columns"), c => (c.Schema, c.Table));
-        var keys = Group(db.Query<CatalogKeyColumn>(dialect.KeysQuery, "reading the keys and unique indexes"), k => (k.Schema, k.Table));
-        var foreignKeys = Group(db.Query<CatalogForeignKeyColumn>(dialect.ForeignKeysQuery, "reading the foreign keys"), f => (f.Schema, f.Table));
+        var columns = Group(db.Query(dialect.ColumnsQuery, "reading the columns",
+            static (c, sql, tx, timeout) => c.Query<CatalogColumn>(sql, transaction: tx, commandTimeout: timeout)), c => (c.Schema, c.Table));
+        var keys = Group(db.Query(dialect.KeysQuery, "reading the keys and unique indexes",
+            static (c, sql, tx, timeout) => c.Query<CatalogKeyColumn>(sql, transaction: tx, commandTimeout: timeout)), k => (k.Schema, k.Table));
+        var foreignKeys = Group(db.Query(dialect.ForeignKeysQuery, "reading the foreign keys",
+            static (c, sql, tx, timeout) => c.Query<CatalogForeignKeyColumn>(sql, transaction: tx, commandTimeout: timeout)), f => (f.Schema, f.Table));
 
         // SQL Server: a column without its own collation compares as the database's default does.
         bool caseSensitiveDefault = db.DefaultCollation is { } dc &&

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SchemaNorm.Cli.Live;
 
 namespace SchemaNorm.Cli.Options;
@@ -36,8 +35,6 @@ internal static class LiveOptions
         }
         if (args.Positionals.Count > 0)
             throw new UsageException("give either files and folders or --connection, not both");
-        // The native (AOT) build cannot run Dapper: say so before touching any database client.
-        if (!RuntimeFeature.IsDynamicCodeSupported) throw new UsageException(LiveDatabase.NotSupportedMessage);
         return Parse(args, text);
     }
 

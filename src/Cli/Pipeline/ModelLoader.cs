@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Analyzer.Model;
@@ -33,11 +31,6 @@ internal static class ModelLoader
         if (settings.Live is { } live)
         {
             errors = 0;
-            if (!RuntimeFeature.IsDynamicCodeSupported)
-            {
-                context.Stderr.WriteLine($"schemanorm: {LiveDatabase.NotSupportedMessage}");
-                return null;
-            }
             return LoadLive(settings, live, context, out errors, out database);
         }
 
@@ -46,7 +39,6 @@ internal static class ModelLoader
         return errors > 0 ? null : ingest.Model;
     }
 
-    [RequiresDynamicCode(LiveDatabase.RequiresJit)]
     private static SchemaModel? LoadLive(RunSettings settings, LiveSettings live, CliContext context, out int errors, out LiveDatabase? database)
     {
         errors = 0;
@@ -64,6 +56,9 @@ internal static class ModelLoader
         catch (LiveDatabaseException e)
         {
             context.Stderr.WriteLine($"schemanorm: {e.Message}");
+            // The one line names the cause; the client's own stack is for whoever debugs the tool.
+            if (Environment.GetEnvironmentVariable("SCHEMANORM_DEBUG") is not null && e.InnerException is { } cause)
+                context.Stderr.WriteLine(cause);
         }
         database?.Dispose();
         database = null;

@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace SchemaNorm.Cli.Tests.Live;
 
-/// <summary>The tool runs with ICU (for SQL Server) but reads the same under any locale.</summary>
+/// <summary>
+/// The tool loads ICU only for a run that reads a live database (SQL Server's client needs it), and reads
+/// the same under any locale.
+/// </summary>
 public class ProcessCultureTests
 {
     [Fact]
@@ -23,5 +26,29 @@ public class ProcessCultureTests
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, stderr);
         Assert.Contains("(default 10,000;", stdout); // de-DE would write 10.000
+    }
+
+    [Theory]
+    [InlineData(true, "analyze", "--connection", "Server=x")]
+    [InlineData(true, "analyze", "--connection=Server=x")]
+    [InlineData(true, "analyze", "-connection", "Server=x")]
+    [InlineData(false, "analyze", "schema.sql")]
+    [InlineData(false, "analyze", "connection.sql", "--format", "json")]
+    public void Only_a_command_line_that_names_a_live_database_keeps_culture_data(bool live, params string[] args)
+    {
+        Assert.Equal(SchemaNorm.Cli.Live.ProcessCulture.ConnectionOption, SchemaNorm.Cli.Options.LiveOptions.Connection.Name);
+        Assert.Equal(live, SchemaNorm.Cli.Live.ProcessCulture.NamesLiveDatabase(args));
+    }
+
+    [Fact]
+    public void The_sql_server_client_gets_culture_data_in_the_built_tool()
+    {
+        // Nothing listens on port 1: the run must fail at the network, not at SqlClient's refusal of
+        // invariant globalization mode, which comes before it.
+        var result = BuiltCli.Run(Path.GetTempPath(), "analyze", "--provider", "sqlserver",
+            "--connection", "Server=tcp:127.0.0.1,1;Database=x;User Id=u;Password=p;TrustServerCertificate=true;Connect Timeout=3");
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("Globalization", result.Stderr);
+        Assert.Contains("127.0.0.1", result.Stderr);
     }
 }
