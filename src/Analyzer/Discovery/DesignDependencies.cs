@@ -61,6 +61,7 @@ public static class DesignDependencies
         var observed = data.ObservedColumns;
         // FDs come grouped by left side: one closure per left side, not one per FD.
         var uniqueLhs = new Dictionary<AttributeSet, bool>();
+        var groups = new RowGroupCache(data, nulls);
 
         // Score the short, exact FDs; the rest are candidates without the cost of a pass over the rows.
         var scored = new List<(DiscoveredFd Fd, PlausibilityScore Score)>();
@@ -72,9 +73,9 @@ public static class DesignDependencies
             else if (fd.Lhs.Count > MaxLhs) candidates.Add(new(fd, $"a left side of {fd.Lhs.Count} columns: design dependencies rarely need more than {MaxLhs}", null));
             else if (fd.Lhs.With(fd.Rhs).Overlaps(hints.Computed)) candidates.Add(new(fd, $"{(fd.Lhs.With(fd.Rhs) & hints.Computed).Format(data.ColumnNames)} is computed: its formula, not the design, makes it follow", null));
             else if (fd.Lhs.Overlaps(hints.NonIdentifying)) candidates.Add(new(fd, $"{(fd.Lhs & hints.NonIdentifying).Format(data.ColumnNames)} is a measure, date or binary value, which identifies nothing", null));
-            else if (IsAudit(data, fd.Rhs)) candidates.Add(new(fd, $"{data.ColumnNames[fd.Rhs]} is an audit column: it describes the row, not a fact to move", null));
+            else if (IsAudit(data, fd.Rhs) && !AuditOf(data, fd.Lhs, fd.Rhs, hints.Columns)) candidates.Add(new(fd, $"{data.ColumnNames[fd.Rhs]} is an audit column: it describes the row, not a fact to move", null));
             else if (IsUnique(fd.Lhs)) candidates.Add(new(fd, "the left side is unique in the rows: it says no more than a key would", null));
-            else scored.Add((fd, Plausibility.Score(data, fd, hints, nulls)));
+            else scored.Add((fd, Plausibility.Score(groups, fd, hints)));
         }
         foreach (var (fd, score) in scored.Where(s => s.Score.Class != PlausibilityClass.Plausible))
             candidates.Add(new(fd, score.Reason, score.Score));
@@ -84,12 +85,12 @@ public static class DesignDependencies
         foreach (var (fd, score) in scored.Where(s => s.Score.Class == PlausibilityClass.Plausible))
         {
             cancellation.ThrowIfCancellationRequested();
-            if (MostlyNullRepeats(data, fd, nulls) is var (nullRepeats, repeats) && nullRepeats * 2 > repeats)
+            if (groups.Counts(fd.Lhs, fd.Rhs) is { NullRepeats: var nullRepeats, Repeats: var repeats } && nullRepeats * 2 > repeats)
             {
                 candidates.Add(new(fd, $"the rows repeat it mostly as NULL ({nullRepeats} of {repeats} repeats)", score.Score));
                 nullRiders.Add(fd);
             }
-            else if (Exceptions(data, fd, nulls) is { } smaller)
+            else if (Exceptions(groups, fd) is { } smaller)
                 candidates.Add(new(fd, $"{smaller.Lhs.Format(data.ColumnNames)} -> {data.ColumnNames[fd.Rhs]} holds but for {smaller.Error:P1} of the rows: the other column of the left side only tells the exceptions apart", score.Score));
             else
                 plausible.Add((fd, score));
@@ -241,33 +242,14 @@ public static class DesignDependencies
         return result;
     }
 
-    /// <summary>
-    /// Rows that repeat the fact (all but the first of each left-side group), and how many of them repeat a
-    /// NULL: a dependency whose redundancy is mostly NULLs stores almost nothing twice.
-    /// </summary>
-    private static (int NullRepeats, int Repeats) MostlyNullRepeats(TableData data, DiscoveredFd fd, NullSemantics nulls)
-    {
-        var ids = RowGroups.Ids(data, fd.Lhs, nulls, out int count);
-        var seen = new bool[count];
-        var rhs = data.Columns[fd.Rhs].Codes;
-        int repeats = 0, nullRepeats = 0;
-        for (int row = 0; row < ids.Length; row++)
-        {
-            if (!seen[ids[row]]) { seen[ids[row]] = true; continue; }
-            repeats++;
-            if (rhs[row] == Data.ColumnData.NullCode) nullRepeats++;
-        }
-        return (nullRepeats, repeats);
-    }
-
     /// <summary>A part of the left side that determines the right side but for a few rows, if any.</summary>
-    private static (AttributeSet Lhs, double Error)? Exceptions(TableData data, DiscoveredFd fd, NullSemantics nulls)
+    private static (AttributeSet Lhs, double Error)? Exceptions(RowGroupCache groups, DiscoveredFd fd)
     {
         if (fd.Lhs.Count < 2) return null;
         foreach (var b in fd.Lhs)
         {
             var smaller = fd.Lhs.Without(b);
-            double g3 = DependencyEvidence.ForFd(data, smaller, fd.Rhs, nulls, maxGroups: 0).Error;
+            double g3 = groups.Counts(smaller, fd.Rhs).Error;
             if (g3 > 0 && g3 <= MaxExceptionShare) return (smaller, g3);
         }
         return null;
@@ -277,6 +259,30 @@ public static class DesignDependencies
     {
         var name = data.ColumnNames[column].ToLowerInvariant();
         return AuditNameParts.Any(name.Contains);
+    }
+
+    /// <summary>
+    /// Whether an audit column is named for the entity an identifier on the left stands for: a wide table
+    /// that joined a parent keeps the parent's row stamps under its name (ProductModifiedDate, Product_rowguid,
+    /// SalesTerritoryModifiedDate beside TerritoryID), and they belong to the parent's table like its other
+    /// columns. The table's own stamps (ModifiedDate) name no entity and stay.
+    /// </summary>
+    private static bool AuditOf(TableData data, AttributeSet lhs, int column, IReadOnlyList<Model.Column>? columns)
+    {
+        var name = data.ColumnNames[column];
+        var lower = name.ToLowerInvariant();
+        int at = AuditNameParts.Select(part => lower.IndexOf(part, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        var owner = at <= 0 ? "" : name[..at].TrimEnd('_');
+        if (owner.Length == 0) return false;
+        foreach (var c in lhs)
+        {
+            var column0 = columns is not null && c < columns.Count ? columns[c] : null;
+            if (KeyLikeness.Role(data.ColumnNames[c], column0) != ColumnRole.Identifier) continue;
+            if (KeyLikeness.Stem(data.ColumnNames[c]) is not { Length: > 1 } stem) continue;
+            if (owner.StartsWith(stem, StringComparison.OrdinalIgnoreCase) || owner.EndsWith(stem, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>1 when a column on the left has a name that never serves as a design key, else 0.</summary>

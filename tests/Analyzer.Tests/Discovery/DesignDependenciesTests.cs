@@ -47,6 +47,25 @@ public class DesignDependenciesTests
     }
 
     [Fact]
+    public void A_parents_row_stamps_go_with_the_parent_and_the_tables_own_stay()
+    {
+        // A wide table that joined Product keeps the product's stamps under its name; the line's own
+        // ModifiedDate follows the product in these rows too, but names no entity and is never moved.
+        var b = new TableDataBuilder(["LineID", "ProductID", "ProductName", "ProductModifiedDate", "Product_rowguid", "ModifiedDate"]);
+        var rng = new Random(5);
+        for (int line = 0; line < 200; line++)
+        {
+            int product = rng.Next(25);
+            b.AddRow(line.ToString(), product.ToString(), "Product " + product, "2024-02-" + (10 + product),
+                $"00000000-0000-0000-0000-{product:000000000000}", "2025-01-" + (10 + product));
+        }
+        var selection = Select(b.Build(), new SchemaHints());
+        var productFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1));
+        Assert.Equal(AttributeSet.Of(2, 3, 4), productFd.Rhs);
+        Assert.DoesNotContain(selection.Selected, s => s.Rhs.Contains(5));
+    }
+
+    [Fact]
     public void Without_foreign_keys_each_column_goes_to_its_nearest_determinant()
     {
         // Order lines: ProductID -> SupplierID -> SupplierName, SupplierCountry. ProductID also determines the
