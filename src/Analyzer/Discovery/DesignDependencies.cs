@@ -134,6 +134,8 @@ public static class DesignDependencies
             taken |= rhs;
         }
 
+        KeepNameFamiliesTogether(selected, data.ColumnNames, hints.Columns, plausibleSet);
+
         // A column whose only objection is that its repeats are mostly NULL (ShipRegion) goes along with a
         // determinant that other columns established (CustomerID -> ShipCity): the fact is the same one.
         for (int i = 0; i < selected.Count; i++)
@@ -209,6 +211,52 @@ public static class DesignDependencies
         }
         return result;
     }
+
+    /// <summary>
+    /// Columns named as one family (ShipName, ShipCity, ShipVia: the same first word) are facts of one
+    /// entity. When a determinant took a family member whose name is not its own (CustomerID took ShipCity,
+    /// because in these rows orders ship to their customer's city) while another determinant holds the rest
+    /// of the family (OrderID holds ShipVia) and determines the member too, the member joins its family:
+    /// that CustomerID tells ShipCity is an accident of the sample; that OrderID does is the design.
+    /// </summary>
+    private static void KeepNameFamiliesTogether(
+        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet fds)
+    {
+        for (int i = 0; i < selected.Count; i++)
+        {
+            var stems = OwnStems(selected[i].Lhs, names, columns);
+            if (stems.Count == 0) continue;
+            foreach (var a in selected[i].Rhs)
+            {
+                if (stems.Any(stem => NamedFor(names[a], stem)) || FirstWord(names[a]) is not { } word) continue;
+                for (int j = 0; j < selected.Count; j++)
+                {
+                    if (j == i) continue;
+                    var held = (selected[j].Lhs | selected[j].Rhs) - selected[i].Rhs;
+                    bool holdsFamily = held.ToArray().Any(b => b != a && string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase));
+                    if (!holdsFamily || !fds.Closure(selected[j].Lhs).Contains(a) || selected[j].Lhs.Contains(a)) continue;
+                    selected[i] = selected[i] with { Rhs = selected[i].Rhs.Without(a) };
+                    selected[j] = selected[j] with { Rhs = selected[j].Rhs.With(a) };
+                    break;
+                }
+            }
+        }
+        selected.RemoveAll(s => s.Rhs.IsEmpty);
+    }
+
+    /// <summary>The stems of the identifiers in a determinant (Customer of CustomerID, c of c_custkey).</summary>
+    private static List<string> OwnStems(AttributeSet lhs, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns) =>
+        lhs.ToArray()
+            .Where(c => KeyLikeness.Role(names[c], columns is not null && c < columns.Count ? columns[c] : null) == ColumnRole.Identifier)
+            .Select(c => KeyLikeness.Stem(names[c]))
+            .OfType<string>()
+            .ToList();
+
+    /// <summary>Whether a name carries the stem: as its prefix for short stems (c_name), anywhere for words (SalesTerritoryName).</summary>
+    private static bool NamedFor(string name, string stem) =>
+        stem.Length <= 4 ? KeyLikeness.HasStem(name, stem) : name.Contains(stem, StringComparison.OrdinalIgnoreCase);
+
+    private static string? FirstWord(string name) => KeyLikeness.Words(name) is { Count: > 1 } words ? words[0] : null;
 
     /// <summary>
     /// Among determinants equivalent in the rows (each determines the other: CustomerID and Phone), the one
