@@ -134,8 +134,6 @@ public static class DesignDependencies
             taken |= rhs;
         }
 
-        KeepNameFamiliesTogether(selected, data.ColumnNames, hints.Columns, plausibleSet);
-
         // A column whose only objection is that its repeats are mostly NULL (ShipRegion) goes along with a
         // determinant that other columns established (CustomerID -> ShipCity): the fact is the same one.
         for (int i = 0; i < selected.Count; i++)
@@ -149,6 +147,8 @@ public static class DesignDependencies
             taken |= riders;
             candidates.RemoveAll(c => nullRiders.Contains(c.Fd) && c.Fd.Lhs.IsSubsetOf(selected[i].Lhs) && riders.Contains(c.Fd.Rhs));
         }
+
+        KeepNameFamiliesTogether(selected, data.ColumnNames, hints.Columns, plausibleSet, nullRiders);
 
         foreach (var (fd, score) in plausible)
         {
@@ -220,7 +220,8 @@ public static class DesignDependencies
     /// that CustomerID tells ShipCity is an accident of the sample; that OrderID does is the design.
     /// </summary>
     private static void KeepNameFamiliesTogether(
-        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet fds)
+        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet fds,
+        IReadOnlyList<DiscoveredFd> nullRiders)
     {
         for (int i = 0; i < selected.Count; i++)
         {
@@ -234,7 +235,9 @@ public static class DesignDependencies
                     if (j == i) continue;
                     var held = (selected[j].Lhs | selected[j].Rhs) - selected[i].Rhs;
                     bool holdsFamily = held.ToArray().Any(b => b != a && string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase));
-                    if (!holdsFamily || !fds.Closure(selected[j].Lhs).Contains(a) || selected[j].Lhs.Contains(a)) continue;
+                    bool determines = fds.Closure(selected[j].Lhs).Contains(a)
+                        || nullRiders.Any(r => r.Rhs == a && r.Lhs.IsSubsetOf(selected[j].Lhs)); // ShipRegion, mostly NULL
+                    if (!holdsFamily || !determines || selected[j].Lhs.Contains(a)) continue;
                     selected[i] = selected[i] with { Rhs = selected[i].Rhs.Without(a) };
                     selected[j] = selected[j] with { Rhs = selected[j].Rhs.With(a) };
                     break;

@@ -66,6 +66,27 @@ public class DesignDependenciesTests
     }
 
     [Fact]
+    public void A_column_joins_its_name_family_at_the_determinant_holding_the_rest()
+    {
+        // Orders ship to their customer's city in these rows, so CustomerID determines ShipCity; but ShipVia,
+        // of the same family, is the order's alone: ShipCity goes with OrderID, CustomerCity with CustomerID.
+        var b = new TableDataBuilder(["OrderID", "LineNo", "CustomerID", "CustomerCity", "ShipVia", "ShipCity"]);
+        var rng = new Random(3);
+        for (int order = 0; order < 80; order++)
+        {
+            int customer = order % 15;
+            string city = "City" + customer % 8, via = rng.Next(3).ToString();
+            for (int line = 1; line <= 3; line++)
+                b.AddRow(order.ToString(), line.ToString(), "C" + customer, city, via, city);
+        }
+        var selection = Select(b.Build(), new SchemaHints());
+        var orderFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(0));
+        var customerFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2));
+        Assert.True(AttributeSet.Of(2, 4, 5).IsSubsetOf(orderFd.Rhs));
+        Assert.Equal(AttributeSet.Of(3), customerFd.Rhs);
+    }
+
+    [Fact]
     public void Without_foreign_keys_each_column_goes_to_its_nearest_determinant()
     {
         // Order lines: ProductID -> SupplierID -> SupplierName, SupplierCountry. ProductID also determines the
