@@ -149,6 +149,7 @@ public static class DesignDependencies
         }
 
         KeepNameFamiliesTogether(selected, data.ColumnNames, hints.Columns, plausibleSet, nullRiders);
+        JoinFamiliesFromTheRest(selected, data, hints, closureSet);
 
         foreach (var (fd, score) in plausible)
         {
@@ -245,6 +246,32 @@ public static class DesignDependencies
             }
         }
         selected.RemoveAll(s => s.Rhs.IsEmpty);
+    }
+
+    /// <summary>
+    /// A column no determinant took, such as a value constant in the sample (TPC-H's o_shippriority: every
+    /// set of columns determines it, so no FD can show whose fact it is), joins its name family when exactly
+    /// one chosen determinant holds other members of the family and determines it in the rows. Key, computed
+    /// and the table's own audit columns stay.
+    /// </summary>
+    private static void JoinFamiliesFromTheRest(List<DesignFd> selected, TableData data, SchemaHints hints, FunctionalDependencySet exact)
+    {
+        var names = data.ColumnNames;
+        var placed = AttributeSet.Empty;
+        foreach (var s in selected) placed |= s.Lhs | s.Rhs;
+        foreach (var k in hints.DeclaredKeys) placed |= k;
+        var closures = selected.Select(s => exact.Closure(s.Lhs)).ToList();
+        foreach (var a in data.ObservedColumns - placed - hints.Computed)
+        {
+            if (FirstWord(names[a]) is not { } word) continue;
+            var homes = Enumerable.Range(0, selected.Count).Where(j =>
+                    closures[j].Contains(a)
+                    && selected[j].Rhs.ToArray().Any(b => string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase))
+                    && (!IsAudit(data, a) || AuditOf(data, selected[j].Lhs, a, hints.Columns)))
+                .ToList();
+            if (homes.Count != 1) continue;
+            selected[homes[0]] = selected[homes[0]] with { Rhs = selected[homes[0]].Rhs.With(a) };
+        }
     }
 
     /// <summary>The stems of the identifiers in a determinant (Customer of CustomerID, c of c_custkey).</summary>

@@ -87,6 +87,24 @@ public class DesignDependenciesTests
     }
 
     [Fact]
+    public void A_column_constant_in_the_sample_joins_its_name_family()
+    {
+        // o_shippriority is 0 in every row: every set determines it, no FD says whose it is; its family (o_)
+        // is the order's. The line's own l_quantity stays.
+        var b = new TableDataBuilder(["l_orderkey", "l_linenumber", "o_orderstatus", "o_shippriority", "l_quantity"]);
+        var rng = new Random(9);
+        for (int order = 0; order < 60; order++)
+        {
+            string status = "FOP"[rng.Next(3)].ToString();
+            for (int line = 1; line <= 3; line++)
+                b.AddRow(order.ToString(), line.ToString(), status, "0", rng.Next(1, 50).ToString());
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0, 1)] });
+        var orderFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(0));
+        Assert.Equal(AttributeSet.Of(2, 3), orderFd.Rhs);
+    }
+
+    [Fact]
     public void Without_foreign_keys_each_column_goes_to_its_nearest_determinant()
     {
         // Order lines: ProductID -> SupplierID -> SupplierName, SupplierCountry. ProductID also determines the
