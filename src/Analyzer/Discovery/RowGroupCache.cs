@@ -25,6 +25,7 @@ internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
     private readonly Dictionary<AttributeSet, (int[] Ids, int Count)> _groups = [];
     private readonly Dictionary<(int Column, int Size), double> _agreeChance = [];
     private readonly Dictionary<int, double[]> _frequencies = [];
+    private readonly Dictionary<(AttributeSet, int), FdCounts> _counts = [];
     private long _cachedIds;
 
     public TableData Data => data;
@@ -54,6 +55,12 @@ internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
 
     /// <summary>The counts of X -> A over all rows.</summary>
     public FdCounts Counts(AttributeSet lhs, int rhs)
+    {
+        if (_counts.TryGetValue((lhs, rhs), out var known)) return known;
+        return _counts[(lhs, rhs)] = Count(lhs, rhs);
+    }
+
+    private FdCounts Count(AttributeSet lhs, int rhs)
     {
         var (ids, count) = Groups(lhs);
         int n = ids.Length;
