@@ -238,7 +238,10 @@ public static class DesignDependencies
                     bool holdsFamily = held.ToArray().Any(b => b != a && string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase));
                     bool determines = fds.Closure(selected[j].Lhs).Contains(a)
                         || nullRiders.Any(r => r.Rhs == a && r.Lhs.IsSubsetOf(selected[j].Lhs)); // ShipRegion, mostly NULL
-                    if (!holdsFamily || !determines || selected[j].Lhs.Contains(a)) continue;
+                    // The holder is an identifier outside the family (OrderID), not a member of it (ShipName).
+                    bool outside = OwnStems(selected[j].Lhs, names, columns).Count > 0
+                        && !selected[j].Lhs.ToArray().Any(b => string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase));
+                    if (!holdsFamily || !determines || !outside) continue;
                     selected[i] = selected[i] with { Rhs = selected[i].Rhs.Without(a) };
                     selected[j] = selected[j] with { Rhs = selected[j].Rhs.With(a) };
                     break;
@@ -266,6 +269,8 @@ public static class DesignDependencies
             if (FirstWord(names[a]) is not { } word) continue;
             var homes = Enumerable.Range(0, selected.Count).Where(j =>
                     closures[j].Contains(a)
+                    && OwnStems(selected[j].Lhs, names, hints.Columns).Count > 0
+                    && !selected[j].Lhs.ToArray().Any(b => string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase))
                     && selected[j].Rhs.ToArray().Any(b => string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase))
                     && (!IsAudit(data, a) || AuditOf(data, selected[j].Lhs, a, hints.Columns)))
                 .ToList();
