@@ -11,7 +11,7 @@ namespace SchemaNorm.Bench.Recovery;
 /// original tables, with analyze's time and peak memory.
 /// <code>
 /// dotnet run -c Release --project bench -- recovery [--tpch-scale 0.1] [--databases northwind,pubs,adventureworkslt,adventureworks,tpch]
-///     [--settings key,nokey,csv] [--details] [--in-process]
+///     [--settings key,nokey,csv] [--details] [--in-process] [--write FOLDER]
 /// </code>
 /// Each analyze runs in a process of its own (the built tool), whose time and peak resident memory are
 /// reported; --in-process runs them in this one, as the tests do.
@@ -24,6 +24,7 @@ public static class RecoveryCheck
         var databases = new List<string>([.. RealDatabases.Names, "tpch"]);
         var settings = RecoveryRun.AllSettings.ToList();
         bool details = false, isolated = true;
+        string? writeTo = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,6 +42,8 @@ public static class RecoveryCheck
                     break;
                 case "--details": details = true; break;
                 case "--in-process": isolated = false; break;
+                // Only writes each wide table's folder per setting, to run analyze on by hand (profiling).
+                case "--write": writeTo = Path.GetFullPath(args[++i]); break;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[i]}");
                     return 2;
@@ -65,6 +68,11 @@ public static class RecoveryCheck
                 foreach (var wide in source.WideTables())
                     foreach (var setting in settings)
                     {
+                        if (writeTo is not null)
+                        {
+                            Console.WriteLine(WideTableFiles.Write(wide, setting, Path.Combine(writeTo, wide.Name, setting.ToString())));
+                            continue;
+                        }
                         Console.Error.WriteLine($"{wide}: {RecoveryRun.Label(setting)} ...");
                         var result = RecoveryRun.Run(wide, setting, work, isolated);
                         results.Add(result);

@@ -61,6 +61,7 @@ public static class DesignDependencies
         var observed = data.ObservedColumns;
         // FDs come grouped by left side: one closure per left side, not one per FD.
         var uniqueLhs = new Dictionary<AttributeSet, bool>();
+        var groups = new RowGroupCache(data, nulls);
 
         // Score the short, exact FDs; the rest are candidates without the cost of a pass over the rows.
         var scored = new List<(DiscoveredFd Fd, PlausibilityScore Score)>();
@@ -72,9 +73,9 @@ public static class DesignDependencies
             else if (fd.Lhs.Count > MaxLhs) candidates.Add(new(fd, $"a left side of {fd.Lhs.Count} columns: design dependencies rarely need more than {MaxLhs}", null));
             else if (fd.Lhs.With(fd.Rhs).Overlaps(hints.Computed)) candidates.Add(new(fd, $"{(fd.Lhs.With(fd.Rhs) & hints.Computed).Format(data.ColumnNames)} is computed: its formula, not the design, makes it follow", null));
             else if (fd.Lhs.Overlaps(hints.NonIdentifying)) candidates.Add(new(fd, $"{(fd.Lhs & hints.NonIdentifying).Format(data.ColumnNames)} is a measure, date or binary value, which identifies nothing", null));
-            else if (IsAudit(data, fd.Rhs)) candidates.Add(new(fd, $"{data.ColumnNames[fd.Rhs]} is an audit column: it describes the row, not a fact to move", null));
+            else if (IsAudit(data, fd.Rhs) && !AuditOf(data, fd.Lhs, fd.Rhs, hints.Columns)) candidates.Add(new(fd, $"{data.ColumnNames[fd.Rhs]} is an audit column: it describes the row, not a fact to move", null));
             else if (IsUnique(fd.Lhs)) candidates.Add(new(fd, "the left side is unique in the rows: it says no more than a key would", null));
-            else scored.Add((fd, Plausibility.Score(data, fd, hints, nulls)));
+            else scored.Add((fd, Plausibility.Score(groups, fd, hints)));
         }
         foreach (var (fd, score) in scored.Where(s => s.Score.Class != PlausibilityClass.Plausible))
             candidates.Add(new(fd, score.Reason, score.Score));
@@ -84,12 +85,12 @@ public static class DesignDependencies
         foreach (var (fd, score) in scored.Where(s => s.Score.Class == PlausibilityClass.Plausible))
         {
             cancellation.ThrowIfCancellationRequested();
-            if (MostlyNullRepeats(data, fd, nulls) is var (nullRepeats, repeats) && nullRepeats * 2 > repeats)
+            if (groups.Counts(fd.Lhs, fd.Rhs) is { NullRepeats: var nullRepeats, Repeats: var repeats } && nullRepeats * 2 > repeats)
             {
                 candidates.Add(new(fd, $"the rows repeat it mostly as NULL ({nullRepeats} of {repeats} repeats)", score.Score));
                 nullRiders.Add(fd);
             }
-            else if (Exceptions(data, fd, nulls) is { } smaller)
+            else if (Exceptions(groups, fd) is { } smaller)
                 candidates.Add(new(fd, $"{smaller.Lhs.Format(data.ColumnNames)} -> {data.ColumnNames[fd.Rhs]} holds but for {smaller.Error:P1} of the rows: the other column of the left side only tells the exceptions apart", score.Score));
             else
                 plausible.Add((fd, score));
@@ -146,6 +147,9 @@ public static class DesignDependencies
             taken |= riders;
             candidates.RemoveAll(c => nullRiders.Contains(c.Fd) && c.Fd.Lhs.IsSubsetOf(selected[i].Lhs) && riders.Contains(c.Fd.Rhs));
         }
+
+        KeepNameFamiliesTogether(selected, data.ColumnNames, hints.Columns, plausibleSet, nullRiders);
+        JoinFamiliesFromTheRest(selected, data, hints, closureSet);
 
         foreach (var (fd, score) in plausible)
         {
@@ -210,6 +214,86 @@ public static class DesignDependencies
     }
 
     /// <summary>
+    /// Columns named as one family (ShipName, ShipCity, ShipVia: the same first word) are facts of one
+    /// entity. When a determinant took a family member whose name is not its own (CustomerID took ShipCity,
+    /// because in these rows orders ship to their customer's city) while another determinant holds the rest
+    /// of the family (OrderID holds ShipVia) and determines the member too, the member joins its family:
+    /// that CustomerID tells ShipCity is an accident of the sample; that OrderID does is the design.
+    /// </summary>
+    private static void KeepNameFamiliesTogether(
+        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet fds,
+        IReadOnlyList<DiscoveredFd> nullRiders)
+    {
+        for (int i = 0; i < selected.Count; i++)
+        {
+            var stems = OwnStems(selected[i].Lhs, names, columns);
+            if (stems.Count == 0) continue;
+            foreach (var a in selected[i].Rhs)
+            {
+                if (stems.Any(stem => NamedFor(names[a], stem)) || FirstWord(names[a]) is not { } word) continue;
+                for (int j = 0; j < selected.Count; j++)
+                {
+                    if (j == i) continue;
+                    var held = (selected[j].Lhs | selected[j].Rhs) - selected[i].Rhs;
+                    bool holdsFamily = held.ToArray().Any(b => b != a && string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase));
+                    bool determines = fds.Closure(selected[j].Lhs).Contains(a)
+                        || nullRiders.Any(r => r.Rhs == a && r.Lhs.IsSubsetOf(selected[j].Lhs)); // ShipRegion, mostly NULL
+                    // The holder is an identifier outside the family (OrderID), not a member of it (ShipName).
+                    bool outside = OwnStems(selected[j].Lhs, names, columns).Count > 0
+                        && !selected[j].Lhs.ToArray().Any(b => string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase));
+                    if (!holdsFamily || !determines || !outside) continue;
+                    selected[i] = selected[i] with { Rhs = selected[i].Rhs.Without(a) };
+                    selected[j] = selected[j] with { Rhs = selected[j].Rhs.With(a) };
+                    break;
+                }
+            }
+        }
+        selected.RemoveAll(s => s.Rhs.IsEmpty);
+    }
+
+    /// <summary>
+    /// A column no determinant took, such as a value constant in the sample (TPC-H's o_shippriority: every
+    /// set of columns determines it, so no FD can show whose fact it is), joins its name family when exactly
+    /// one chosen determinant holds other members of the family and determines it in the rows. Key, computed
+    /// and the table's own audit columns stay.
+    /// </summary>
+    private static void JoinFamiliesFromTheRest(List<DesignFd> selected, TableData data, SchemaHints hints, FunctionalDependencySet exact)
+    {
+        var names = data.ColumnNames;
+        var placed = AttributeSet.Empty;
+        foreach (var s in selected) placed |= s.Lhs | s.Rhs;
+        foreach (var k in hints.DeclaredKeys) placed |= k;
+        var closures = selected.Select(s => exact.Closure(s.Lhs)).ToList();
+        foreach (var a in data.ObservedColumns - placed - hints.Computed)
+        {
+            if (FirstWord(names[a]) is not { } word) continue;
+            var homes = Enumerable.Range(0, selected.Count).Where(j =>
+                    closures[j].Contains(a)
+                    && OwnStems(selected[j].Lhs, names, hints.Columns).Count > 0
+                    && !selected[j].Lhs.ToArray().Any(b => string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase))
+                    && selected[j].Rhs.ToArray().Any(b => string.Equals(FirstWord(names[b]), word, StringComparison.OrdinalIgnoreCase))
+                    && (!IsAudit(data, a) || AuditOf(data, selected[j].Lhs, a, hints.Columns)))
+                .ToList();
+            if (homes.Count != 1) continue;
+            selected[homes[0]] = selected[homes[0]] with { Rhs = selected[homes[0]].Rhs.With(a) };
+        }
+    }
+
+    /// <summary>The stems of the identifiers in a determinant (Customer of CustomerID, c of c_custkey).</summary>
+    private static List<string> OwnStems(AttributeSet lhs, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns) =>
+        lhs.ToArray()
+            .Where(c => KeyLikeness.Role(names[c], columns is not null && c < columns.Count ? columns[c] : null) == ColumnRole.Identifier)
+            .Select(c => KeyLikeness.Stem(names[c]))
+            .OfType<string>()
+            .ToList();
+
+    /// <summary>Whether a name carries the stem: as its prefix for short stems (c_name), anywhere for words (SalesTerritoryName).</summary>
+    private static bool NamedFor(string name, string stem) =>
+        stem.Length <= 4 ? KeyLikeness.HasStem(name, stem) : name.Contains(stem, StringComparison.OrdinalIgnoreCase);
+
+    private static string? FirstWord(string name) => KeyLikeness.Words(name) is { Count: > 1 } words ? words[0] : null;
+
+    /// <summary>
     /// Among determinants equivalent in the rows (each determines the other: CustomerID and Phone), the one
     /// that reads as an identifier (<see cref="KeyLikeness"/>) takes the place of the first of them, so that it
     /// is the one chosen and the others fold into it. A declared foreign key stays the choice of its class.
@@ -241,33 +325,14 @@ public static class DesignDependencies
         return result;
     }
 
-    /// <summary>
-    /// Rows that repeat the fact (all but the first of each left-side group), and how many of them repeat a
-    /// NULL: a dependency whose redundancy is mostly NULLs stores almost nothing twice.
-    /// </summary>
-    private static (int NullRepeats, int Repeats) MostlyNullRepeats(TableData data, DiscoveredFd fd, NullSemantics nulls)
-    {
-        var ids = RowGroups.Ids(data, fd.Lhs, nulls, out int count);
-        var seen = new bool[count];
-        var rhs = data.Columns[fd.Rhs].Codes;
-        int repeats = 0, nullRepeats = 0;
-        for (int row = 0; row < ids.Length; row++)
-        {
-            if (!seen[ids[row]]) { seen[ids[row]] = true; continue; }
-            repeats++;
-            if (rhs[row] == Data.ColumnData.NullCode) nullRepeats++;
-        }
-        return (nullRepeats, repeats);
-    }
-
     /// <summary>A part of the left side that determines the right side but for a few rows, if any.</summary>
-    private static (AttributeSet Lhs, double Error)? Exceptions(TableData data, DiscoveredFd fd, NullSemantics nulls)
+    private static (AttributeSet Lhs, double Error)? Exceptions(RowGroupCache groups, DiscoveredFd fd)
     {
         if (fd.Lhs.Count < 2) return null;
         foreach (var b in fd.Lhs)
         {
             var smaller = fd.Lhs.Without(b);
-            double g3 = DependencyEvidence.ForFd(data, smaller, fd.Rhs, nulls, maxGroups: 0).Error;
+            double g3 = groups.Counts(smaller, fd.Rhs).Error;
             if (g3 > 0 && g3 <= MaxExceptionShare) return (smaller, g3);
         }
         return null;
@@ -277,6 +342,30 @@ public static class DesignDependencies
     {
         var name = data.ColumnNames[column].ToLowerInvariant();
         return AuditNameParts.Any(name.Contains);
+    }
+
+    /// <summary>
+    /// Whether an audit column is named for the entity an identifier on the left stands for: a wide table
+    /// that joined a parent keeps the parent's row stamps under its name (ProductModifiedDate, Product_rowguid,
+    /// SalesTerritoryModifiedDate beside TerritoryID), and they belong to the parent's table like its other
+    /// columns. The table's own stamps (ModifiedDate) name no entity and stay.
+    /// </summary>
+    private static bool AuditOf(TableData data, AttributeSet lhs, int column, IReadOnlyList<Model.Column>? columns)
+    {
+        var name = data.ColumnNames[column];
+        var lower = name.ToLowerInvariant();
+        int at = AuditNameParts.Select(part => lower.IndexOf(part, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        var owner = at <= 0 ? "" : name[..at].TrimEnd('_');
+        if (owner.Length == 0) return false;
+        foreach (var c in lhs)
+        {
+            var column0 = columns is not null && c < columns.Count ? columns[c] : null;
+            if (KeyLikeness.Role(data.ColumnNames[c], column0) != ColumnRole.Identifier) continue;
+            if (KeyLikeness.Stem(data.ColumnNames[c]) is not { Length: > 1 } stem) continue;
+            if (owner.StartsWith(stem, StringComparison.OrdinalIgnoreCase) || owner.EndsWith(stem, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>1 when a column on the left has a name that never serves as a design key, else 0.</summary>

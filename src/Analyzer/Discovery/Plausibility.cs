@@ -74,30 +74,24 @@ public static class Plausibility
     public static PlausibilityScore Score(TableData data, DiscoveredFd fd, SchemaHints? hints = null, NullSemantics nulls = NullSemantics.Equal)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Score(new RowGroupCache(data, nulls), fd, hints);
+    }
+
+    /// <summary>Scores with groupings shared across FDs (design selection scores hundreds on the same left sides).</summary>
+    internal static PlausibilityScore Score(RowGroupCache groups, DiscoveredFd fd, SchemaHints? hints = null)
+    {
+        var data = groups.Data;
         hints ??= new SchemaHints();
         int n = data.RowCount;
-        var ids = RowGroups.Ids(data, fd.Lhs, nulls, out int count);
+        var (ids, count) = groups.Groups(fd.Lhs);
         var sizes = new int[count];
         foreach (var g in ids) sizes[g]++;
-        var evidence = DependencyEvidence.ForFd(data, fd.Lhs, fd.Rhs, nulls, maxGroups: 0);
+        var evidence = groups.Counts(fd.Lhs, fd.Rhs);
 
         // Chance of holding by accident, from the right side's frequencies.
-        var frequency = new Dictionary<long, int>();
-        var rhsColumn = data.Columns[fd.Rhs];
-        for (int r = 0; r < n; r++)
-        {
-            long code = RowGroups.Code(rhsColumn, r, nulls);
-            frequency[code] = frequency.GetValueOrDefault(code) + 1;
-        }
-        var agreeBySize = new Dictionary<int, double>();
         double log10Chance = 0;
         foreach (var k in sizes)
-        {
-            if (k < 2) continue;
-            if (!agreeBySize.TryGetValue(k, out double s))
-                agreeBySize[k] = s = frequency.Values.Sum(c => Math.Pow((double)c / n, k));
-            log10Chance += Math.Log10(Math.Max(s, 1e-300));
-        }
+            if (k >= 2) log10Chance += Math.Log10(Math.Max(groups.AgreeChance(fd.Rhs, k), 1e-300));
 
         int lhsSize = fd.Lhs.Count;
         double lengthScore = lhsSize == 0 ? 1 : 1.0 / lhsSize;
@@ -120,15 +114,15 @@ public static class Plausibility
             _ when evidence.LhsIsUnique => (PlausibilityClass.Candidate, "the left side is unique in the rows: the FD says no more than a key would"),
             _ when fd.Error > 0 || !evidence.Holds => (PlausibilityClass.Candidate, $"holds only after deleting {evidence.Error:P1} of the rows"),
             _ when lhsHasNulls => (PlausibilityClass.Candidate, "the left side holds NULLs"),
-            _ when evidence.RepeatedLhsGroups < MinRepeatedGroups =>
-                (PlausibilityClass.Candidate, $"only {evidence.RepeatedLhsGroups} left-side value{(evidence.RepeatedLhsGroups == 1 ? "" : "s")} repeat: too few rows to tell"),
+            _ when evidence.RepeatedGroups < MinRepeatedGroups =>
+                (PlausibilityClass.Candidate, $"only {evidence.RepeatedGroups} left-side value{(evidence.RepeatedGroups == 1 ? "" : "s")} repeat: too few rows to tell"),
             _ when chance > MaxAccidentChance => (PlausibilityClass.Candidate, $"could hold by chance in {n} rows (p ≈ {chance:G2})"),
             _ => (PlausibilityClass.Plausible,
-                $"{evidence.RepeatedLhsGroups} repeated left-side values agree on the right (chance p ≈ {chance:G2})" + (onForeignKey ? "; the left side is a foreign key" : "")),
+                $"{evidence.RepeatedGroups} repeated left-side values agree on the right (chance p ≈ {chance:G2})" + (onForeignKey ? "; the left side is a foreign key" : "")),
         };
         return new PlausibilityScore(Math.Round(score, 4), c, reason)
         {
-            RepeatedLhsGroups = evidence.RepeatedLhsGroups,
+            RepeatedLhsGroups = evidence.RepeatedGroups,
             RedundantRows = evidence.RedundantRows,
             Log10AccidentChance = log10Chance,
             LengthScore = lengthScore,

@@ -49,16 +49,20 @@ internal static class DataDependencies
             progress.Table = $"discovering dependencies in {table.Name}";
             var (options, notes) = DiscoveryPlan.ForTable(baseOptions, settings.Discovery, data, mvds: false);
             DiscoveryResult found;
+            bool keysSearched = true;
             if (settings.Discovery.MaxLhs is null && options.MaxError == 0)
             {
                 // The design needs FDs with short left sides (DesignDependencies.MaxLhs) and keys of up to
                 // DefaultMaxLhs columns: two bounded searches cost a fraction of one over every left side of
                 // DefaultMaxLhs columns (on a 53-column, 60,000-row table: 6 s of CPU instead of 60).
-                found = DependencyDiscovery.Discover(data, options with { MaxLhs = DesignDependencies.MaxLhs, Uccs = false, Progress = progress })
-                    .WithKeys(DependencyDiscovery.Discover(data, options with { MaxLhs = DefaultMaxLhs, Fds = false, Progress = progress }));
+                found = DependencyDiscovery.Discover(data, options with { MaxLhs = DesignDependencies.MaxLhs, Uccs = false, Progress = progress });
+                // Keys from the rows serve a table that declares none; a declared key makes the search moot.
+                if (DeclaredKeys(table).Count == 0)
+                    found = found.WithKeys(DependencyDiscovery.Discover(data, options with { MaxLhs = DefaultMaxLhs, Fds = false, Progress = progress }));
+                else keysSearched = false;
             }
             else found = DependencyDiscovery.Discover(data, options with { Progress = progress });
-            if (MaySupportMvds(found))
+            if (keysSearched ? MaySupportMvds(found) : found.Nulls != NullSemantics.Equal || !HasUniqueColumn(data))
             {
                 var multi = DependencyDiscovery.Discover(data, options with { Fds = false, Uccs = false, Mvds = true, Jds = true, Progress = progress });
                 found = found.WithMultivalued(multi);
@@ -79,6 +83,23 @@ internal static class DataDependencies
     {
         bool singleColumnKey = found.Nulls == NullSemantics.Equal && found.UniqueColumnCombinations.Any(u => u.Count == 1);
         return !singleColumnKey;
+    }
+
+    /// <summary>Whether some column holds no value twice (NULL counting as one value): what the key search would say of single columns.</summary>
+    private static bool HasUniqueColumn(TableData data)
+    {
+        foreach (var column in data.Columns)
+        {
+            var seen = new bool[column.Values.Length];
+            bool unique = true;
+            foreach (var code in column.Codes)
+            {
+                if (seen[code]) { unique = false; break; }
+                seen[code] = true;
+            }
+            if (unique) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -47,6 +47,64 @@ public class DesignDependenciesTests
     }
 
     [Fact]
+    public void A_parents_row_stamps_go_with_the_parent_and_the_tables_own_stay()
+    {
+        // A wide table that joined Product keeps the product's stamps under its name; the line's own
+        // ModifiedDate follows the product in these rows too, but names no entity and is never moved.
+        var b = new TableDataBuilder(["LineID", "ProductID", "ProductName", "ProductModifiedDate", "Product_rowguid", "ModifiedDate"]);
+        var rng = new Random(5);
+        for (int line = 0; line < 200; line++)
+        {
+            int product = rng.Next(25);
+            b.AddRow(line.ToString(), product.ToString(), "Product " + product, "2024-02-" + (10 + product),
+                $"00000000-0000-0000-0000-{product:000000000000}", "2025-01-" + (10 + product));
+        }
+        var selection = Select(b.Build(), new SchemaHints());
+        var productFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1));
+        Assert.Equal(AttributeSet.Of(2, 3, 4), productFd.Rhs);
+        Assert.DoesNotContain(selection.Selected, s => s.Rhs.Contains(5));
+    }
+
+    [Fact]
+    public void A_column_joins_its_name_family_at_the_determinant_holding_the_rest()
+    {
+        // Orders ship to their customer's city in these rows, so CustomerID determines ShipCity; but ShipVia,
+        // of the same family, is the order's alone: ShipCity goes with OrderID, CustomerCity with CustomerID.
+        var b = new TableDataBuilder(["OrderID", "LineNo", "CustomerID", "CustomerCity", "ShipVia", "ShipCity"]);
+        var rng = new Random(3);
+        for (int order = 0; order < 80; order++)
+        {
+            int customer = order % 15;
+            string city = "City" + customer % 8, via = rng.Next(3).ToString();
+            for (int line = 1; line <= 3; line++)
+                b.AddRow(order.ToString(), line.ToString(), "C" + customer, city, via, city);
+        }
+        var selection = Select(b.Build(), new SchemaHints());
+        var orderFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(0));
+        var customerFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2));
+        Assert.True(AttributeSet.Of(2, 4, 5).IsSubsetOf(orderFd.Rhs));
+        Assert.Equal(AttributeSet.Of(3), customerFd.Rhs);
+    }
+
+    [Fact]
+    public void A_column_constant_in_the_sample_joins_its_name_family()
+    {
+        // o_shippriority is 0 in every row: every set determines it, no FD says whose it is; its family (o_)
+        // is the order's. The line's own l_quantity stays.
+        var b = new TableDataBuilder(["l_orderkey", "l_linenumber", "o_orderstatus", "o_shippriority", "l_quantity"]);
+        var rng = new Random(9);
+        for (int order = 0; order < 60; order++)
+        {
+            string status = "FOP"[rng.Next(3)].ToString();
+            for (int line = 1; line <= 3; line++)
+                b.AddRow(order.ToString(), line.ToString(), status, "0", rng.Next(1, 50).ToString());
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0, 1)] });
+        var orderFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(0));
+        Assert.Equal(AttributeSet.Of(2, 3), orderFd.Rhs);
+    }
+
+    [Fact]
     public void Without_foreign_keys_each_column_goes_to_its_nearest_determinant()
     {
         // Order lines: ProductID -> SupplierID -> SupplierName, SupplierCountry. ProductID also determines the

@@ -28,7 +28,9 @@ internal sealed record ListEvidence(ListNotation Notation, char? Delimiter, IRea
 /// (common in prose and in "City, State"), the number of items varies and some item appears in different
 /// positions, as a list allows and a fixed format does not. Thousands separators and decimal commas are not lists.
 /// At least half of the items of the lists recur in another value: a shared vocabulary, which free text cut at
-/// its commas (random street addresses) does not have.</item>
+/// its commas (random street addresses) does not have. When most values are single, at least a quarter
+/// of them are items of the lists: a comment cut at its commas shares words with others, but its uncut
+/// values are no list's items.</item>
 /// </list>
 /// </summary>
 internal static class ListValues
@@ -147,6 +149,15 @@ internal static class ListValues
                 if (occurrences[token].Count >= 2) recurring++;
             }
         if (recurring * 2 < items) return null;
+        // A column of mostly single values holds lists when its single values are the lists' items ("SQL"
+        // beside "SQL, C#"); comments cut at a comma share words, but their uncut values are not items.
+        var isList = new HashSet<int>(lists);
+        var single = Enumerable.Range(0, values.Count).Where(i => !isList.Contains(i)).ToList();
+        if (single.Count > lists.Count)
+        {
+            var listItems = new HashSet<string>(lists.SelectMany(i => split[i]), StringComparer.OrdinalIgnoreCase);
+            if (single.Count(i => listItems.Contains(values[i])) * 4 < single.Count) return null;
+        }
         if (delimiter == ',')
         {
             bool arityVaries = split.Select((t, i) => lists.Contains(i) ? t.Length : 1).Distinct().Count() > 1;

@@ -48,6 +48,18 @@ public class MultiValuedColumnRuleTests
         RuleAssert.None(Analyze(a, b, c), RuleIds.MultiValuedColumn);
 
     [Fact]
+    public void Comments_cut_at_commas_are_no_lists_when_their_single_values_are_no_items()
+    {
+        // The cut pieces share words, but the values without a comma are phrases no list holds.
+        RuleAssert.None(Analyze("busy, bold", "bold, even, busy", "final deposits", "slyly regular", "pending requests", "ironic packages"),
+            RuleIds.MultiValuedColumn);
+    }
+
+    [Fact]
+    public void Mostly_single_values_that_are_the_lists_items_are_lists() =>
+        RuleAssert.One(Analyze("red, blue", "blue, green, red", "red", "green", "blue"), RuleIds.MultiValuedColumn);
+
+    [Fact]
     public void Xml_typed_columns_and_tables_without_rows_no_error()
     {
         RuleAssert.None(Table(new SqlType("xml"), "<p>1</p><p>2</p>", "<p>3</p><p>4</p>").Analyze(), RuleIds.MultiValuedColumn);

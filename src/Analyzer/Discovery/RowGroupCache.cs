@@ -1,0 +1,171 @@
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Dependencies;
+
+namespace SchemaNorm.Analyzer.Discovery;
+
+/// <summary>What ranking an FD X -> A needs from the rows, counted without listing them.</summary>
+internal readonly record struct FdCounts(
+    int RepeatedGroups, int RedundantRows, int RowsToDelete, int Repeats, int NullRepeats, int Rows)
+{
+    public bool Holds => RowsToDelete == 0;
+    public bool LhsIsUnique => RepeatedGroups == 0;
+    public double Error => Rows == 0 ? 0 : (double)RowsToDelete / Rows;
+}
+
+/// <summary>
+/// Rows grouped by left sides, shared by the scoring of many FDs in one pass of design selection: a wide
+/// table's FDs reuse the same few hundred left sides, and grouping 600,000 rows costs more than counting
+/// them. Group ids are not in order of first appearance (unlike <see cref="RowGroups"/>): counting needs
+/// none. Groupings of two or more columns are kept within a budget of row ids.
+/// </summary>
+internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
+{
+    private const long CachedIdsBudget = 16L << 20;
+
+    private readonly Dictionary<AttributeSet, (int[] Ids, int Count)> _groups = [];
+    private readonly Dictionary<(int Column, int Size), double> _agreeChance = [];
+    private readonly Dictionary<int, double[]> _frequencies = [];
+    private readonly Dictionary<(AttributeSet, int), FdCounts> _counts = [];
+    private long _cachedIds;
+
+    public TableData Data => data;
+    public NullSemantics Nulls => nulls;
+
+    /// <summary>Group ids per row for the columns (NULLs each their own group under <see cref="NullSemantics.Distinct"/>), and the number of ids.</summary>
+    public (int[] Ids, int Count) Groups(AttributeSet columns)
+    {
+        if (_groups.TryGetValue(columns, out var cached)) return cached;
+        (int[] Ids, int Count) result;
+        if (columns.Count == 0) result = (new int[data.RowCount], data.RowCount > 0 ? 1 : 0);
+        else
+        {
+            var parts = columns.ToArray();
+            result = Single(parts[0]);
+            for (int i = 1; i < parts.Length; i++) result = Combine(result, Single(parts[i]));
+        }
+        if (_cachedIds + result.Ids.Length > CachedIdsBudget)
+        {
+            _groups.Clear();
+            _cachedIds = 0;
+        }
+        _groups[columns] = result;
+        _cachedIds += result.Ids.Length;
+        return result;
+    }
+
+    /// <summary>The counts of X -> A over all rows.</summary>
+    public FdCounts Counts(AttributeSet lhs, int rhs)
+    {
+        if (_counts.TryGetValue((lhs, rhs), out var known)) return known;
+        return _counts[(lhs, rhs)] = Count(lhs, rhs);
+    }
+
+    private FdCounts Count(AttributeSet lhs, int rhs)
+    {
+        var (ids, count) = Groups(lhs);
+        int n = ids.Length;
+        var codes = data.Columns[rhs].Codes;
+        var size = new int[count];
+        var first = new long[count];
+        var broken = new bool[count];
+        int repeats = 0, nullRepeats = 0;
+        for (int r = 0; r < n; r++)
+        {
+            int g = ids[r];
+            long code = RowGroups.Code(data.Columns[rhs], r, nulls);
+            if (size[g]++ == 0) { first[g] = code; continue; }
+            repeats++;
+            if (codes[r] == ColumnData.NullCode) nullRepeats++;
+            if (code != first[g]) broken[g] = true;
+        }
+        int repeated = 0, redundant = 0;
+        bool anyBroken = false;
+        for (int g = 0; g < count; g++)
+        {
+            if (size[g] < 2) continue;
+            repeated++;
+            if (broken[g]) anyBroken = true;
+            else redundant += size[g] - 1;
+        }
+        int toDelete = 0;
+        if (anyBroken)
+        {
+            // g3: in each broken group, every row outside its most common right-side value.
+            var perValue = new Dictionary<(int, long), int>();
+            var most = new int[count];
+            for (int r = 0; r < n; r++)
+            {
+                int g = ids[r];
+                if (!broken[g]) continue;
+                var key = (g, RowGroups.Code(data.Columns[rhs], r, nulls));
+                int c = perValue[key] = perValue.GetValueOrDefault(key) + 1;
+                if (c > most[g]) most[g] = c;
+            }
+            for (int g = 0; g < count; g++)
+                if (broken[g]) toDelete += size[g] - most[g];
+        }
+        return new FdCounts(repeated, redundant, toDelete, repeats, nullRepeats, n);
+    }
+
+    /// <summary>Σ_v p_v^k over the column's value frequencies: the chance that k rows drawn at random agree on it.</summary>
+    public double AgreeChance(int column, int k)
+    {
+        if (_agreeChance.TryGetValue((column, k), out double s)) return s;
+        if (!_frequencies.TryGetValue(column, out var p))
+        {
+            int n = data.RowCount;
+            var col = data.Columns[column];
+            var counts = new int[col.Values.Length];
+            foreach (var code in col.Codes) counts[code]++;
+            var list = new List<double>(counts.Length);
+            for (int v = 0; v < counts.Length; v++)
+            {
+                if (counts[v] == 0) continue;
+                if (v == ColumnData.NullCode && nulls == NullSemantics.Distinct)
+                    for (int i = 0; i < counts[v]; i++) list.Add(1.0 / n); // each NULL is a value of its own
+                else list.Add((double)counts[v] / n);
+            }
+            _frequencies[column] = p = [.. list];
+        }
+        s = 0;
+        foreach (var f in p) s += Math.Pow(f, k);
+        return _agreeChance[(column, k)] = s;
+    }
+
+    private (int[] Ids, int Count) Single(int column)
+    {
+        var codes = data.Columns[column].Codes;
+        int count = data.Columns[column].Values.Length;
+        var ids = new int[codes.Length];
+        for (int r = 0; r < codes.Length; r++)
+            ids[r] = nulls == NullSemantics.Distinct && codes[r] == ColumnData.NullCode ? count++ : codes[r];
+        return (ids, count);
+    }
+
+    private static (int[] Ids, int Count) Combine((int[] Ids, int Count) a, (int[] Ids, int Count) b)
+    {
+        int n = a.Ids.Length;
+        var ids = new int[n];
+        int count = 0;
+        if ((long)a.Count * b.Count <= Math.Max(1L << 16, 4L * n))
+        {
+            // Few pairs: a dense table of pair ids.
+            var table = new int[a.Count * b.Count];
+            for (int r = 0; r < n; r++)
+            {
+                ref int id = ref table[a.Ids[r] * b.Count + b.Ids[r]];
+                if (id == 0) id = ++count;
+                ids[r] = id - 1;
+            }
+            return (ids, count);
+        }
+        var map = new Dictionary<long, int>();
+        for (int r = 0; r < n; r++)
+        {
+            long key = (long)a.Ids[r] * b.Count + b.Ids[r];
+            if (!map.TryGetValue(key, out int id)) map[key] = id = map.Count;
+            ids[r] = id;
+        }
+        return (ids, map.Count);
+    }
+}
