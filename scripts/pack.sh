@@ -9,8 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=artifacts/packages
 rm -rf "$out"
-dotnet pack src/Cli -c Release -o "$out" -nologo -v quiet
-dotnet pack src/Cli -c Release -r linux-x64 -o "$out" -nologo -v quiet
+native=(-p:NativeToolPackages=true -c Release -o "$out" -nologo -v quiet)
+dotnet pack src/Cli "${native[@]}"
+dotnet pack src/Cli -r any "${native[@]}"
+dotnet pack src/Cli -r linux-x64 "${native[@]}"
 ls -1 "$out"
 [[ ${1:-} == --no-check ]] && exit 0
 
@@ -18,7 +20,7 @@ tools=$(mktemp -d)
 trap 'rm -rf "$tools"' EXIT
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
 dotnet tool install SchemaNorm --version "$version" --tool-path "$tools" --add-source "$out" >/dev/null
-file "$tools/.store/schemanorm/$version/schemanorm.linux-x64/$version/tools/net10.0/linux-x64/schemanorm" 2>/dev/null | grep -q ELF \
-  && echo "installed: the native build" || echo "installed: the portable build"
+installed=$(find "$tools/.store" -path '*/tools/*' -name schemanorm -type f | head -1)
+[[ -n $installed ]] && file "$installed" | grep -q ELF && echo "installed: the native build" || echo "installed: the portable build"
 "$tools/schemanorm" --version
 "$tools/schemanorm" analyze sample-schemas/1-partial-dependency/schema.sql --format compact || [[ $? -eq 1 ]]
