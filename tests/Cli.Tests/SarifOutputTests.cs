@@ -53,6 +53,24 @@ public class SarifOutputTests
     }
 
     [Fact]
+    public void The_run_names_its_category_and_rule_help_names_no_repository_path()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("ok.sql", TestScripts.Clean);
+        var run = Run(CliRunner.RunIn(dir.Root, "analyze", "ok.sql", "--format", "sarif").Stdout);
+        Assert.Equal("schemanorm/", run["automationDetails"]!["id"]!.GetValue<string>());
+        foreach (var rule in run["tool"]!["driver"]!["rules"]!.AsArray())
+        {
+            Assert.DoesNotContain("docs/", rule!["help"]!["text"]!.GetValue<string>());
+            Assert.Null(rule["helpUri"]);
+        }
+
+        var linked = Run(CliRunner.RunIn(dir.Root, "analyze", "ok.sql", "--format", "sarif", "--help-uri-base", "https://example.org/rules").Stdout);
+        var first = linked["tool"]!["driver"]!["rules"]![0]!;
+        Assert.EndsWith($"See {first["helpUri"]!.GetValue<string>()}.", first["help"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Sarif_with_suppressions_and_a_baseline_validates()
     {
         using var dir = new CliRunner.Scratch();

@@ -30,6 +30,11 @@ internal sealed class SarifWriter(string currentDirectory, ReportFacts facts)
         w.WriteStartObject();
 
         WriteTool(w, rules);
+        // Code scanning keeps one analysis per category: the run names its own, so it replaces the previous
+        // SchemaNorm run and no other tool's.
+        w.WriteStartObject("automationDetails");
+        w.WriteString("id", "schemanorm/");
+        w.WriteEndObject();
         w.WriteStartArray("invocations");
         w.WriteStartObject();
         w.WriteBoolean("executionSuccessful", true);
@@ -104,11 +109,13 @@ internal sealed class SarifWriter(string currentDirectory, ReportFacts facts)
         w.WriteEndObject();
         var page = RuleHelp.Markdown(rule);
         w.WriteStartObject("help");
-        // The page is the help; the plain text stays short, for viewers that show text only.
-        w.WriteString("text", $"{rule.Title} ({rule.NormalForm.Display()}): {rule.Summary} See {rule.HelpPath}.");
+        // The page is the help; the plain text stays short, for viewers that show text only. It names no path:
+        // the rule pages travel inside the tool, not in the repository being analysed.
+        var uri = RuleHelp.Uri(facts.HelpUriBase, rule.Id);
+        w.WriteString("text", $"{rule.Title} ({rule.NormalForm.Display()}): {rule.Summary}" + (uri is null ? "" : $" See {uri}."));
         if (page is not null) w.WriteString("markdown", page);
         w.WriteEndObject();
-        if (RuleHelp.Uri(facts.HelpUriBase, rule.Id) is { } uri) w.WriteString("helpUri", uri);
+        if (uri is not null) w.WriteString("helpUri", uri);
         w.WriteStartObject("defaultConfiguration");
         if (facts.DisabledRules.Contains(rule.Id)) w.WriteBoolean("enabled", false);
         w.WriteString("level", Level(facts.RuleSeverities.TryGetValue(rule.Id, out var configured) ? configured : rule.DefaultSeverity));
