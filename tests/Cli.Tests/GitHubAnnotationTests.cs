@@ -21,6 +21,26 @@ public class GitHubAnnotationTests
     }
 
     [Fact]
+    public void Input_errors_and_warnings_are_workflow_commands_at_their_place()
+    {
+        using var dir = new CliRunner.Scratch();
+        dir.Write("db/bulk.sql", "CREATE TABLE dbo.T (Id int PRIMARY KEY, a int);\nBULK INSERT dbo.T FROM '/proc/self/environ';\n");
+        dir.Write("db/bad.sql", "CREATE TABLE dbo.U (Id int PRIMARY KEY,\n");
+        var r = CliRunner.RunIn(dir.Root, "analyze", "db", "--format", "github");
+        Assert.Equal(2, r.ExitCode);
+        var commands = r.Stderr.Split('\n').Where(l => l.StartsWith("::", StringComparison.Ordinal)).ToList();
+        Assert.Contains(commands, c => c.StartsWith("::warning file=db/bulk.sql,line=2,col=1,title=SchemaNorm input warning::", StringComparison.Ordinal)
+                                       && c.Contains("/proc/self/environ", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("::error file=db/bad.sql,line=1,col=", StringComparison.Ordinal)
+                                       && c.Contains(",title=SchemaNorm input error::", StringComparison.Ordinal));
+
+        // Other formats keep the compiler-style line.
+        var text = CliRunner.RunIn(dir.Root, "analyze", "db");
+        Assert.DoesNotContain("::error", text.Stderr);
+        Assert.Contains("db/bulk.sql:2:1: warning:", text.Stderr);
+    }
+
+    [Fact]
     public void Notes_are_notices_and_suppressed_findings_are_not_annotated()
     {
         using var dir = new CliRunner.Scratch();

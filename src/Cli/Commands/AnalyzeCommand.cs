@@ -61,7 +61,7 @@ internal sealed class AnalyzeCommand : ICommand
         Func<Table, IReadOnlyList<TableDependency>>? fromSample = data is null ? null : table => data.TryGetValue(table, out var d) ? d.Used : [];
         var analysis = settings.Report.Scope(SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics,
             fromSample is null ? null : fullTable?.Confirming(fromSample) ?? fromSample));
-        errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
+        errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings);
         if (errors > 0) return Stop(context, errors);
 
         // Nothing is written over an input; the baseline being read may be rewritten by --write-baseline.

@@ -111,7 +111,7 @@ internal sealed class DecomposeCommand : ICommand
                 MaxError = settings.Discovery.MaxError ?? 0,
             }.Confirming(fromSample);
         var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics, fromSample);
-        errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
+        errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings);
         if (errors > 0) return null;
         var wanted = new HashSet<Table>(tables, ReferenceEqualityComparer.Instance);
         return new SchemaAnalysis { Target = analysis.Target, Tables = analysis.Tables.Where(t => wanted.Contains(t.Table)).ToList() };

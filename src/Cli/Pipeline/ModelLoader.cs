@@ -35,7 +35,7 @@ internal static class ModelLoader
         }
 
         var ingest = Ingestor.Ingest(settings.Paths, settings.Ingest);
-        errors = DiagnosticPrinter.Print(ingest.Diagnostics, context, settings.Quiet, settings.Verbose);
+        errors = DiagnosticPrinter.Print(ingest.Diagnostics, context, settings);
         return errors > 0 ? null : ingest.Model;
     }
 
@@ -50,7 +50,7 @@ internal static class ModelLoader
             SchemaModel model;
             using (var progress = new ProgressLine(context, settings.Quiet)) // on a terminal: which table is being read
                 model = LiveModelLoader.Load(database, live, diagnostics, (table, n, count) => progress.Show($"reading {table} ({n}/{count})"));
-            errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings.Quiet, settings.Verbose);
+            errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings);
             if (errors == 0) return model;
         }
         catch (LiveDatabaseException e)
