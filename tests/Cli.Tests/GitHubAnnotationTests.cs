@@ -34,7 +34,8 @@ public class GitHubAnnotationTests
         Assert.Contains(commands, c => c.StartsWith("::error file=db/bad.sql,line=1,col=", StringComparison.Ordinal)
                                        && c.Contains(",title=SchemaNorm input error::", StringComparison.Ordinal));
 
-        // Other formats keep the compiler-style line.
+        // The compiler-style line stays, for the log; other formats have only that.
+        Assert.Contains("db/bulk.sql:2:1: warning:", r.Stderr);
         var text = CliRunner.RunIn(dir.Root, "analyze", "db");
         Assert.DoesNotContain("::error", text.Stderr);
         Assert.Contains("db/bulk.sql:2:1: warning:", text.Stderr);

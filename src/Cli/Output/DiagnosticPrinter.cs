@@ -12,7 +12,7 @@ internal static class DiagnosticPrinter
 
     /// <summary>
     /// Prints errors always, warnings unless quiet, infos only when verbose; returns the number of errors.
-    /// As annotations, an error or warning is a GitHub workflow command (<c>::error file=...,line=...::message</c>),
+    /// As annotations, an error or warning is also a GitHub workflow command (<c>::error file=...,line=...::message</c>),
     /// so a script the tool could not read is marked on the pull request's diff like a finding.
     /// </summary>
     public static int Print(IEnumerable<Diagnostic> diagnostics, CliContext context, bool quiet, bool verbose, bool asAnnotations = false)
@@ -23,10 +23,9 @@ internal static class DiagnosticPrinter
             if (d.Severity == DiagnosticSeverity.Error) errors++;
             else if (quiet || (d.Severity == DiagnosticSeverity.Info && !verbose)) continue;
             var shown = d.Location is null ? d : d with { Location = d.Location with { File = PathDisplay.Relative(d.Location.File, context.CurrentDirectory) } };
-            if (asAnnotations && d.Severity != DiagnosticSeverity.Info)
-                context.Stderr.WriteLine(Annotation(shown));
-            else
-                context.Stderr.WriteLine(ReportText.Line(shown.ToString())); // a name in a message cannot fake a line of its own
+            context.Stderr.WriteLine(ReportText.Line(shown.ToString())); // a name in a message cannot fake a line of its own
+            // The runner turns the command into an annotation and keeps it out of the log, which has the line above.
+            if (asAnnotations && d.Severity != DiagnosticSeverity.Info) context.Stderr.WriteLine(Annotation(shown));
         }
         return errors;
     }
