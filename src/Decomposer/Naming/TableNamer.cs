@@ -157,33 +157,11 @@ public sealed class TableNamer
         "id", "code", "no", "nr", "num", "number", "nbr", "key", "name",
     };
 
-    /// <summary>Splits at underscores, spaces, other punctuation and case changes (CustomerID → Customer, ID).</summary>
+    /// <summary>The name's words (<see cref="NameWords.Split"/>), and whether it holds a '#'.</summary>
     private static List<string> Words(string name, out bool hash)
     {
         hash = name.Contains('#');
-        var words = new List<string>();
-        var current = new StringBuilder();
-        void Flush()
-        {
-            if (current.Length > 0) words.Add(current.ToString());
-            current.Clear();
-        }
-        for (int i = 0; i < name.Length; i++)
-        {
-            char c = name[i];
-            if (!char.IsLetterOrDigit(c)) { Flush(); continue; }
-            if (current.Length > 0)
-            {
-                char p = current[^1];
-                bool lowerToUpper = char.IsLower(p) && char.IsUpper(c);
-                bool acronymEnd = char.IsUpper(p) && char.IsUpper(c) && i + 1 < name.Length && char.IsLower(name[i + 1]) && current.Length > 1;
-                bool digitEdge = char.IsDigit(p) != char.IsDigit(c);
-                if (lowerToUpper || acronymEnd || digitEdge) Flush();
-            }
-            current.Append(c);
-        }
-        Flush();
-        return words;
+        return NameWords.Split(name);
     }
 
     private static string Pascal(string word) =>
