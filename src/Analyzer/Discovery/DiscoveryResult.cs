@@ -55,26 +55,16 @@ public sealed class DiscoveryResult
 
     public bool IsComplete => Limits.Count == 0;
 
-    /// <summary>This result with the MVDs and JDs of a second run on the same rows (and both runs' limits).</summary>
     /// <summary>These FDs with the unique column combinations of another search over the same rows (one bounded differently).</summary>
-    public DiscoveryResult WithKeys(DiscoveryResult keys) => new()
-    {
-        RowCount = RowCount,
-        ColumnCount = ColumnCount,
-        Columns = Columns,
-        Nulls = Nulls,
-        MaxError = MaxError,
-        Fds = Fds,
-        UniqueColumnCombinations = keys.UniqueColumnCombinations,
-        KeyCandidates = keys.KeyCandidates,
-        Mvds = Mvds,
-        Jds = Jds,
-        Limits = Limits.Concat(keys.Limits).Distinct().ToList(),
-        CompleteUpToLhs = CompleteUpToLhs,
-        Statistics = Statistics,
-    };
+    public DiscoveryResult WithKeys(DiscoveryResult keys) =>
+        Combined(keys.UniqueColumnCombinations, keys.KeyCandidates, Mvds, Jds, keys.Limits);
 
-    public DiscoveryResult WithMultivalued(DiscoveryResult other) => new()
+    /// <summary>This result with the MVDs and JDs of a second run on the same rows (and both runs' limits).</summary>
+    public DiscoveryResult WithMultivalued(DiscoveryResult other) =>
+        Combined(UniqueColumnCombinations, KeyCandidates, other.Mvds, other.Jds, other.Limits);
+
+    private DiscoveryResult Combined(IReadOnlyList<AttributeSet> uniqueColumnCombinations, IReadOnlyList<AttributeSet> keyCandidates,
+        IReadOnlyList<DiscoveredMvd> mvds, IReadOnlyList<DiscoveredJd> jds, IEnumerable<string> moreLimits) => new()
     {
         RowCount = RowCount,
         ColumnCount = ColumnCount,
@@ -82,11 +72,11 @@ public sealed class DiscoveryResult
         Nulls = Nulls,
         MaxError = MaxError,
         Fds = Fds,
-        UniqueColumnCombinations = UniqueColumnCombinations,
-        KeyCandidates = KeyCandidates,
-        Mvds = other.Mvds,
-        Jds = other.Jds,
-        Limits = Limits.Concat(other.Limits).Distinct().ToList(),
+        UniqueColumnCombinations = uniqueColumnCombinations,
+        KeyCandidates = keyCandidates,
+        Mvds = mvds,
+        Jds = jds,
+        Limits = Limits.Concat(moreLimits).Distinct().ToList(),
         CompleteUpToLhs = CompleteUpToLhs,
         Statistics = Statistics,
     };
