@@ -19,7 +19,22 @@ public static class CommandLine
         Run(args, new CliContext(stdout, stderr, interactive: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null)
         {
             StdoutStream = ReferenceEquals(stdout, Console.Out) ? Console.OpenStandardOutput : null,
+            StdoutIsTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
+            TerminalWidth = ConsoleWidth,
         });
+
+    /// <summary>The console's width, or null where it has none (asking may fail on odd terminals).</summary>
+    private static int? ConsoleWidth()
+    {
+        try
+        {
+            return Console.WindowWidth is > 0 and var w ? w : null;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static int Run(string[] args, CliContext context)
     {
