@@ -41,7 +41,10 @@ internal sealed class AnalysisTextWriter(string currentDirectory)
 
         if (clean.Count > 0)
         {
-            sb.AppendLine(withFindings.Count > 0 ? "Tables without findings:" : "No findings.");
+            bool anyHidden = analysis.Findings.Any(Hidden);
+            sb.AppendLine(withFindings.Count > 0
+                ? anyHidden ? "Other tables:" : "Tables without findings:"
+                : anyHidden ? "No new findings." : "No findings.");
             foreach (var t in clean)
             {
                 int known = t.Findings.Count(Hidden);
@@ -57,8 +60,8 @@ internal sealed class AnalysisTextWriter(string currentDirectory)
         if (Facts?.BaselinePath is { } baseline)
         {
             int known = analysis.Findings.Count(Facts.IsBaselined);
-            string listed = known == 0 || Settings.ShowBaselined ? "" : " (not listed; --show-baselined lists them)";
-            sb.AppendLine($"Baseline {PathDisplay.Relative(baseline, currentDirectory)}: {known} known{listed}, {analysis.Findings.Count() - known} new, {Facts.Absent.Count} no longer found.");
+            string listed = known == 0 || Settings.ShowBaselined ? "" : $" The known {(known == 1 ? "one is" : "ones are")} not listed (--show-baselined lists them).";
+            sb.AppendLine($"Baseline {PathDisplay.Relative(baseline, currentDirectory)}: {known} known, {analysis.Findings.Count() - known} new, {Facts.Absent.Count} no longer found.{listed}");
         }
         return sb.ToString();
     }

@@ -21,16 +21,16 @@ internal static class DecompositionTextWriter
     }
 
     /// <summary>Two or three lines for the analyze report: the tables proposed and the facts about them.</summary>
-    public static string Summary(Decomposition d, string indent = "  ")
+    public static string Summary(Decomposition d, string indent = "  ", int width = TextLayout.DefaultWidth)
     {
         var sb = new StringBuilder();
         if (!d.Changes) return "";
-        sb.AppendLine($"{indent}proposal ({d.Target.Display()}, {MethodText(d.Method)}): {string.Join(", ", d.Tables.Select(t => ReportText.Line($"{t.Name}({string.Join(", ", t.ColumnNames)})")))}");
-        sb.AppendLine($"{indent}  {Facts(d)}");
+        TextWrap.Wrap(sb, $"proposal ({d.Target.Display()}, {MethodText(d.Method)}): {string.Join(", ", d.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}", indent, width);
+        TextWrap.Wrap(sb, Facts(d), indent + "  ", width);
         if (d.Alternative is { Changes: true } alt)
-            sb.AppendLine($"{indent}  or, preserving every dependency in 3NF: {string.Join(", ", alt.Tables.Select(t => ReportText.Line($"{t.Name}({string.Join(", ", t.ColumnNames)})")))}");
+            TextWrap.Wrap(sb, $"or, preserving every dependency in 3NF: {string.Join(", ", alt.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}", indent + "  ", width);
         else if (d.Alternative is not null)
-            sb.AppendLine($"{indent}  or keep {ReportText.Line(d.Source.Name.Name)} as it is: it is in 3NF and its keys enforce every dependency");
+            TextWrap.Wrap(sb, $"or keep {d.Source.Name.Name} as it is: it is in 3NF and its keys enforce every dependency", indent + "  ", width);
         return sb.ToString();
     }
 

@@ -11,7 +11,7 @@ internal static class ReportFormats
     public static readonly IReadOnlyList<IReportWriter<AnalysisReport>> Analysis =
     [
         new ReportFormat<AnalysisReport>("text", ".txt", (r, o, layout) =>
-            o.Write(new AnalysisTextWriter(r.CurrentDirectory) { Facts = r.Facts, Layout = layout }.Write(r.Analysis, t => ProposalSections.Text(r.Proposals, t))), ShowsProposals: true),
+            o.Write(new AnalysisTextWriter(r.CurrentDirectory) { Facts = r.Facts, Layout = layout }.Write(r.Analysis, t => ProposalSections.Text(r.Proposals, t, layout.Width))), ShowsProposals: true),
         new ReportFormat<AnalysisReport>("json", ".json", (r, o, _) =>
             o.Write(new AnalysisJsonWriter(r.CurrentDirectory) { Facts = r.Facts }.Write(r.Analysis, (w, t) => ProposalSections.Json(r.Proposals, w, t))), ShowsProposals: true),
         new ReportFormat<AnalysisReport>("sarif", ".sarif", (r, o, _) => o.Write(new SarifWriter(r.SourceRoot, r.Facts).Write(r.Analysis))),

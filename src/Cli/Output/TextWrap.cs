@@ -10,7 +10,8 @@ internal static class TextWrap
     /// further in). Lines break only at spaces outside [brackets], "quotes" and `backticks`, so that a
     /// name, a path or a piece of code is never split; one longer than the line stands on its own.
     /// </summary>
-    internal static void Wrap(StringBuilder sb, string text, string indent, int width = TextLayout.DefaultWidth)
+    /// <param name="hanging">What continuation lines add to the indent (two spaces in the reports).</param>
+    internal static void Wrap(StringBuilder sb, string text, string indent, int width = TextLayout.DefaultWidth, string hanging = "  ")
     {
         var line = new StringBuilder(indent);
         // Text from the input may hold line breaks: they are shown escaped, never break the layout.
@@ -19,7 +20,7 @@ internal static class TextWrap
             if (line.Length > indent.Length && line.Length + 1 + word.Length > width)
             {
                 sb.AppendLine(line.ToString());
-                line.Clear().Append(indent).Append("  ");
+                line.Clear().Append(indent).Append(hanging);
             }
             if (line.Length > indent.Length && line[^1] != ' ') line.Append(' ');
             line.Append(word);
