@@ -14,4 +14,13 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, bool intera
     /// one string); null when <see cref="Stdout"/> is not the console (tests), which then gets the text.
     /// </summary>
     public Func<Stream>? StdoutStream { get; init; }
+
+    /// <summary>True when standard output is a terminal: the text report may then be coloured and fit its width.</summary>
+    public bool StdoutIsTerminal { get; init; }
+
+    /// <summary>The terminal's width in columns, or null when unknown; asked only when a report goes to the terminal.</summary>
+    public Func<int?> TerminalWidth { get; init; } = () => null;
+
+    /// <summary>An environment variable (COLUMNS, NO_COLOR, TERM), or null; tests give their own.</summary>
+    public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
 }

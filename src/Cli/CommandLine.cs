@@ -19,7 +19,22 @@ public static class CommandLine
         Run(args, new CliContext(stdout, stderr, interactive: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null)
         {
             StdoutStream = ReferenceEquals(stdout, Console.Out) ? Console.OpenStandardOutput : null,
+            StdoutIsTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
+            TerminalWidth = ConsoleWidth,
         });
+
+    /// <summary>The console's width, or null where it has none (asking may fail on odd terminals).</summary>
+    private static int? ConsoleWidth()
+    {
+        try
+        {
+            return Console.WindowWidth is > 0 and var w ? w : null;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static int Run(string[] args, CliContext context)
     {
@@ -28,12 +43,22 @@ public static class CommandLine
         if (args is ["help", var topic, ..])
         {
             if (Commands.FirstOrDefault(c => c.Name == topic) is not { } about) return UnknownCommand(topic, stderr);
-            stdout.Write(HelpText.ForCommand(about));
+            stdout.Write(HelpText.ForCommand(about, HelpWidth(context)));
+            return ExitStatus.Clean;
+        }
+        if (args is ["completion", ..])
+        {
+            if (args is not [_, var shell] || ShellCompletion.Script(shell, Commands) is not { } script)
+            {
+                stderr.WriteLine($"schemanorm completion: give one shell: {string.Join(", ", ShellCompletion.Shells)} (e.g. eval \"$(schemanorm completion bash)\")");
+                return ExitStatus.Failure;
+            }
+            stdout.Write(script);
             return ExitStatus.Clean;
         }
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
-            stdout.Write(HelpText.Overview(Commands));
+            stdout.Write(HelpText.Overview(Commands, HelpWidth(context)));
             return args.Length == 0 ? ExitStatus.Failure : ExitStatus.Clean;
         }
         if (args[0] is "--version" or "version")
@@ -50,7 +75,7 @@ public static class CommandLine
             var parsed = ArgumentParser.Parse(args[1..], command.Options);
             if (parsed.Has("help"))
             {
-                stdout.Write(HelpText.ForCommand(command));
+                stdout.Write(HelpText.ForCommand(command, HelpWidth(context)));
                 return ExitStatus.Clean;
             }
             return command.Run(parsed, context);
@@ -73,6 +98,10 @@ public static class CommandLine
             return ExitStatus.Failure;
         }
     }
+
+    /// <summary>Help wraps at the terminal's width (or COLUMNS); into a pipe or a file each option stays on one line, for grep.</summary>
+    private static int? HelpWidth(CliContext context) =>
+        context.Variable("COLUMNS") is not null || context.StdoutIsTerminal ? TextLayout.For(context, ColorChoice.Never, toFile: false).Width : null;
 
     private static int UnknownCommand(string name, TextWriter stderr)
     {

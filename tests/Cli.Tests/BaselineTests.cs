@@ -12,7 +12,7 @@ public class BaselineTests
         var r = CliRunner.RunIn(dir.Root, "analyze", "db", "--write-baseline", "ci/baseline.json");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("wrote 2 findings to the baseline ci/baseline.json", r.Stderr);
-        Assert.Contains("(in the baseline)", r.Stdout);
+        Assert.Contains("dbo.EmpProj — 1NF, key (Ssn, Pnumber) (2 in the baseline)", r.Stdout);
 
         var text = File.ReadAllText(Path.Combine(dir.Root, "ci", "baseline.json"));
         Assert.DoesNotContain("line", text);

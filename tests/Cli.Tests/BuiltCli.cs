@@ -10,7 +10,11 @@ internal static class BuiltCli
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "schemanorm.dll");
 
-    public static CliRunner.Result Run(string workingDirectory, params string[] args)
+    public static CliRunner.Result Run(string workingDirectory, params string[] args) =>
+        Run(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs with these environment variables set (a null value removes one); COLUMNS and NO_COLOR are unset unless given.</summary>
+    public static CliRunner.Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -23,6 +27,11 @@ internal static class BuiltCli
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment.Remove("SCHEMANORM_DEBUG");
+        start.Environment.Remove("COLUMNS");
+        start.Environment.Remove("NO_COLOR");
+        foreach (var (name, value) in environment)
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -13,7 +13,11 @@ internal static class CliRunner
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var context = new SchemaNorm.Cli.CliContext(stdout, stderr, interactive: false) { CurrentDirectory = directory };
+        var context = new SchemaNorm.Cli.CliContext(stdout, stderr, interactive: false)
+        {
+            CurrentDirectory = directory,
+            Variable = _ => null, // COLUMNS or NO_COLOR of the machine running the tests must not change a report
+        };
         int code = CommandLine.Run(args, context);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }

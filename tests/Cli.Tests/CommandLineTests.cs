@@ -33,9 +33,13 @@ public class CommandLineTests
         Assert.Contains("unknown option '--fial-on'; did you mean '--fail-on'?", option.Stderr);
 
         // Nothing near: no guess.
-        var far = BuiltCli.Run(dir.Root, "analyze", "schema.sql", "--colour");
+        var far = BuiltCli.Run(dir.Root, "analyze", "schema.sql", "--frobnicate");
         Assert.Equal(2, far.ExitCode);
         Assert.DoesNotContain("did you mean", far.Stderr);
+
+        var british = BuiltCli.Run(dir.Root, "analyze", "schema.sql", "--colour", "never");
+        Assert.Equal(2, british.ExitCode);
+        Assert.Contains("unknown option '--colour'; did you mean '--color'?", british.Stderr);
     }
 
     [Fact]

@@ -30,13 +30,13 @@ public static class DependencyDiscovery
         if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), "Threads must be at least 1");
 
         var control = new RunControl(options);
-        control.Report(DiscoveryPhase.Preparing, 0, 0, 0, force: true);
         var columns = data.ObservedColumns.ToArray().ToList();
         if (columns.Count > MaxColumns)
         {
             control.AddLimit($"only the first {MaxColumns} of {columns.Count} columns were searched");
             columns = columns.Take(MaxColumns).ToList();
         }
+        control.Report(DiscoveryPhase.Preparing, Math.Max(0, Math.Min(columns.Count - 1, options.MaxLhs ?? int.MaxValue)), columns.Count, 0, force: true);
         var rel = EncodedRelation.Create(data, columns, options.Nulls);
         int width = rel.ColumnCount + 1;
         var result = width <= 64 ? Run<Bits64>(data, rel, options, control)

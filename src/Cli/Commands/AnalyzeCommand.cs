@@ -27,6 +27,7 @@ internal sealed class AnalyzeCommand : ICommand
     [
         CommonOptions.FormatAmong(ReportFormats.Names(ReportFormats.Analysis)), CommonOptions.Output, CommonOptions.Target, CommonOptions.FailOn,
         CommonOptions.Config, CommonOptions.Baseline, CommonOptions.WriteBaseline, CommonOptions.HelpUriBase, CommonOptions.SarifOpenOnly,
+        CommonOptions.Color, CommonOptions.ShowBaselined,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, NoDiscovery,
         .. InputOptions.All,
         .. LiveOptions.All, LiveOptions.Tables,

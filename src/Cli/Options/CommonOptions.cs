@@ -24,7 +24,9 @@ internal static class CommonOptions
     public static readonly OptionSpec WriteBaseline = new("write-baseline", OptionArity.Single, "record today's findings in FILE as the baseline", "FILE");
     public static readonly OptionSpec HelpUriBase = new("help-uri-base", OptionArity.Single, "link rule ids to URI/<id>.md (or to URI with {ruleId} replaced) in SARIF and Markdown", "URI");
     public static readonly OptionSpec SarifOpenOnly = new("sarif-open-only", OptionArity.Flag, "SARIF: leave out suppressed findings and baseline entries no longer found (GitHub code scanning reads neither)");
-    public static readonly OptionSpec Quiet = new("quiet", OptionArity.Flag, "no progress or warnings on standard error", Alias: "q");
+    public static readonly OptionSpec Quiet = new("quiet", OptionArity.Flag, "no progress or warnings on standard error; analyze's text report then shows only the findings that fail the run (one line each) and the summary line", Alias: "q");
+    public static readonly OptionSpec Color = new("color", OptionArity.Single, "colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never (default auto); a file written with --output is never coloured", "WHEN");
+    public static readonly OptionSpec ShowBaselined = new("show-baselined", OptionArity.Flag, "list the findings the baseline holds in the text report (default: their count)");
     public static readonly OptionSpec Help = new("help", OptionArity.Flag, "show help", Alias: "h");
     public static readonly OptionSpec AllowRead = new("allow-read", OptionArity.Multiple, "let scripts read BULK INSERT files and :r includes from this folder too, besides each input's own tree (repeatable)", "DIR");
 

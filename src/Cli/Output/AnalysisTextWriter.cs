@@ -14,12 +14,21 @@ internal sealed class AnalysisTextWriter(string currentDirectory)
     /// <summary>Baseline states of the findings; without it none are marked.</summary>
     public ReportFacts? Facts { get; init; }
 
+    /// <summary>The width paragraphs wrap at and whether to colour: the destination's (see <see cref="TextLayout.For"/>).</summary>
+    public TextLayout Layout { get; init; } = TextLayout.Plain;
+
+    private ReportSettings Settings => Facts?.Settings ?? new ReportSettings();
+
+    /// <summary>A finding the baseline holds, left out of the listing unless --show-baselined asks for it.</summary>
+    private bool Hidden(Finding f) => Facts?.IsBaselined(f) == true && !Settings.ShowBaselined;
+
     public string Write(SchemaAnalysis analysis, Func<TableAnalysis, string?>? extra = null)
     {
+        if (Settings.Quiet) return Quiet(analysis);
         var sb = new StringBuilder();
         var target = analysis.Target;
         // A table is shown in full when it has something to say: findings, notes, or checks on all rows.
-        bool Noteworthy(TableAnalysis t) => t.Findings.Count > 0 || t.Notes.Count > 0 || Facts?.FullTable?.Describe(t.Table) is not null;
+        bool Noteworthy(TableAnalysis t) => t.Findings.Any(f => !Hidden(f)) || t.Notes.Count > 0 || Facts?.FullTable?.Describe(t.Table) is not null;
         var withFindings = analysis.Tables.Where(Noteworthy).ToList();
         var clean = analysis.Tables.Where(t => !Noteworthy(t)).ToList();
 
@@ -32,43 +41,83 @@ internal sealed class AnalysisTextWriter(string currentDirectory)
 
         if (clean.Count > 0)
         {
-            sb.AppendLine(withFindings.Count > 0 ? "Tables without findings:" : "No findings.");
+            bool anyHidden = analysis.Findings.Any(Hidden);
+            sb.AppendLine(withFindings.Count > 0
+                ? anyHidden ? "Other tables:" : "Tables without findings:"
+                : anyHidden ? "No new findings." : "No findings.");
             foreach (var t in clean)
-                sb.AppendLine($"  {ReportText.Line(t.Table.Name.ToString())} — {t.NormalForm.Display()}, key {Keys(t)}{Rows(t)}{(t.Suppressed.Count > 0 ? $" ({t.Suppressed.Count} suppressed)" : "")}");
+            {
+                int known = t.Findings.Count(Hidden);
+                sb.AppendLine($"  {ReportText.Line(t.Table.Name.ToString())} — {t.NormalForm.Display()}, key {Keys(t)}{Rows(t)}"
+                    + (known > 0 ? $" ({known} in the baseline)" : "")
+                    + (t.Suppressed.Count > 0 ? $" ({t.Suppressed.Count} suppressed)" : ""));
+                WriteSuppressionReasons(sb, t);
+            }
             sb.AppendLine();
         }
 
-        sb.AppendLine(Summary(analysis));
+        sb.AppendLine(Ansi.Bold(Summary(analysis), Layout.Color));
         if (Facts?.BaselinePath is { } baseline)
         {
             int known = analysis.Findings.Count(Facts.IsBaselined);
-            sb.AppendLine($"Baseline {PathDisplay.Relative(baseline, currentDirectory)}: {known} known, {analysis.Findings.Count() - known} new, {Facts.Absent.Count} no longer found.");
+            string listed = known == 0 || Settings.ShowBaselined ? "" : $" The known {(known == 1 ? "one is" : "ones are")} not listed (--show-baselined lists them).";
+            sb.AppendLine($"Baseline {PathDisplay.Relative(baseline, currentDirectory)}: {known} known, {analysis.Findings.Count() - known} new, {Facts.Absent.Count} no longer found.{listed}");
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// --quiet: the findings that fail the run, one line each as in --format compact, then the summary line.
+    /// </summary>
+    private string Quiet(SchemaAnalysis analysis)
+    {
+        var sb = new StringBuilder();
+        var failing = Facts?.Failing(analysis) ?? analysis.Findings;
+        if (Settings.FailOn is { } threshold)
+            foreach (var f in failing.Where(f => f.Severity >= threshold))
+                sb.Append(CompactWriter.Line(f, currentDirectory, Layout.Color)).Append('\n');
+        sb.AppendLine(Ansi.Bold(Summary(analysis), Layout.Color));
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Under a table listed in one line: why its findings are suppressed, one line per rule and reason
+    /// (a comment above CREATE TABLE suppresses all of the rule's findings with one reason).
+    /// </summary>
+    private void WriteSuppressionReasons(StringBuilder sb, TableAnalysis t)
+    {
+        foreach (var group in t.Suppressed.GroupBy(f => (f.RuleId, By: SuppressedBy(f))))
+            TextWrap.Wrap(sb, $"suppressed {group.Key.RuleId}{(group.Count() > 1 ? $" ({group.Count()})" : "")}{group.Key.By}", "      ", Layout.Width);
     }
 
     private void WriteTable(StringBuilder sb, TableAnalysis t, NormalForm target)
     {
         var names = t.ColumnNames;
         string status = t.NormalForm >= target ? $"meets {target.Display()}" : $"below the {target.Display()} target";
-        sb.AppendLine($"{ReportText.Line(t.Table.Name.ToString())} — {t.NormalForm.Display()} ({status}){Rows(t)}");
+        sb.AppendLine($"{Ansi.Bold(ReportText.Line(t.Table.Name.ToString()), Layout.Color)} — {t.NormalForm.Display()} ({status}){Rows(t)}");
         sb.AppendLine($"  {(t.CandidateKeys.Count == 1 ? "key" : "keys")}: {Keys(t)}{(t.KeysComplete ? "" : " (the key search stopped at its limit)")}");
 
-        foreach (var f in t.Findings)
+        int width = Layout.Width;
+        foreach (var f in t.Findings.Where(f => !Hidden(f)))
         {
             sb.AppendLine();
-            sb.AppendLine($"  {f.Severity.Display()} {f.RuleId} [{f.Violates.Display()}] {ReportText.Line(PathDisplay.Relative(f.Location.File, currentDirectory))}:{f.Location.Line}:{f.Location.Column}{(Facts?.IsBaselined(f) == true ? " (in the baseline)" : "")}");
+            sb.AppendLine($"  {Ansi.Severity(f.Severity, Layout.Color)} {f.RuleId} [{f.Violates.Display()}] {ReportText.Line(PathDisplay.Relative(f.Location.File, currentDirectory))}:{f.Location.Line}:{f.Location.Column}{(Facts?.IsBaselined(f) == true ? Ansi.Dim(" (in the baseline)", Layout.Color) : "")}");
             if (f.Dependency is { } d)
                 sb.AppendLine($"    {ReportText.Line(d.Format(names))}  ({DependencyOrigin(d)})");
-            TextWrap.Wrap(sb, f.Message, "    ");
-            foreach (var w in f.Witnesses) TextWrap.Wrap(sb, "e.g. " + ReportText.Witness(w), "    ");
-            TextWrap.Wrap(sb, "fix: " + f.Fix, "    ");
+            TextWrap.Wrap(sb, f.Message, "    ", width);
+            foreach (var w in f.Witnesses) TextWrap.Wrap(sb, "e.g. " + ReportText.Witness(w), "    ", width);
+            TextWrap.Wrap(sb, "fix: " + f.Fix, "    ", width);
+        }
+        if (t.Findings.Count(Hidden) is > 0 and var known)
+        {
+            sb.AppendLine();
+            sb.AppendLine($"  {known} finding{(known == 1 ? "" : "s")} in the baseline (--show-baselined lists {(known == 1 ? "it" : "them")})");
         }
         if (t.Suppressed.Count > 0)
         {
             sb.AppendLine();
             sb.AppendLine($"  {t.Suppressed.Count} suppressed finding{(t.Suppressed.Count == 1 ? "" : "s")}:");
-            foreach (var f in t.Suppressed) TextWrap.Wrap(sb, $"{f.RuleId} {f.Columns.Format(names)}{SuppressedBy(f)}", "    ");
+            foreach (var f in t.Suppressed) TextWrap.Wrap(sb, $"{f.RuleId} {f.Columns.Format(names)}{SuppressedBy(f)}", "    ", width);
         }
         if (Facts?.FullTable?.Describe(t.Table) is { Length: > 0 } full)
         {
@@ -78,12 +127,12 @@ internal sealed class AnalysisTextWriter(string currentDirectory)
         if (Facts?.DataOf(t.Table) is { Candidates.Count: > 0 } data)
         {
             sb.AppendLine();
-            TextWrap.Wrap(sb, $"data: {data.Used.Count} dependenc{(data.Used.Count == 1 ? "y" : "ies")} from the sample rows used, {data.Candidates.Count} more set aside as candidates (accidents of the sample, long or measure-valued determinants); --format json lists them, and a config entry can accept one.", "  ");
+            TextWrap.Wrap(sb, $"data: {data.Used.Count} dependenc{(data.Used.Count == 1 ? "y" : "ies")} from the sample rows used, {data.Candidates.Count} more set aside as candidates (accidents of the sample, long or measure-valued determinants); --format json lists them, and a config entry can accept one.", "  ", width);
         }
         foreach (var n in t.Notes)
         {
             sb.AppendLine();
-            TextWrap.Wrap(sb, "note: " + n, "  ");
+            TextWrap.Wrap(sb, "note: " + n, "  ", width);
         }
     }
 

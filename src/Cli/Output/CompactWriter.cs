@@ -15,12 +15,13 @@ internal sealed class CompactWriter(string currentDirectory, ReportFacts facts)
         var sb = new StringBuilder();
         foreach (var t in analysis.Tables)
             foreach (var f in t.Findings.Where(f => !facts.IsBaselined(f)))
-                sb.Append(PathDisplay.Relative(f.Location.File, currentDirectory)).Append(':')
-                  .Append(f.Location.Line).Append(':').Append(f.Location.Column).Append(": ")
-                  .Append(f.Severity.Display()).Append(' ').Append(f.RuleId).Append(' ')
-                  .Append(OneLine(f.Message)).Append('\n');
+                sb.Append(Line(f, currentDirectory)).Append('\n');
         return sb.ToString();
     }
+
+    /// <summary>One finding as <c>file:line:col: severity RULE message</c>; the severity coloured when asked (the text report's --quiet).</summary>
+    public static string Line(Finding f, string currentDirectory, bool color = false) =>
+        $"{PathDisplay.Relative(f.Location.File, currentDirectory)}:{f.Location.Line}:{f.Location.Column}: {Ansi.Severity(f.Severity, color)} {f.RuleId} {OneLine(f.Message)}";
 
     /// <summary>Line breaks and runs of spaces (and control characters from names) become one space: one finding, one line.</summary>
     private static string OneLine(string text) =>

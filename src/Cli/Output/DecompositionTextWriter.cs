@@ -13,28 +13,28 @@ namespace SchemaNorm.Cli.Output;
 /// </summary>
 internal static class DecompositionTextWriter
 {
-    public static string Write(Decomposition d)
+    public static string Write(Decomposition d, int width = TextLayout.DefaultWidth)
     {
         var sb = new StringBuilder();
-        WriteBody(sb, d, "");
+        WriteBody(sb, d, "", width);
         return sb.ToString();
     }
 
     /// <summary>Two or three lines for the analyze report: the tables proposed and the facts about them.</summary>
-    public static string Summary(Decomposition d, string indent = "  ")
+    public static string Summary(Decomposition d, string indent = "  ", int width = TextLayout.DefaultWidth)
     {
         var sb = new StringBuilder();
         if (!d.Changes) return "";
-        sb.AppendLine($"{indent}proposal ({d.Target.Display()}, {MethodText(d.Method)}): {string.Join(", ", d.Tables.Select(t => ReportText.Line($"{t.Name}({string.Join(", ", t.ColumnNames)})")))}");
-        sb.AppendLine($"{indent}  {Facts(d)}");
+        TextWrap.Wrap(sb, $"proposal ({d.Target.Display()}, {MethodText(d.Method)}): {string.Join(", ", d.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}", indent, width);
+        TextWrap.Wrap(sb, Facts(d), indent + "  ", width);
         if (d.Alternative is { Changes: true } alt)
-            sb.AppendLine($"{indent}  or, preserving every dependency in 3NF: {string.Join(", ", alt.Tables.Select(t => ReportText.Line($"{t.Name}({string.Join(", ", t.ColumnNames)})")))}");
+            TextWrap.Wrap(sb, $"or, preserving every dependency in 3NF: {string.Join(", ", alt.Tables.Select(t => $"{t.Name}({string.Join(", ", t.ColumnNames)})"))}", indent + "  ", width);
         else if (d.Alternative is not null)
-            sb.AppendLine($"{indent}  or keep {ReportText.Line(d.Source.Name.Name)} as it is: it is in 3NF and its keys enforce every dependency");
+            TextWrap.Wrap(sb, $"or keep {d.Source.Name.Name} as it is: it is in 3NF and its keys enforce every dependency", indent + "  ", width);
         return sb.ToString();
     }
 
-    private static void WriteBody(StringBuilder sb, Decomposition d, string indent)
+    private static void WriteBody(StringBuilder sb, Decomposition d, string indent, int width)
     {
         var names = d.ColumnNames;
         string from = d.SourceNormalForm is { } nf ? nf.Display() : "normal form unknown";
@@ -43,7 +43,7 @@ internal static class DecompositionTextWriter
             sb.AppendLine(d.SourceNormalForm is { } f && f >= d.Target
                 ? $"{indent}{d.Source.Name} — {from}: meets the {d.Target.Display()} target, nothing to split."
                 : $"{indent}{d.Source.Name} — {from}: keep it as it is.");
-            foreach (var n in d.Notes) TextWrap.Wrap(sb, "note: " + n, indent + "  ");
+            foreach (var n in d.Notes) TextWrap.Wrap(sb, "note: " + n, indent + "  ", width);
             return;
         }
         sb.AppendLine($"{indent}{ReportText.Line(d.Source.Name.ToString())} — {from}, target {d.Target.Display()}: {d.Tables.Count} table{(d.Tables.Count == 1 ? "" : "s")} ({MethodText(d.Method)})");
@@ -59,11 +59,11 @@ internal static class DecompositionTextWriter
             if (t.CandidateKeys.Count > 1) line += $"; other keys {string.Join(", ", t.CandidateKeys.Where(k => k != t.PrimaryKey).Select(k => "(" + k.Format(names) + ")"))}";
             line += $"; {(t.NormalForm is { } tnf ? tnf.Display() : "normal form unknown")}";
             if (t.Rows is { } rows) line += $"; {rows} row{(rows == 1 ? "" : "s")}";
-            TextWrap.Wrap(sb, line, indent + "    ");
+            TextWrap.Wrap(sb, line, indent + "    ", width);
             foreach (var fk in t.ForeignKeys)
-                TextWrap.Wrap(sb, $"foreign key ({fk.Columns.Format(names)}) references {fk.ReferencedTable} ({string.Join(", ", fk.ReferencedColumns)}){(fk.IsExternal ? " (declared on " + d.Source.Name.Name + ")" : "")}", indent + "    ");
-            TextWrap.Wrap(sb, $"holds: {t.Origin}", indent + "    ");
-            foreach (var a in t.AnomaliesRemoved) TextWrap.Wrap(sb, $"removes the {a.Kind.ToString().ToLowerInvariant()} anomaly: {a.Description}", indent + "    ");
+                TextWrap.Wrap(sb, $"foreign key ({fk.Columns.Format(names)}) references {fk.ReferencedTable} ({string.Join(", ", fk.ReferencedColumns)}){(fk.IsExternal ? " (declared on " + d.Source.Name.Name + ")" : "")}", indent + "    ", width);
+            TextWrap.Wrap(sb, $"holds: {t.Origin}", indent + "    ", width);
+            foreach (var a in t.AnomaliesRemoved) TextWrap.Wrap(sb, $"removes the {a.Kind.ToString().ToLowerInvariant()} anomaly: {a.Description}", indent + "    ", width);
         }
 
         if (d.Steps.Count > 0)
@@ -80,7 +80,7 @@ internal static class DecompositionTextWriter
                     _ => "⋈[" + string.Join("; ", s.Parts.Select(p => "(" + p.Format(names) + ")")) + "]",
                 };
                 var why = s.Reasons.Count > 0 ? $" ({string.Join("; ", s.Reasons)})" : "";
-                TextWrap.Wrap(sb, $"{i++}. {what}{why}{(s.Alternatives > 0 ? $"; {s.Alternatives} other split{(s.Alternatives == 1 ? " was" : "s were")} possible" : "")}", indent + "    ");
+                TextWrap.Wrap(sb, $"{i++}. {what}{why}{(s.Alternatives > 0 ? $"; {s.Alternatives} other split{(s.Alternatives == 1 ? " was" : "s were")} possible" : "")}", indent + "    ", width);
             }
         }
 
@@ -89,37 +89,37 @@ internal static class DecompositionTextWriter
             sb.AppendLine();
             sb.AppendLine($"{indent}  not enforced by any table:");
             foreach (var l in d.LostDependencies)
-                TextWrap.Wrap(sb, $"{l.Dependency.Format(names)}: enforce with {l.Enforcement}", indent + "    ");
+                TextWrap.Wrap(sb, $"{l.Dependency.Format(names)}: enforce with {l.Enforcement}", indent + "    ", width);
         }
 
         if (d.Data is { } data)
         {
             sb.AppendLine();
             sb.AppendLine($"{indent}  on the sample rows:");
-            TextWrap.Wrap(sb, DataText(data), indent + "    ");
+            TextWrap.Wrap(sb, DataText(data), indent + "    ", width);
             foreach (var r in data.Redundancy)
-                TextWrap.Wrap(sb, $"{r.Column} stored {r.Before} times -> {r.After} times (in {r.Table})", indent + "    ");
+                TextWrap.Wrap(sb, $"{r.Column} stored {r.Before} times -> {r.After} times (in {r.Table})", indent + "    ", width);
         }
 
         if (d.SetAside.Count > 0)
         {
             sb.AppendLine();
             sb.AppendLine($"{indent}  not acted on:");
-            foreach (var a in d.SetAside.Take(20)) TextWrap.Wrap(sb, $"{a.Dependency.Format(names)}: {a.Reason}", indent + "    ");
+            foreach (var a in d.SetAside.Take(20)) TextWrap.Wrap(sb, $"{a.Dependency.Format(names)}: {a.Reason}", indent + "    ", width);
             if (d.SetAside.Count > 20) sb.AppendLine($"{indent}    ... and {d.SetAside.Count - 20} more");
         }
 
         foreach (var n in d.Notes)
         {
             sb.AppendLine();
-            TextWrap.Wrap(sb, "note: " + n, indent + "  ");
+            TextWrap.Wrap(sb, "note: " + n, indent + "  ", width);
         }
 
         if (d.Alternative is { } alt)
         {
             sb.AppendLine();
             sb.AppendLine($"{indent}  alternative, preserving every dependency ({(alt.Changes ? "3NF synthesis" : "the table in 3NF")}):");
-            WriteBody(sb, alt, indent + "    ");
+            WriteBody(sb, alt, indent + "    ", width);
         }
     }
 

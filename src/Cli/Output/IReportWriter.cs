@@ -13,12 +13,13 @@ internal interface IReportWriter<in TReport>
     /// <summary>True when the report needs the proposed decompositions (they cost a search per table below the target).</summary>
     bool ShowsProposals { get; }
 
-    void Write(TReport report, TextWriter output);
+    /// <param name="layout">The width and colour of the destination; formats for machines ignore it.</param>
+    void Write(TReport report, TextWriter output, TextLayout layout);
 }
 
 /// <summary>A format whose writing is one call into a writer class: the entries of <see cref="ReportFormats"/>.</summary>
-internal sealed record ReportFormat<TReport>(string Format, string Extension, Action<TReport, TextWriter> Writing, bool ShowsProposals = false)
+internal sealed record ReportFormat<TReport>(string Format, string Extension, Action<TReport, TextWriter, TextLayout> Writing, bool ShowsProposals = false)
     : IReportWriter<TReport>
 {
-    public void Write(TReport report, TextWriter output) => Writing(report, output);
+    public void Write(TReport report, TextWriter output, TextLayout layout) => Writing(report, output, layout);
 }

@@ -45,11 +45,19 @@ internal static class JsonOutput
         w.WriteEndArray();
     }
 
+    /// <summary>
+    /// The version of the JSON documents' shape (analyze, discover, decompose). It goes up only when a field
+    /// is removed, renamed or changes meaning; new fields are added without changing it.
+    /// </summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The fields every JSON document starts with: the tool that wrote it and the format's version.</summary>
     public static void WriteTool(this Utf8JsonWriter w)
     {
         w.WriteStartObject("tool");
         w.WriteString("name", "schemanorm");
         w.WriteString("version", ToolInfo.Version);
         w.WriteEndObject();
+        w.WriteNumber("formatVersion", FormatVersion);
     }
 }

@@ -24,11 +24,11 @@ internal static class ProposalSections
         }
     }
 
-    public static string? Text(ProposedDecompositions? proposals, TableAnalysis t)
+    public static string? Text(ProposedDecompositions? proposals, TableAnalysis t, int width = TextLayout.DefaultWidth)
     {
         if (proposals?.Of(t) is not { } p) return null;
         if (p.Error is { } error) return $"  proposal: not made ({error})\n";
-        return p.Decomposition is { Changes: true } d ? DecompositionTextWriter.Summary(d) : null;
+        return p.Decomposition is { Changes: true } d ? DecompositionTextWriter.Summary(d, width: width) : null;
     }
 
     public static string? Markdown(ProposedDecompositions? proposals, TableAnalysis t)

@@ -37,13 +37,19 @@ internal static class ReportDestination
     /// <summary>Writes a report in one of the <see cref="ReportFormats"/> to the destination.</summary>
     public static void Write<TReport>(IReportWriter<TReport> writer, TReport report, ParsedArguments args, CliContext context)
     {
+        var color = args.Choice("color", "auto", "auto", "always", "never") switch
+        {
+            "always" => ColorChoice.Always,
+            "never" => ColorChoice.Never,
+            _ => ColorChoice.Auto,
+        };
         if (args.Get("output") is null)
         {
-            writer.Write(report, context.Stdout);
+            writer.Write(report, context.Stdout, TextLayout.For(context, color, toFile: false));
             return;
         }
         using var text = new StringWriter();
-        writer.Write(report, text);
+        writer.Write(report, text, TextLayout.For(context, color, toFile: true));
         Write(text.ToString(), args, context);
     }
 

@@ -10,22 +10,22 @@ internal static class ReportFormats
 {
     public static readonly IReadOnlyList<IReportWriter<AnalysisReport>> Analysis =
     [
-        new ReportFormat<AnalysisReport>("text", ".txt", (r, o) =>
-            o.Write(new AnalysisTextWriter(r.CurrentDirectory) { Facts = r.Facts }.Write(r.Analysis, t => ProposalSections.Text(r.Proposals, t))), ShowsProposals: true),
-        new ReportFormat<AnalysisReport>("json", ".json", (r, o) =>
+        new ReportFormat<AnalysisReport>("text", ".txt", (r, o, layout) =>
+            o.Write(new AnalysisTextWriter(r.CurrentDirectory) { Facts = r.Facts, Layout = layout }.Write(r.Analysis, t => ProposalSections.Text(r.Proposals, t, layout.Width))), ShowsProposals: true),
+        new ReportFormat<AnalysisReport>("json", ".json", (r, o, _) =>
             o.Write(new AnalysisJsonWriter(r.CurrentDirectory) { Facts = r.Facts }.Write(r.Analysis, (w, t) => ProposalSections.Json(r.Proposals, w, t))), ShowsProposals: true),
-        new ReportFormat<AnalysisReport>("sarif", ".sarif", (r, o) => o.Write(new SarifWriter(r.SourceRoot, r.Facts).Write(r.Analysis))),
-        new ReportFormat<AnalysisReport>("markdown", ".md", (r, o) =>
+        new ReportFormat<AnalysisReport>("sarif", ".sarif", (r, o, _) => o.Write(new SarifWriter(r.SourceRoot, r.Facts).Write(r.Analysis))),
+        new ReportFormat<AnalysisReport>("markdown", ".md", (r, o, _) =>
             o.Write(new MarkdownReportWriter(r.CurrentDirectory, r.Facts).Write(r.Analysis, t => ProposalSections.Markdown(r.Proposals, t))), ShowsProposals: true),
-        new ReportFormat<AnalysisReport>("github", ".txt", (r, o) => o.Write(new GitHubAnnotationWriter(r.CurrentDirectory, r.Facts).Write(r.Analysis))),
-        new ReportFormat<AnalysisReport>("compact", ".txt", (r, o) => o.Write(new CompactWriter(r.CurrentDirectory, r.Facts).Write(r.Analysis))),
+        new ReportFormat<AnalysisReport>("github", ".txt", (r, o, _) => o.Write(new GitHubAnnotationWriter(r.CurrentDirectory, r.Facts).Write(r.Analysis))),
+        new ReportFormat<AnalysisReport>("compact", ".txt", (r, o, _) => o.Write(new CompactWriter(r.CurrentDirectory, r.Facts).Write(r.Analysis))),
     ];
 
     public static readonly IReadOnlyList<IReportWriter<Decomposition>> Decomposition =
     [
-        new ReportFormat<Decomposition>("text", ".txt", (d, o) => o.Write(DecompositionTextWriter.Write(d))),
-        new ReportFormat<Decomposition>("json", ".json", (d, o) => o.Write(DecompositionJsonWriter.Document(d))),
-        new ReportFormat<Decomposition>("markdown", ".md", (d, o) => o.Write(DecompositionMarkdownWriter.Write(d))),
+        new ReportFormat<Decomposition>("text", ".txt", (d, o, layout) => o.Write(DecompositionTextWriter.Write(d, layout.Width))),
+        new ReportFormat<Decomposition>("json", ".json", (d, o, _) => o.Write(DecompositionJsonWriter.Document(d))),
+        new ReportFormat<Decomposition>("markdown", ".md", (d, o, _) => o.Write(DecompositionMarkdownWriter.Write(d))),
     ];
 
     /// <summary>The names of the formats, for --format's check and help.</summary>

@@ -19,6 +19,15 @@ internal sealed record ReportSettings
     /// <summary>--sarif-open-only: leave suppressed findings and baseline entries no longer found out of SARIF.</summary>
     public bool SarifOpenOnly { get; init; }
 
+    /// <summary>--show-baselined: the text report lists the findings the baseline holds (by default, their count).</summary>
+    public bool ShowBaselined { get; init; }
+
+    /// <summary>--quiet: the text report lists only the findings that fail the run, one line each, and the summary.</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary>The least severity that fails the run (--fail-on, config failOn), or null for none.</summary>
+    public Severity? FailOn { get; init; } = Severity.Warning;
+
     /// <summary>The config file's table globs; tables they leave out are not reported.</summary>
     public GlobFilter? Tables { get; init; }
 
@@ -34,6 +43,9 @@ internal sealed record ReportSettings
             Baseline = FullPath("baseline") ?? config?.Baseline,
             WriteBaseline = FullPath("write-baseline"),
             SarifOpenOnly = args.Has("sarif-open-only"),
+            ShowBaselined = args.Has("show-baselined"),
+            Quiet = args.Has("quiet"),
+            FailOn = Output.FailOn.Threshold(args, config?.FailOn),
             Tables = config?.Tables is { IsEmpty: false } tables ? tables : null,
         };
     }

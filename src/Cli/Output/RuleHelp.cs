@@ -26,6 +26,20 @@ internal static class RuleHelp
         System.Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == System.Uri.UriSchemeHttps || uri.Scheme == System.Uri.UriSchemeHttp);
 
     /// <summary>
+    /// The folder of the published rule pages (the base up to its last "/" before "{ruleId}", or the base
+    /// itself), for SARIF's informationUri; null without one.
+    /// </summary>
+    public static string? Site(string? baseUri)
+    {
+        if (baseUri is null) return null;
+        int placeholder = baseUri.IndexOf("{ruleId}", StringComparison.Ordinal);
+        if (placeholder < 0) return baseUri.TrimEnd('/') + "/";
+        int slash = baseUri.LastIndexOf('/', placeholder);
+        var folder = baseUri[..(slash + 1)];
+        return folder.EndsWith("//", StringComparison.Ordinal) ? null : folder; // the id in the host name: no common folder
+    }
+
+    /// <summary>
     /// The link to a rule's page: "{ruleId}" in the base is replaced by the id; otherwise the base is a
     /// folder of the rule pages and "&lt;Id&gt;.md" is appended to it.
     /// </summary>

@@ -88,7 +88,8 @@ internal sealed class SarifWriter(string currentDirectory, ReportFacts facts)
         w.WriteString("name", "SchemaNorm");
         w.WriteString("version", ToolInfo.Version);
         w.WriteString("semanticVersion", ToolInfo.Version);
-        // No informationUri: SchemaNorm has no public site, and SARIF consumers show it as a link.
+        // SchemaNorm has no public site of its own: informationUri names the rule pages only where the user published them.
+        if (RuleHelp.Site(facts.HelpUriBase) is { } site) w.WriteString("informationUri", site);
         w.WriteStartArray("rules");
         foreach (var rule in rules) WriteRule(w, rule);
         w.WriteEndArray();

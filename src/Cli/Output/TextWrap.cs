@@ -5,22 +5,49 @@ namespace SchemaNorm.Cli.Output;
 /// <summary>Paragraphs of the text reports, wrapped for a terminal.</summary>
 internal static class TextWrap
 {
-    /// <summary>Wraps a paragraph at 100 columns with a hanging indent (continuation lines two further in).</summary>
-    internal static void Wrap(StringBuilder sb, string text, string indent)
+    /// <summary>
+    /// Wraps a paragraph at <paramref name="width"/> columns with a hanging indent (continuation lines two
+    /// further in). Lines break only at spaces outside [brackets], "quotes" and `backticks`, so that a
+    /// name, a path or a piece of code is never split; one longer than the line stands on its own.
+    /// </summary>
+    /// <param name="hanging">What continuation lines add to the indent (two spaces in the reports).</param>
+    internal static void Wrap(StringBuilder sb, string text, string indent, int width = TextLayout.DefaultWidth, string hanging = "  ")
     {
-        const int width = 100;
         var line = new StringBuilder(indent);
         // Text from the input may hold line breaks: they are shown escaped, never break the layout.
-        foreach (var word in ReportText.Line(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in Words(ReportText.Line(text)))
         {
             if (line.Length > indent.Length && line.Length + 1 + word.Length > width)
             {
                 sb.AppendLine(line.ToString());
-                line.Clear().Append(indent).Append("  ");
+                line.Clear().Append(indent).Append(hanging);
             }
             if (line.Length > indent.Length && line[^1] != ' ') line.Append(' ');
             line.Append(word);
         }
         if (line.Length > indent.Length) sb.AppendLine(line.ToString());
+    }
+
+    /// <summary>The longest span kept whole: a SQL Server name has at most 128 characters, quoted 130.</summary>
+    private const int MaxSpan = 130;
+
+    /// <summary>The text split at spaces, except spaces inside a closed [ ], " " or ` ` span.</summary>
+    internal static IEnumerable<string> Words(string text)
+    {
+        int start = 0, i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c == ' ')
+            {
+                if (i > start) yield return text[start..i];
+                start = ++i;
+                continue;
+            }
+            char closer = c switch { '[' => ']', '"' => '"', '`' => '`', _ => '\0' };
+            int end = closer == '\0' ? -1 : text.IndexOf(closer, i + 1, Math.Min(MaxSpan, text.Length - i - 1));
+            i = end > i ? end + 1 : i + 1; // an opener without its closer near is an ordinary character
+        }
+        if (start < text.Length) yield return text[start..];
     }
 }
