@@ -117,14 +117,17 @@ public sealed class TableDataBuilder
                 return;
             }
             var key = _semantics.Canonicalize(raw, out var allocated);
+            string? spelling = null;
             if (!_lookup.TryGetValue(key, out int code))
             {
                 code = _values.Count;
-                _codes.Add(allocated ?? key.ToString(), code);
-                _values.Add(raw.ToString());
+                spelling = raw.ToString();
+                // A spelling that is its own key is stored once, for both.
+                _codes.Add(allocated ?? (key.SequenceEqual(raw) ? spelling : key.ToString()), code);
+                _values.Add(spelling);
             }
             bool misfit = _raw is not null && _semantics.Type is { } type && ValueFit.Misfit(type, raw) is { } reason && Misfit(row, raw, reason);
-            _raw?.Add(raw.ToString(), misfit ? ~code : code);
+            _raw?.Add(spelling ?? raw.ToString(), misfit ? ~code : code);
             Set(row, code);
         }
 

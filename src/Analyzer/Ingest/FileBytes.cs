@@ -59,7 +59,7 @@ internal static class FileBytes
     }
 
     /// <summary>Follows line lengths across chunks; a line ends at LF, CR LF or CR.</summary>
-    private sealed class LineLengths(long max)
+    internal sealed class LineLengths(long max)
     {
         private long _current;
         private bool _afterCr;

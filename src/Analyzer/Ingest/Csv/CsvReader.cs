@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Diagnostics;
@@ -54,27 +53,50 @@ public static class CsvReader
 {
     private static readonly char[] CandidateDelimiters = [',', ';', '\t', '|'];
 
+    /// <summary>How many non-empty lines <see cref="DetectDelimiter(string)"/> samples.</summary>
+    private const int DelimiterSampleLines = 50;
+
     /// <summary>Reads a file; returns null (with errors in <paramref name="diagnostics"/>) when it cannot.</summary>
+    /// <remarks>
+    /// The file is decoded and parsed a chunk at a time, values going straight into the dictionary-encoded
+    /// columns: the text is never held whole. A file that is not plain text within the limits is read again
+    /// whole, by the reader that locates what is wrong with it.
+    /// </remarks>
     public static CsvTable? Read(string path, CsvOptions options, DiagnosticBag diagnostics)
     {
-        var text = TextFile.Read(path, options.Encoding, diagnostics, options.Limits, dataFile: true);
-        if (text is null) return null;
         if (options.Delimiter is null && path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
             options = options with { Delimiter = '\t' };
-        return Parse(text, path, options, diagnostics);
+        using (var file = CsvFileText.Open(path, options.Encoding, options.Limits))
+        {
+            if (file is not null)
+            {
+                var found = new DiagnosticBag();
+                var table = Parse(file, path, options, found);
+                if (!file.NotPlainText)
+                {
+                    foreach (var d in found.Items) diagnostics.Add(d);
+                    return table;
+                }
+            }
+        }
+        var text = TextFile.Read(path, options.Encoding, diagnostics, options.Limits, dataFile: true);
+        return text is null ? null : Parse(text, path, options, diagnostics);
     }
 
     /// <summary>Parses text already in memory (<paramref name="path"/> is used in messages).</summary>
-    public static CsvTable? Parse(string text, string path, CsvOptions options, DiagnosticBag diagnostics)
+    public static CsvTable? Parse(string text, string path, CsvOptions options, DiagnosticBag diagnostics) =>
+        Parse(new CsvText(text), path, options, diagnostics);
+
+    private static CsvTable? Parse(CsvText text, string path, CsvOptions options, DiagnosticBag diagnostics)
     {
-        if (text.AsSpan().Trim().IsEmpty)
+        if (!ReadPrelude(text, options.Delimiter is null))
         {
             diagnostics.Error("the file is empty", new SourceLocation(path, 1, 1));
             return null;
         }
-        char delimiter = options.Delimiter ?? DetectDelimiter(text);
-        var parser = new Parser(text, delimiter, path);
-        var fields = new FieldBuffer();
+        char delimiter = options.Delimiter ?? DetectDelimiter(text.Span);
+        var parser = new CsvRecordParser(text, delimiter, path);
+        var fields = new CsvFields();
 
         // Header (or the first row, which fixes the column count).
         if (!parser.Next(fields, diagnostics))
@@ -83,65 +105,114 @@ public static class CsvReader
             return null;
         }
         int width = fields.Count;
-        IReadOnlyList<string> header;
+        int firstLine = parser.RecordLine;
+        var first = fields.ToStrings(text);
         bool firstIsData = !options.HasHeader ||
-            (options.IsHeader is { } isHeader && !isHeader(Enumerable.Range(0, width).Select(i => fields.Get(i, text).Trim().ToString()).ToList()));
+            (options.IsHeader is { } isHeader && !isHeader(first.Select(f => f.Trim()).ToList()));
+
+        // Header detection compares the first record with those below it: they are parsed now and kept
+        // until the columns are known; messages about them wait until the header's own.
         HeaderVerdict? verdict = null;
+        List<(int line, string[]? values, int count)>? held = null;
+        var heldDiagnostics = new DiagnosticBag();
+        bool more = true;
         if (!firstIsData && options.DetectHeader)
         {
-            verdict = HeaderDetection.Judge(Enumerable.Range(0, width).Select(i => fields.Get(i, text).ToString()).ToList(), SampleBelowFirst(text, delimiter, path, width));
+            held = [];
+            var sample = new List<IReadOnlyList<string>>();
+            while (sample.Count < HeaderDetection.SampleRecords && (more = parser.Next(fields, heldDiagnostics)))
+            {
+                if (fields.Count == width)
+                {
+                    var values = fields.ToStrings(text);
+                    sample.Add(values);
+                    held.Add((parser.RecordLine, values, width));
+                }
+                else held.Add((parser.RecordLine, null, fields.Count));
+            }
+            verdict = HeaderDetection.Judge(first, sample);
             firstIsData = !verdict.IsHeader;
         }
-        if (!firstIsData)
-        {
-            header = HeaderNames(fields, text, path, parser.RecordLine, diagnostics);
-        }
-        else
-        {
-            header = Enumerable.Range(1, width).Select(i => "column" + i).ToList();
-        }
+        IReadOnlyList<string> header = !firstIsData
+            ? HeaderNames(first, path, firstLine, diagnostics)
+            : Enumerable.Range(1, width).Select(i => "column" + i).ToList();
 
         var semantics = options.Semantics?.Invoke(header);
         var builder = new TableDataBuilder(header, semantics) { Origin = path };
-        if (firstIsData) AddRow(builder, fields, text);
+        if (firstIsData) AddRow(builder, first);
 
         int bad = 0;
-        while (parser.Next(fields, diagnostics))
+        void Ragged(int count, int line)
+        {
+            if (bad++ < 20)
+                diagnostics.Error($"row has {count} fields, but the {(firstIsData ? "first row" : "header")} has {width}",
+                    new SourceLocation(path, line, 1));
+        }
+        foreach (var (line, values, count) in held ?? [])
+        {
+            if (values is null) Ragged(count, line);
+            else AddRow(builder, values);
+        }
+        foreach (var d in heldDiagnostics.Items) diagnostics.Add(d);
+
+        while (more && parser.Next(fields, diagnostics))
         {
             if (fields.Count != width)
             {
-                if (bad++ < 20)
-                    diagnostics.Error($"row has {fields.Count} fields, but the {(firstIsData ? "first row" : "header")} has {width}",
-                        new SourceLocation(path, parser.RecordLine, 1));
+                Ragged(fields.Count, parser.RecordLine);
                 continue;
             }
-            AddRow(builder, fields, text);
+            for (int i = 0; i < width; i++)
+            {
+                var value = fields.Get(i, text);
+                if (value.IsEmpty) builder.AddNull();
+                else builder.Add(value);
+            }
+            builder.EndRow();
         }
         if (bad > 20) diagnostics.Error($"{bad - 20} more rows with the wrong number of fields", new SourceLocation(path, 1, 1));
         if (parser.Failed) return null;
         return new CsvTable(path, header, builder.Build(), delimiter) { FirstLineIsHeader = !firstIsData, DetectionReason = verdict?.Reason };
     }
 
-    /// <summary>The records after the first (those of its width), for <see cref="HeaderDetection"/>; their errors are reported by the real pass.</summary>
-    private static List<IReadOnlyList<string>> SampleBelowFirst(string text, char delimiter, string path, int width)
+    /// <summary>
+    /// Brings into the window the lines <see cref="DetectDelimiter(string)"/> samples (when it is asked) and the first
+    /// character that is not white space; false when the whole text is white space.
+    /// </summary>
+    private static bool ReadPrelude(CsvText text, bool sampleLines)
     {
-        var parser = new Parser(text, delimiter, path);
-        var fields = new FieldBuffer();
-        var quiet = new DiagnosticBag();
-        var sample = new List<IReadOnlyList<string>>();
-        if (!parser.Next(fields, quiet)) return sample;
-        while (sample.Count < HeaderDetection.SampleRecords && parser.Next(fields, quiet))
-            if (fields.Count == width) sample.Add(Enumerable.Range(0, width).Select(i => fields.Get(i, text).ToString()).ToList());
-        return sample;
+        int lines = 0, lineStart = 0, blankUpTo = 0;
+        bool sawText = false;
+        while (true)
+        {
+            var span = text.Span;
+            if (!sawText)
+            {
+                sawText = !span[blankUpTo..].Trim().IsEmpty;
+                blankUpTo = span.Length;
+            }
+            while (sampleLines && lines < DelimiterSampleLines)
+            {
+                int end = span[lineStart..].IndexOf('\n');
+                if (end < 0) break;
+                if (!span.Slice(lineStart, end).TrimEnd('\r').IsEmpty) lines++;
+                lineStart += end + 1;
+            }
+            if (text.AtEnd) return sawText;
+            if (sawText && (!sampleLines || lines >= DelimiterSampleLines)) return true;
+            text.Refill(0);
+        }
     }
 
     /// <summary>
     /// Picks the candidate separator (, ; tab |) that splits the first lines into the same number of
     /// fields most consistently, preferring more fields; falls back to a comma.
     /// </summary>
-    public static char DetectDelimiter(string text)
+    public static char DetectDelimiter(string text) => DetectDelimiter(text.AsSpan());
+
+    private static char DetectDelimiter(ReadOnlySpan<char> text)
     {
-        var lines = SampleLines(text, 50);
+        var lines = SampleLines(text, DelimiterSampleLines);
         char best = ',';
         (int consistent, int fields) bestScore = (-1, 0);
         foreach (var d in CandidateDelimiters)
@@ -155,15 +226,15 @@ public static class CsvReader
         return best;
     }
 
-    private static List<string> SampleLines(string text, int max)
+    private static List<string> SampleLines(ReadOnlySpan<char> text, int max)
     {
         var lines = new List<string>();
         int pos = 0;
         while (pos < text.Length && lines.Count < max)
         {
-            int end = text.IndexOf('\n', pos);
-            if (end < 0) end = text.Length;
-            var line = text.AsSpan(pos, end - pos).TrimEnd('\r');
+            int end = text[pos..].IndexOf('\n');
+            end = end < 0 ? text.Length : pos + end;
+            var line = text[pos..end].TrimEnd('\r');
             if (!line.IsEmpty) lines.Add(line.ToString());
             pos = end + 1;
         }
@@ -182,13 +253,13 @@ public static class CsvReader
         return n;
     }
 
-    private static IReadOnlyList<string> HeaderNames(FieldBuffer fields, string text, string path, int line, DiagnosticBag diagnostics)
+    private static IReadOnlyList<string> HeaderNames(string[] fields, string path, int line, DiagnosticBag diagnostics)
     {
-        var names = new List<string>(fields.Count);
+        var names = new List<string>(fields.Length);
         var seen = new HashSet<string>(Identifier.Comparer);
-        for (int i = 0; i < fields.Count; i++)
+        for (int i = 0; i < fields.Length; i++)
         {
-            var name = fields.Get(i, text).Trim().ToString();
+            var name = fields[i].Trim();
             if (name.Length == 0) name = "column" + (i + 1);
             if (!seen.Add(name))
             {
@@ -203,142 +274,13 @@ public static class CsvReader
         return names;
     }
 
-    private static void AddRow(TableDataBuilder builder, FieldBuffer fields, string text)
+    private static void AddRow(TableDataBuilder builder, string[] values)
     {
-        for (int i = 0; i < fields.Count; i++)
+        foreach (var value in values)
         {
-            var value = fields.Get(i, text);
-            if (value.IsEmpty) builder.AddNull();
-            else builder.Add(value);
+            if (value.Length == 0) builder.AddNull();
+            else builder.Add(value.AsSpan());
         }
         builder.EndRow();
-    }
-
-    /// <summary>The fields of one record: ranges into the text, or unescaped copies for quoted fields with "".</summary>
-    private sealed class FieldBuffer
-    {
-        private (int start, int length, string? unescaped)[] _items = new (int, int, string?)[16];
-        public int Count { get; private set; }
-
-        public void Clear() => Count = 0;
-
-        public void Add(int start, int length, string? unescaped)
-        {
-            if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
-            _items[Count++] = (start, length, unescaped);
-        }
-
-        public ReadOnlySpan<char> Get(int i, string text)
-        {
-            var (start, length, unescaped) = _items[i];
-            return unescaped is not null ? unescaped.AsSpan() : text.AsSpan(start, length);
-        }
-    }
-
-    private sealed class Parser(string text, char delimiter, string path)
-    {
-        private readonly SearchValues<char> _stops = SearchValues.Create([delimiter, '\n', '\r', '"']);
-        private int _pos;
-        private int _line = 1;
-
-        /// <summary>The line on which the last record returned by <see cref="Next"/> starts.</summary>
-        public int RecordLine { get; private set; }
-
-        public bool Failed { get; private set; }
-
-        public bool Next(FieldBuffer fields, DiagnosticBag diagnostics)
-        {
-            fields.Clear();
-            // Skip blank lines between records.
-            while (_pos < text.Length && (text[_pos] == '\n' || text[_pos] == '\r'))
-            {
-                if (text[_pos] == '\r' && _pos + 1 < text.Length && text[_pos + 1] == '\n') _pos++;
-                _pos++;
-                _line++;
-            }
-            if (_pos >= text.Length) return false;
-            RecordLine = _line;
-
-            while (true)
-            {
-                if (_pos < text.Length && text[_pos] == '"')
-                {
-                    if (!QuotedField(fields, diagnostics)) { Failed = true; return false; }
-                }
-                else
-                {
-                    int start = _pos;
-                    var rest = text.AsSpan(_pos);
-                    int stop = rest.IndexOfAny(_stops);
-                    // A quote in the middle of an unquoted field is kept as text (lenient, like most readers).
-                    while (stop >= 0 && rest[stop] == '"')
-                    {
-                        int next = rest[(stop + 1)..].IndexOfAny(_stops);
-                        stop = next < 0 ? -1 : stop + 1 + next;
-                    }
-                    _pos = stop < 0 ? text.Length : _pos + stop;
-                    fields.Add(start, _pos - start, null);
-                }
-
-                if (_pos >= text.Length) return true;
-                char c = text[_pos];
-                if (c == delimiter) { _pos++; continue; }
-                // End of record.
-                if (c == '\r' && _pos + 1 < text.Length && text[_pos + 1] == '\n') _pos++;
-                _pos++;
-                _line++;
-                return true;
-            }
-        }
-
-        private bool QuotedField(FieldBuffer fields, DiagnosticBag diagnostics)
-        {
-            int openLine = _line;
-            int start = ++_pos;
-            StringBuilder? unescaped = null;
-            while (true)
-            {
-                int q = text.IndexOf('"', _pos);
-                if (q < 0)
-                {
-                    diagnostics.Error("a quoted field is never closed", new SourceLocation(path, openLine, 1));
-                    return false;
-                }
-                CountLines(_pos, q);
-                if (q + 1 < text.Length && text[q + 1] == '"')
-                {
-                    unescaped ??= new StringBuilder();
-                    unescaped.Append(text, _pos, q + 1 - _pos);
-                    _pos = q + 2;
-                    continue;
-                }
-                if (unescaped is not null)
-                {
-                    unescaped.Append(text, _pos, q - _pos);
-                    fields.Add(0, 0, unescaped.ToString());
-                }
-                else
-                {
-                    fields.Add(start, q - start, null);
-                }
-                _pos = q + 1;
-                // Anything between the closing quote and the next separator is malformed; keep reading leniently.
-                if (_pos < text.Length && text[_pos] != delimiter && text[_pos] != '\n' && text[_pos] != '\r')
-                {
-                    diagnostics.Error("text after the closing quote of a field", new SourceLocation(path, _line, 1));
-                    return false;
-                }
-                return true;
-            }
-        }
-
-        private void CountLines(int from, int to)
-        {
-            var span = text.AsSpan(from, to - from);
-            int n = span.Count('\n');
-            // A lone CR also ends a line.
-            int cr = span.Count('\r') - span.Count("\r\n".AsSpan());
-            _line += n + cr;
-        }
     }
 }
