@@ -1,0 +1,97 @@
+using SchemaNorm.Analyzer.Dependencies;
+
+namespace SchemaNorm.Decomposer.Verification;
+
+/// <summary>
+/// Dense group ids of a row set's rows by the values of some of its columns, numbered in the order each
+/// group first occurs: the numbering depends only on the grouping, never on how it was computed, so a
+/// grouping refined from a cached one is the same as one computed from scratch. Ranking splits asks for
+/// the same left and right sides many times over (per candidate, per exception check), hence the cache.
+/// </summary>
+internal sealed class RowGrouping(List<int[]> rows, int[] columns)
+{
+    /// <summary>Ids kept per row set (a 600,000-row set keeps about 13 groupings, a 60,000-row one 130).</summary>
+    private const long CacheBudgetInts = 8_000_000;
+
+    private readonly Dictionary<AttributeSet, Grouping> _cache = [];
+    private long _cachedInts;
+
+    /// <summary>Ids per row (index into the rows) and how many groups there are. The array is shared: read it, never write it.</summary>
+    public (int[] Ids, int Count) Of(AttributeSet set)
+    {
+        int n = rows.Count;
+        if (_cache.TryGetValue(set, out var hit)) return (hit.Ids, hit.Count);
+
+        // Start from the finest cached grouping on a subset of these columns.
+        var start = AttributeSet.Empty;
+        Grouping? basis = null;
+        foreach (var (cached, grouping) in _cache)
+            if (cached.IsSubsetOf(set) && (basis is null || cached.Count > start.Count))
+                (start, basis) = (cached, grouping);
+        int[] ids = basis?.Ids ?? new int[n];
+        int count = basis?.Count ?? (n == 0 ? 0 : 1);
+        foreach (var c in set.Except(start))
+        {
+            int p = Array.IndexOf(columns, c);
+            if (p < 0) throw new ArgumentException("grouping by a column the rows do not have", nameof(set));
+            // All rows apart already: more columns cannot split them further.
+            if (count == n) break;
+            (ids, count) = Refine(ids, count, p);
+        }
+        if (_cachedInts + n <= CacheBudgetInts)
+        {
+            _cache[set] = new Grouping(ids, count);
+            _cachedInts += n;
+        }
+        return (ids, count);
+    }
+
+    /// <summary>
+    /// Splits each group by the codes in column position <paramref name="p"/>: the rows are visited group by
+    /// group, so a code seen again within the same group gets the same new id (arrays, no hashing); the new
+    /// ids are then renumbered by first occurrence.
+    /// </summary>
+    private (int[] Ids, int Count) Refine(int[] ids, int count, int p)
+    {
+        int n = ids.Length;
+        var first = new int[count + 1];
+        foreach (var id in ids) first[id + 1]++;
+        for (int g = 0; g < count; g++) first[g + 1] += first[g];
+        var order = new int[n];
+        var fill = (int[])first.Clone();
+        for (int i = 0; i < n; i++) order[fill[ids[i]]++] = i;
+
+        int maxCode = 0;
+        for (int i = 0; i < n; i++) maxCode = Math.Max(maxCode, rows[i][p]);
+        var seenIn = new int[maxCode + 1];
+        Array.Fill(seenIn, -1);
+        var newId = new int[maxCode + 1];
+        var raw = new int[n];
+        int next = 0;
+        for (int g = 0; g < count; g++)
+            for (int k = first[g]; k < first[g + 1]; k++)
+            {
+                int i = order[k];
+                int v = rows[i][p];
+                if (seenIn[v] != g)
+                {
+                    seenIn[v] = g;
+                    newId[v] = next++;
+                }
+                raw[i] = newId[v];
+            }
+
+        var renumbered = new int[next];
+        Array.Fill(renumbered, -1);
+        int groups = 0;
+        for (int i = 0; i < n; i++)
+        {
+            ref int r = ref renumbered[raw[i]];
+            if (r < 0) r = groups++;
+            raw[i] = r;
+        }
+        return (raw, groups);
+    }
+
+    private sealed record Grouping(int[] Ids, int Count);
+}
