@@ -9,10 +9,11 @@ namespace SchemaNorm.Decomposer.Verification;
 /// </summary>
 public sealed class RowSet
 {
-    private readonly HashSet<int[]> _set;
+    private HashSet<int[]>? _set;
     private readonly RowGrouping _grouping;
 
-    private RowSet(int[] columns, List<int[]> rows, HashSet<int[]> set)
+    /// <param name="set">The rows as a set when the caller built one to drop duplicates; otherwise built on first use.</param>
+    private RowSet(int[] columns, List<int[]> rows, HashSet<int[]>? set)
     {
         Columns = columns;
         Rows = rows;
@@ -27,7 +28,7 @@ public sealed class RowSet
 
     public int Count => Rows.Count;
 
-    public bool Contains(int[] row) => _set.Contains(row);
+    public bool Contains(int[] row) => (_set ??= new HashSet<int[]>(Rows, TupleComparer.Instance)).Contains(row);
 
     /// <summary>The distinct rows of <paramref name="data"/> projected onto <paramref name="columns"/>.</summary>
     public static RowSet Project(TableData data, AttributeSet columns)
@@ -79,7 +80,8 @@ public sealed class RowSet
         }
         var fromMine = cols.Select(c => Array.IndexOf(Columns, c)).ToArray();
         var fromTheirs = cols.Select(c => Array.IndexOf(other.Columns, c)).ToArray();
-        var set = new HashSet<int[]>(TupleComparer.Instance);
+        // Both sides are sets, so their join is one: each joined row projects back onto the one pair of rows
+        // it came from. No duplicate check needed.
         var rows = new List<int[]>();
         foreach (var row in Rows)
         {
@@ -88,11 +90,11 @@ public sealed class RowSet
             {
                 var joined = new int[cols.Length];
                 for (int i = 0; i < cols.Length; i++) joined[i] = fromMine[i] >= 0 ? row[fromMine[i]] : m[fromTheirs[i]];
-                if (set.Add(joined)) rows.Add(joined);
+                rows.Add(joined);
                 if (rows.Count > maxRows) return null;
             }
         }
-        return new RowSet(cols, rows, set);
+        return new RowSet(cols, rows, null);
     }
 
     /// <summary>
