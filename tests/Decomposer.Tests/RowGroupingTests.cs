@@ -48,6 +48,24 @@ public class RowGroupingTests
     }
 
     [Fact]
+    public void A_cache_that_drops_its_oldest_groupings_gives_the_same_ids()
+    {
+        var builder = new TableDataBuilder(["a", "b", "c"]);
+        for (int r = 0; r < 30; r++) builder.AddRow((r % 3).ToString(), (r % 5).ToString(), (r % 2).ToString());
+        var rows = RowSet.Project(builder.Build(), AttributeSet.Of(0, 1, 2));
+        // Room for two groupings of these rows: asking for seven sets, twice, drops and recomputes.
+        var small = new RowGrouping(rows.Rows.ToList(), rows.Columns, cacheBudgetInts: 2 * rows.Count);
+        AttributeSet[] sets = [AttributeSet.Of(0), AttributeSet.Of(1), AttributeSet.Of(0, 1), AttributeSet.Of(2), AttributeSet.Of(0, 2), AttributeSet.Of(1, 2), AttributeSet.Of(0, 1, 2)];
+        foreach (var set in sets.Concat(sets.Reverse()))
+        {
+            var (ids, count) = small.Of(set);
+            var (expected, expectedCount) = PlainGroupIds(rows, set);
+            Assert.Equal(expectedCount, count);
+            Assert.Equal(expected, ids);
+        }
+    }
+
+    [Fact]
     public void Grouping_by_a_column_the_rows_lack_is_refused()
     {
         var builder = new TableDataBuilder(["a", "b"]);

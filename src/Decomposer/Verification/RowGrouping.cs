@@ -8,12 +8,13 @@ namespace SchemaNorm.Decomposer.Verification;
 /// grouping refined from a cached one is the same as one computed from scratch. Ranking splits asks for
 /// the same left and right sides many times over (per candidate, per exception check), hence the cache.
 /// </summary>
-internal sealed class RowGrouping(List<int[]> rows, int[] columns)
+internal sealed class RowGrouping(List<int[]> rows, int[] columns, long cacheBudgetInts = RowGrouping.DefaultCacheBudgetInts)
 {
-    /// <summary>Ids kept per row set (a 600,000-row set keeps about 13 groupings, a 60,000-row one 130).</summary>
-    private const long CacheBudgetInts = 8_000_000;
+    /// <summary>Ids kept per row set, the oldest dropped first (16 MB: 6 groupings of 600,000 rows, 66 of 60,000).</summary>
+    public const long DefaultCacheBudgetInts = 4_000_000;
 
     private readonly Dictionary<AttributeSet, Grouping> _cache = [];
+    private readonly Queue<AttributeSet> _age = new();
     private long _cachedInts;
 
     /// <summary>Ids per row (index into the rows) and how many groups there are. The array is shared: read it, never write it.</summary>
@@ -38,9 +39,15 @@ internal sealed class RowGrouping(List<int[]> rows, int[] columns)
             if (count == n) break;
             (ids, count) = Refine(ids, count, p);
         }
-        if (_cachedInts + n <= CacheBudgetInts)
+        if (n <= cacheBudgetInts)
         {
+            while (_cachedInts + n > cacheBudgetInts)
+            {
+                _cache.Remove(_age.Dequeue());
+                _cachedInts -= n;
+            }
             _cache[set] = new Grouping(ids, count);
+            _age.Enqueue(set);
             _cachedInts += n;
         }
         return (ids, count);
