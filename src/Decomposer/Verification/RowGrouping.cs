@@ -61,6 +61,15 @@ internal sealed class RowGrouping(List<int[]> rows, int[] columns, long cacheBud
     private (int[] Ids, int Count) Refine(int[] ids, int count, int p)
     {
         int n = ids.Length;
+        // The column's codes in row order first: the pass in group order below then jumps within one
+        // array instead of between the rows' arrays.
+        var codes = new int[n];
+        int maxCode = 0;
+        for (int i = 0; i < n; i++)
+        {
+            codes[i] = rows[i][p];
+            maxCode = Math.Max(maxCode, codes[i]);
+        }
         var first = new int[count + 1];
         foreach (var id in ids) first[id + 1]++;
         for (int g = 0; g < count; g++) first[g + 1] += first[g];
@@ -68,8 +77,6 @@ internal sealed class RowGrouping(List<int[]> rows, int[] columns, long cacheBud
         var fill = (int[])first.Clone();
         for (int i = 0; i < n; i++) order[fill[ids[i]]++] = i;
 
-        int maxCode = 0;
-        for (int i = 0; i < n; i++) maxCode = Math.Max(maxCode, rows[i][p]);
         var seenIn = new int[maxCode + 1];
         Array.Fill(seenIn, -1);
         var newId = new int[maxCode + 1];
@@ -79,7 +86,7 @@ internal sealed class RowGrouping(List<int[]> rows, int[] columns, long cacheBud
             for (int k = first[g]; k < first[g + 1]; k++)
             {
                 int i = order[k];
-                int v = rows[i][p];
+                int v = codes[i];
                 if (seenIn[v] != g)
                 {
                     seenIn[v] = g;
