@@ -17,7 +17,7 @@ internal static class CommonOptions
     public static readonly OptionSpec Nulls = new("nulls", OptionArity.Single, "NULL semantics in discovery: equal (default) or distinct", "equal|distinct");
     public static readonly OptionSpec MaxLhs = new("max-lhs", OptionArity.Single, "longest left-hand side searched in discovery", "N");
     public static readonly OptionSpec MaxError = new("max-error", OptionArity.Single, "find approximate FDs whose g3 error is at most E (0 to 1)", "E");
-    public static readonly OptionSpec DiscoveryTimeout = new("discovery-timeout", OptionArity.Single, "stop looking for dependencies in a table's rows after this many seconds (default 20); the table is then analysed without them", "SECONDS");
+    public static readonly OptionSpec DiscoveryTimeout = new("discovery-timeout", OptionArity.Single, "stop looking for dependencies in a table's rows after this many seconds (default 300, a safety net: the search is bounded by work, not time); the table is then analysed without them", "SECONDS");
     public static readonly OptionSpec Table = new("table", OptionArity.Single, "the table to work on", "TABLE");
     public static readonly OptionSpec Config = new("config", OptionArity.Single, "read settings from FILE (default: the nearest schemanorm.json above the inputs, up to their repository root)", "FILE");
     public static readonly OptionSpec Baseline = new("baseline", OptionArity.Single, "fail only on findings that are not in this baseline file", "FILE");

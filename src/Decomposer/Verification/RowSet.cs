@@ -9,13 +9,16 @@ namespace SchemaNorm.Decomposer.Verification;
 /// </summary>
 public sealed class RowSet
 {
-    private readonly HashSet<int[]> _set;
+    private HashSet<int[]>? _set;
+    private readonly RowGrouping _grouping;
 
-    private RowSet(int[] columns, List<int[]> rows, HashSet<int[]> set)
+    /// <param name="set">The rows as a set when the caller built one to drop duplicates; otherwise built on first use.</param>
+    private RowSet(int[] columns, List<int[]> rows, HashSet<int[]>? set)
     {
         Columns = columns;
         Rows = rows;
         _set = set;
+        _grouping = new RowGrouping(rows, columns);
     }
 
     /// <summary>Source column positions, ascending; Rows[r][i] is the code of Columns[i].</summary>
@@ -25,7 +28,7 @@ public sealed class RowSet
 
     public int Count => Rows.Count;
 
-    public bool Contains(int[] row) => _set.Contains(row);
+    public bool Contains(int[] row) => (_set ??= new HashSet<int[]>(Rows, TupleComparer.Instance)).Contains(row);
 
     /// <summary>The distinct rows of <paramref name="data"/> projected onto <paramref name="columns"/>.</summary>
     public static RowSet Project(TableData data, AttributeSet columns)
@@ -77,7 +80,8 @@ public sealed class RowSet
         }
         var fromMine = cols.Select(c => Array.IndexOf(Columns, c)).ToArray();
         var fromTheirs = cols.Select(c => Array.IndexOf(other.Columns, c)).ToArray();
-        var set = new HashSet<int[]>(TupleComparer.Instance);
+        // Both sides are sets, so their join is one: each joined row projects back onto the one pair of rows
+        // it came from. No duplicate check needed.
         var rows = new List<int[]>();
         foreach (var row in Rows)
         {
@@ -86,11 +90,11 @@ public sealed class RowSet
             {
                 var joined = new int[cols.Length];
                 for (int i = 0; i < cols.Length; i++) joined[i] = fromMine[i] >= 0 ? row[fromMine[i]] : m[fromTheirs[i]];
-                if (set.Add(joined)) rows.Add(joined);
+                rows.Add(joined);
                 if (rows.Count > maxRows) return null;
             }
         }
-        return new RowSet(cols, rows, set);
+        return new RowSet(cols, rows, null);
     }
 
     /// <summary>
@@ -103,8 +107,8 @@ public sealed class RowSet
         int n = Rows.Count;
         var l = lhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
         var r = rhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
-        var lhsIds = GroupIds(l, out int groups);
-        var rhsIds = GroupIds(r, out int values);
+        var (lhsIds, groups) = _grouping.Of(lhs);
+        var (rhsIds, values) = _grouping.Of(rhs);
         bool nullInLhs = false;
         foreach (var row in Rows)
             foreach (var p in l)
@@ -161,10 +165,8 @@ public sealed class RowSet
     public double G3(AttributeSet lhs, AttributeSet rhs)
     {
         if (Rows.Count == 0) return 0;
-        var l = lhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
-        var r = rhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
-        var lhsIds = GroupIds(l, out _);
-        var rhsIds = GroupIds(r, out _);
+        var (lhsIds, _) = _grouping.Of(lhs);
+        var (rhsIds, _) = _grouping.Of(rhs);
         var counts = new Dictionary<long, int>();
         var best = new Dictionary<int, int>();
         var size = new Dictionary<int, int>();
@@ -179,25 +181,8 @@ public sealed class RowSet
         return (double)delete / Rows.Count;
     }
 
-    /// <summary>Dense ids of the rows' values on some columns, refined one column at a time.</summary>
-    private int[] GroupIds(int[] positions, out int count)
-    {
-        var ids = new int[Rows.Count];
-        count = Rows.Count == 0 ? 0 : 1;
-        var map = new Dictionary<long, int>();
-        foreach (var p in positions)
-        {
-            map.Clear();
-            for (int i = 0; i < ids.Length; i++)
-            {
-                long key = ((long)ids[i] << 32) | (uint)Rows[i][p];
-                if (!map.TryGetValue(key, out int id)) map[key] = id = map.Count;
-                ids[i] = id;
-            }
-            count = map.Count;
-        }
-        return ids;
-    }
+    /// <summary>Dense ids of the rows' values on some columns, numbered by first occurrence (see <see cref="RowGrouping"/>).</summary>
+    internal (int[] Ids, int Count) GroupIds(AttributeSet columns) => _grouping.Of(columns);
 
     private static int[] Pick(int[] row, int[] positions)
     {
