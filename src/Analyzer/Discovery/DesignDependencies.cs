@@ -100,7 +100,7 @@ public static class DesignDependencies
         double KeyLike(AttributeSet lhs) =>
             keyLikeness.TryGetValue(lhs, out var v) ? v : keyLikeness[lhs] = KeyLikeness.Score(lhs, data.ColumnNames, hints.Columns, data);
 
-        foreach (var (fd, score, reason) in SampleAccidents.Find(data, plausible, plausibleSet, hints))
+        foreach (var (fd, score, reason) in SampleAccidents.Find(data, plausible, plausibleSet, hints, closureSet))
         {
             plausible.RemoveAll(p => p.Fd == fd);
             candidates.Add(new(fd, reason, score.Score));
@@ -150,6 +150,8 @@ public static class DesignDependencies
 
         KeepNameFamiliesTogether(selected, data.ColumnNames, hints.Columns, plausibleSet, nullRiders);
         JoinFamiliesFromTheRest(selected, data, hints, closureSet);
+        ReturnToTheirBlock(selected, data.ColumnNames, hints.Columns, closureSet);
+        PlaceLeftovers(selected, data, hints, closureSet);
 
         foreach (var (fd, score) in plausible)
         {
@@ -252,6 +254,35 @@ public static class DesignDependencies
     }
 
     /// <summary>
+    /// A column that a determinant Y took from the middle of another determinant X's columns goes back to X
+    /// when X determines it too, both its neighbours in the table belong to X, it is not named for Y, and Y
+    /// keeps columns of its own elsewhere. In an address's territory columns (TerritoryID, Name,
+    /// CountryRegionCode, Group, SalesYTD) the rows may let CountryRegionCode tell Group, but Group is listed
+    /// with the territory, and the country's own columns (CountryRegionCodeName) sit apart. A determinant whose
+    /// columns sit beside its identifier (DeptID, DeptName, Budget) keeps them.
+    /// </summary>
+    private static void ReturnToTheirBlock(
+        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet exact)
+    {
+        var home = new int[names.Count];
+        Array.Fill(home, -1);
+        for (int j = 0; j < selected.Count; j++)
+            foreach (var c in selected[j].Rhs) home[c] = j;
+        var closures = selected.Select(s => exact.Closure(s.Lhs)).ToList();
+        for (int a = 1; a + 1 < names.Count; a++)
+        {
+            int y = home[a], x = home[a - 1];
+            if (y < 0 || x < 0 || x == y || home[a + 1] != x || !closures[x].Contains(a) || selected[x].Lhs.Contains(a)) continue;
+            if (OwnStems(selected[y].Lhs, names, columns).Any(stem => KeyLikeness.StartsWithStem(names[a], stem))) continue;
+            var rest = selected[y].Rhs.Without(a);
+            if (rest.IsEmpty) continue;
+            selected[y] = selected[y] with { Rhs = rest };
+            selected[x] = selected[x] with { Rhs = selected[x].Rhs.With(a) };
+            home[a] = x;
+        }
+    }
+
+    /// <summary>
     /// A column no determinant took, such as a value constant in the sample (TPC-H's o_shippriority: every
     /// set of columns determines it, so no FD can show whose fact it is), joins its name family when exactly
     /// one chosen determinant holds other members of the family and determines it in the rows. Key, computed
@@ -277,6 +308,76 @@ public static class DesignDependencies
             if (homes.Count != 1) continue;
             selected[homes[0]] = selected[homes[0]] with { Rhs = selected[homes[0]].Rhs.With(a) };
         }
+    }
+
+    /// <summary>
+    /// A column no determinant took, because every column determines it in the rows (a value constant in
+    /// the sample: a parent's ModifiedDate, a cost of 0, a date never set) or because too few rows repeat it
+    /// to tell (a flag, a state), joins a chosen determinant that determines it in the rows when
+    /// <list type="bullet">
+    /// <item>it is a row stamp whose name carries the stem of the determinant's identifier
+    /// (StateProvinceCountryRegionCodeModifiedDate with StateProvinceCountryRegionCode; the longest stem wins
+    /// over StateProvinceID);</item>
+    /// <item>any other column: it sits among that determinant's columns: the nearest taken columns before and after it (or the
+    /// one before, at the end of the table) belong to it. A table lists an entity's columns together; a
+    /// column between two entities' columns stays where it is.</item>
+    /// </list>
+    /// Key and computed columns stay, and so do the table's own audit columns, which name no entity.
+    /// </summary>
+    private static void PlaceLeftovers(List<DesignFd> selected, TableData data, SchemaHints hints, FunctionalDependencySet exact)
+    {
+        if (selected.Count == 0) return;
+        var names = data.ColumnNames;
+        // A determinant's own column that no right side took (pub_id beside a title's columns) is placed too.
+        var taken = AttributeSet.Empty;
+        foreach (var s in selected) taken |= s.Rhs;
+        foreach (var k in hints.DeclaredKeys) taken |= k;
+        var leftovers = data.ObservedColumns - taken - hints.Computed;
+        if (leftovers.IsEmpty) return;
+        var closures = selected.Select(s => exact.Closure(s.Lhs)).ToList();
+        // The determinant whose right side holds each column, -1 for the rest (keys, the table's own columns).
+        var home = new int[names.Count];
+        Array.Fill(home, -1);
+        for (int j = 0; j < selected.Count; j++)
+            foreach (var c in selected[j].Rhs) home[c] = j;
+
+        var moves = new List<(int Column, int To)>();
+        foreach (var a in leftovers)
+        {
+            var homes = Enumerable.Range(0, selected.Count).Where(j => closures[j].Contains(a) && !selected[j].Lhs.Contains(a)).ToList();
+            if (homes.Count == 0) continue;
+            int to = -1;
+            if (IsAudit(data, a)) to = NamedHome(names[a], homes, selected, names, hints.Columns);
+            else
+            {
+                int before = Neighbour(a, -1), after = Neighbour(a, +1);
+                int left = before < 0 ? -1 : home[before];
+                bool rightAgrees = after < 0 || home[after] == left;
+                if (left >= 0 && rightAgrees && homes.Contains(left)) to = left;
+            }
+            if (to >= 0) moves.Add((a, to));
+        }
+        foreach (var (a, to) in moves)
+            selected[to] = selected[to] with { Rhs = selected[to].Rhs.With(a) };
+
+        // The nearest column on one side that is not itself left over (-1 past the table's edge).
+        int Neighbour(int column, int step)
+        {
+            for (int c = column + step; c >= 0 && c < names.Count; c += step)
+                if (!leftovers.Contains(c)) return c;
+            return -1;
+        }
+    }
+
+    /// <summary>The determinant among <paramref name="homes"/> whose identifier's stem starts the name, the longest stem first; -1 when none.</summary>
+    private static int NamedHome(string name, List<int> homes, List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns)
+    {
+        int best = -1, bestLength = 0;
+        foreach (var j in homes)
+            foreach (var stem in OwnStems(selected[j].Lhs, names, columns))
+                if (stem.Length > bestLength && KeyLikeness.StartsWithStem(name, stem))
+                    (best, bestLength) = (j, stem.Length);
+        return best;
     }
 
     /// <summary>The stems of the identifiers in a determinant (Customer of CustomerID, c of c_custkey).</summary>

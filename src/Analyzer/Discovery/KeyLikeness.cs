@@ -151,6 +151,18 @@ public static class KeyLikeness
         return name.StartsWith(stem, StringComparison.OrdinalIgnoreCase) && name.Length > stem.Length;
     }
 
+    /// <summary>
+    /// Whether the name continues the stem with a word of its own: ProductModifiedDate and Product_rowguid
+    /// with product, not Production; a short stem as its underscore prefix (c_name with c).
+    /// </summary>
+    public static bool StartsWithStem(string name, string stem)
+    {
+        if (stem.Length <= 4) return HasStem(name, stem);
+        if (name.Length <= stem.Length || !name.StartsWith(stem, StringComparison.OrdinalIgnoreCase)) return false;
+        char next = name[stem.Length];
+        return char.IsUpper(next) || next == '_';
+    }
+
     private static bool SharesStem(IReadOnlyList<string> names, int position)
     {
         if (Role(names[position], null) != ColumnRole.Identifier || Stem(names[position]) is not { } stem) return false;

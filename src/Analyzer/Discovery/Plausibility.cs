@@ -86,6 +86,10 @@ public static class Plausibility
         var (ids, count) = groups.Groups(fd.Lhs);
         var sizes = new int[count];
         foreach (var g in ids) sizes[g]++;
+        // A NULL left side (an optional reference left empty) is no evidence either way.
+        if (groups.NullLhsGroups(fd.Lhs) is { } nullLhs)
+            for (int g = 0; g < count; g++)
+                if (nullLhs[g]) sizes[g] = 0;
         var evidence = groups.Counts(fd.Lhs, fd.Rhs);
 
         // Chance of holding by accident, from the right side's frequencies.
@@ -102,7 +106,11 @@ public static class Plausibility
         double confidence = Math.Clamp(-log10Chance / 6.0, 0, 1);
         double score = 0.2 * lengthScore + 0.15 * valueLengthScore + 0.15 * positionScore + 0.2 * duplicationScore + 0.3 * confidence;
 
-        bool lhsHasNulls = fd.Lhs.ToArray().Any(c => data.Columns[c].HasNulls);
+        // An optional reference (a nullable ...ID) is NULL where the row has no parent; a NULL in a column that
+        // names no identifier (Region) is a missing description, which determines nothing.
+        bool lhsNullsUnnamed = fd.Lhs.ToArray().Any(c => data.Columns[c].HasNulls
+            && !hints.ForeignKeys.Any(k => k.Contains(c))
+            && KeyLikeness.Role(data.ColumnNames[c], hints.Columns is { } cols && c < cols.Count ? cols[c] : null) != ColumnRole.Identifier);
         bool onKey = hints.DeclaredKeys.Any(k => k.IsSubsetOf(fd.Lhs));
         bool onForeignKey = hints.ForeignKeys.Any(k => !k.IsEmpty && k.IsSubsetOf(fd.Lhs));
         if (onForeignKey) score = Math.Min(1, score + 0.1);
@@ -113,16 +121,16 @@ public static class Plausibility
             _ when onKey => (PlausibilityClass.Plausible, "the left side holds a declared key"),
             _ when evidence.LhsIsUnique => (PlausibilityClass.Candidate, "the left side is unique in the rows: the FD says no more than a key would"),
             _ when fd.Error > 0 || !evidence.Holds => (PlausibilityClass.Candidate, $"holds only after deleting {evidence.Error:P1} of the rows"),
-            _ when lhsHasNulls => (PlausibilityClass.Candidate, "the left side holds NULLs"),
-            _ when evidence.RepeatedGroups < MinRepeatedGroups =>
-                (PlausibilityClass.Candidate, $"only {evidence.RepeatedGroups} left-side value{(evidence.RepeatedGroups == 1 ? "" : "s")} repeat: too few rows to tell"),
+            _ when lhsNullsUnnamed => (PlausibilityClass.Candidate, "the left side holds NULLs, and no column of it is named as an identifier"),
+            _ when evidence.SupportingGroups < (NamedForLhs(data.ColumnNames, fd, hints.Columns) ? 2 : MinRepeatedGroups) =>
+                (PlausibilityClass.Candidate, $"only {evidence.SupportingGroups} left-side value{(evidence.SupportingGroups == 1 ? "" : "s")} repeat: too few rows to tell"),
             _ when chance > MaxAccidentChance => (PlausibilityClass.Candidate, $"could hold by chance in {n} rows (p ≈ {chance:G2})"),
             _ => (PlausibilityClass.Plausible,
-                $"{evidence.RepeatedGroups} repeated left-side values agree on the right (chance p ≈ {chance:G2})" + (onForeignKey ? "; the left side is a foreign key" : "")),
+                $"{evidence.SupportingGroups} repeated left-side values agree on the right (chance p ≈ {chance:G2})" + (onForeignKey ? "; the left side is a foreign key" : "")),
         };
         return new PlausibilityScore(Math.Round(score, 4), c, reason)
         {
-            RepeatedLhsGroups = evidence.RepeatedGroups,
+            RepeatedLhsGroups = evidence.SupportingGroups,
             RedundantRows = evidence.RedundantRows,
             Log10AccidentChance = log10Chance,
             LengthScore = lengthScore,
@@ -155,6 +163,21 @@ public static class Plausibility
             counted++;
         }
         return counted == 0 ? 0 : (double)total / counted;
+    }
+
+    /// <summary>
+    /// Whether the right side is named for an identifier on the left (WeightUnitMeasureCodeName with
+    /// WeightUnitMeasureCode, a stem of five letters or more): the name states whose fact it is, so two
+    /// repeated left-side values are evidence enough, where an unnamed column needs <see cref="MinRepeatedGroups"/>.
+    /// </summary>
+    private static bool NamedForLhs(IReadOnlyList<string> names, DiscoveredFd fd, IReadOnlyList<Model.Column>? columns)
+    {
+        foreach (var c in fd.Lhs)
+        {
+            if (KeyLikeness.Role(names[c], columns is not null && c < columns.Count ? columns[c] : null) != ColumnRole.Identifier) continue;
+            if (KeyLikeness.Stem(names[c]) is { Length: > 4 } stem && KeyLikeness.StartsWithStem(names[fd.Rhs], stem)) return true;
+        }
+        return false;
     }
 
     /// <summary>Keys come first in a table and a dependency's columns sit together (Normalize's position feature).</summary>

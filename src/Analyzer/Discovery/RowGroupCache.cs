@@ -7,6 +7,9 @@ namespace SchemaNorm.Analyzer.Discovery;
 internal readonly record struct FdCounts(
     int RepeatedGroups, int RedundantRows, int RowsToDelete, int Repeats, int NullRepeats, int Rows)
 {
+    /// <summary>Repeated groups whose left side holds no NULL: the ones that support the FD (repeats count those only).</summary>
+    public int SupportingGroups { get; init; } = RepeatedGroups;
+
     public bool Holds => RowsToDelete == 0;
     public bool LhsIsUnique => RepeatedGroups == 0;
     public double Error => Rows == 0 ? 0 : (double)RowsToDelete / Rows;
@@ -65,6 +68,7 @@ internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
         var (ids, count) = Groups(lhs);
         int n = ids.Length;
         var codes = data.Columns[rhs].Codes;
+        var nullLhs = NullLhsGroups(lhs);
         var size = new int[count];
         var first = new long[count];
         var broken = new bool[count];
@@ -74,16 +78,18 @@ internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
             int g = ids[r];
             long code = RowGroups.Code(data.Columns[rhs], r, nulls);
             if (size[g]++ == 0) { first[g] = code; continue; }
+            if (code != first[g]) broken[g] = true;
+            if (nullLhs?[g] == true) continue;
             repeats++;
             if (codes[r] == ColumnData.NullCode) nullRepeats++;
-            if (code != first[g]) broken[g] = true;
         }
-        int repeated = 0, redundant = 0;
+        int repeated = 0, redundant = 0, supporting = 0;
         bool anyBroken = false;
         for (int g = 0; g < count; g++)
         {
             if (size[g] < 2) continue;
             repeated++;
+            if (nullLhs?[g] != true) supporting++;
             if (broken[g]) anyBroken = true;
             else redundant += size[g] - 1;
         }
@@ -104,7 +110,26 @@ internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
             for (int g = 0; g < count; g++)
                 if (broken[g]) toDelete += size[g] - most[g];
         }
-        return new FdCounts(repeated, redundant, toDelete, repeats, nullRepeats, n);
+        return new FdCounts(repeated, redundant, toDelete, repeats, nullRepeats, n) { SupportingGroups = supporting };
+    }
+
+    /// <summary>
+    /// The groups whose left side holds a NULL (null when none can): rows of a left join whose optional
+    /// reference is empty. Their right sides are NULL together because the join made them so, which says
+    /// nothing of the design: they must hold the FD, but they are no evidence for it.
+    /// </summary>
+    public bool[]? NullLhsGroups(AttributeSet lhs)
+    {
+        if (nulls != NullSemantics.Equal || !lhs.ToArray().Any(c => data.Columns[c].HasNulls)) return null;
+        var (ids, count) = Groups(lhs);
+        var flags = new bool[count];
+        foreach (var c in lhs)
+        {
+            var codes = data.Columns[c].Codes;
+            for (int r = 0; r < codes.Length; r++)
+                if (codes[r] == ColumnData.NullCode) flags[ids[r]] = true;
+        }
+        return flags;
     }
 
     /// <summary>Σ_v p_v^k over the column's value frequencies: the chance that k rows drawn at random agree on it.</summary>

@@ -13,7 +13,11 @@ namespace SchemaNorm.Analyzer.Discovery;
 /// <list type="bullet">
 /// <item>X only describes (every column of X is free text or a measure: a city, a balance): a
 /// description of Y that happens to pin down another description of Y; or</item>
-/// <item>A's name belongs to Y's entity and not to X's (ProductUnitPrice with ProductID, not CategoryID).</item>
+/// <item>A's name belongs to Y's entity and not to X's (ProductUnitPrice with ProductID, not CategoryID); or</item>
+/// <item>X identifies nothing by its name, one of X and A is a measure, and A determines X back
+/// (ReorderPoint and SafetyStockLevel, one a fixed share of the other): two quantities of Y that correspond
+/// one to one, which no designer puts in a table of their own (ShipVia and ShipperCompanyName, also one to
+/// one, are a reference and a name, not quantities).</item>
 /// </list>
 /// An identifier X determined by Y that determines a column of its own (ProductID -> SupplierID ->
 /// SupplierName) is the nearest determinant of a chain and keeps it.
@@ -22,11 +26,12 @@ internal static class SampleAccidents
 {
     public static List<(DiscoveredFd Fd, PlausibilityScore Score, string Reason)> Find(
         TableData data, IReadOnlyList<(DiscoveredFd Fd, PlausibilityScore Score)> plausible, FunctionalDependencySet fds,
-        SchemaHints hints)
+        SchemaHints hints, FunctionalDependencySet exact)
     {
         var names = data.ColumnNames;
         bool IsForeignKey(AttributeSet s) => hints.ForeignKeys.Any(fk => fk == s);
         bool Identifies(AttributeSet s) => IsForeignKey(s) || KeyLikeness.HasIdentifier(s, names, hints.Columns);
+        bool IsMeasure(int c) => KeyLikeness.Role(names[c], hints.Columns is { } cols && c < cols.Count ? cols[c] : null) == ColumnRole.Measure;
         var lhsByRhs = plausible.GroupBy(p => p.Fd.Rhs).ToDictionary(g => g.Key, g => g.Select(p => p.Fd.Lhs).Distinct().ToList());
         var closures = new Dictionary<AttributeSet, AttributeSet>();
         AttributeSet Closure(AttributeSet s) => closures.TryGetValue(s, out var c) ? c : closures[s] = fds.Closure(s);
@@ -37,6 +42,8 @@ internal static class SampleAccidents
             var x = fd.Lhs;
             if (IsForeignKey(x)) continue;
             bool xDescribes = KeyLikeness.IsDescriptiveOnly(x, names, hints.Columns);
+            bool oneToOne = !Identifies(x) && (IsMeasure(fd.Rhs) || x.ToArray().Any(IsMeasure))
+                && x.IsSubsetOf(exact.Closure(AttributeSet.Single(fd.Rhs)));
             foreach (var y in lhsByRhs[fd.Rhs])
             {
                 if (y == x || !Identifies(y) || !x.IsSubsetOf(Closure(y)) || y.IsSubsetOf(Closure(x))) continue;
@@ -45,6 +52,9 @@ internal static class SampleAccidents
                 if (xDescribes)
                     reason = $"{y.Format(names)} determines both {x.Format(names)} and {a}: that {x.Format(names)} tells {a} in these rows " +
                              $"looks like an accident of the sample ({x.Format(names)} describes, it identifies nothing)";
+                else if (oneToOne)
+                    reason = $"{y.Format(names)} determines both {x.Format(names)} and {a}, and {a} determines {x.Format(names)} back: " +
+                             $"two descriptions of one entity that correspond one to one in these rows, not a table of their own";
                 else if (BelongsTo(a, y, names) && !BelongsTo(a, x, names))
                     reason = $"{a} belongs with {y.Format(names)} by its name, and {y.Format(names)} determines it and {x.Format(names)}: " +
                              $"that {x.Format(names)} tells {a} in these rows looks like an accident of the sample";

@@ -132,7 +132,6 @@ internal sealed class SplitRanker(
             if (c.DataOnly)
             {
                 if (!options.SplitOnDataDependencies) c.Implausible = "splits on dependencies found only in the rows are turned off";
-                else if (g.NullInLhs) c.Implausible = "its left side holds NULL in the rows";
                 else if (g.RepeatedGroups < 2) c.Implausible = g.RepeatedGroups == 0
                     ? "no left-side value repeats in the rows: they cannot show it"
                     : "only one left-side value repeats in the rows: too few to tell";

@@ -109,10 +109,12 @@ public sealed class RowSet
         var r = rhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
         var (lhsIds, groups) = _grouping.Of(lhs);
         var (rhsIds, values) = _grouping.Of(rhs);
+        // Groups whose key holds a NULL (an optional reference left empty) must agree, but are no evidence.
         bool nullInLhs = false;
-        foreach (var row in Rows)
+        var nullGroup = new bool[groups];
+        for (int i = 0; i < n; i++)
             foreach (var p in l)
-                if (row[p] == ColumnData.NullCode) { nullInLhs = true; break; }
+                if (Rows[i][p] == ColumnData.NullCode) { nullInLhs = nullGroup[lhsIds[i]] = true; break; }
 
         var size = new int[groups];
         var firstValue = new int[groups];
@@ -132,7 +134,7 @@ public sealed class RowSet
         for (int g = 0; g < groups; g++)
         {
             largest = Math.Max(largest, size[g]);
-            if (size[g] < 2) continue;
+            if (size[g] < 2 || nullGroup[g]) continue;
             repeated++;
             sizes[size[g]] = sizes.GetValueOrDefault(size[g]) + 1;
             if (!consistentGroup[g]) continue;

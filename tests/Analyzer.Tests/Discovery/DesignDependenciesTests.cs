@@ -222,4 +222,108 @@ public class DesignDependenciesTests
         Assert.ThrowsAny<OperationCanceledException>(() =>
             DesignDependencies.Select(data, fds, new SchemaHints(), cancellation: new CancellationToken(canceled: true)));
     }
+    [Fact]
+    public void The_parent_behind_an_optional_reference_gets_its_own_determinant()
+    {
+        // Products without a model hold NULL in ProductModelID and in the model's columns.
+        var b = new TableDataBuilder(["LineID", "ProductID", "ProductName", "ProductModelID", "ProductModelName"]);
+        var rng = new Random(11);
+        for (int line = 0; line < 200; line++)
+        {
+            int product = rng.Next(30);
+            bool none = product % 4 == 0;
+            b.AddRow("L" + line, "" + product, "Product " + product, none ? null : "" + product % 6, none ? null : "Model " + product % 6);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        var model = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3));
+        Assert.Equal(AttributeSet.Of(4), model.Rhs);
+        Assert.Equal(AttributeSet.Of(2, 3), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1)).Rhs);
+    }
+
+    [Fact]
+    public void A_constant_column_joins_the_determinant_whose_columns_surround_it()
+    {
+        // CostYTD is 0 in every row, between two of the territory's columns; Level, also constant, sits
+        // between the line's own columns and the territory's, and stays where it is.
+        var b = new TableDataBuilder(["LineID", "Quantity", "Level", "TerritoryID", "TerritoryName", "CostYTD", "SalesYTD"]);
+        var rng = new Random(13);
+        for (int line = 0; line < 150; line++)
+        {
+            int territory = rng.Next(8);
+            b.AddRow("L" + line, "" + rng.Next(1, 9), "1", "" + territory, "Territory " + territory, "0", "" + territory * 1000);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        var territoryFd = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3));
+        Assert.Equal(AttributeSet.Of(4, 5, 6), territoryFd.Rhs);
+        Assert.DoesNotContain(selection.Selected, s => s.Rhs.Contains(2));
+    }
+
+    [Fact]
+    public void A_parents_constant_row_stamp_goes_to_the_longest_stem_that_names_it()
+    {
+        // Both determine the stamps (constant); the country's stamp is named for CountryCode, not for StateID.
+        var b = new TableDataBuilder(["LineID", "StateID", "StateName", "StateModifiedDate", "StateCountryCode", "StateCountryCodeName", "StateCountryCodeModifiedDate"]);
+        var rng = new Random(17);
+        for (int line = 0; line < 150; line++)
+        {
+            int state = rng.Next(12);
+            b.AddRow("L" + line, "" + state, "State " + state, "2024-01-01", "C" + state % 4, "Country " + state % 4, "2019-04-30");
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(2, 3, 4), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1)).Rhs);
+        Assert.Equal(AttributeSet.Of(5, 6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(4)).Rhs);
+    }
+
+    [Fact]
+    public void A_column_taken_from_the_middle_of_another_entitys_columns_goes_back()
+    {
+        // In these rows every territory of a country has the same Group, so CountryCode -> Group holds; but Group
+        // is listed among the territory's columns, and the country's own name sits apart.
+        var b = new TableDataBuilder(["LineID", "TerritoryID", "TerritoryName", "CountryCode", "Group", "SalesYTD", "CountryCodeName"]);
+        var rng = new Random(19);
+        for (int line = 0; line < 200; line++)
+        {
+            int territory = rng.Next(10);
+            int country = territory % 4;
+            b.AddRow("L" + line, "" + territory, "Territory " + territory, "C" + country, "G" + country % 2, "" + territory * 1000, "Country " + country);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(2, 3, 4, 5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1)).Rhs);
+        Assert.Equal(AttributeSet.Of(6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3)).Rhs);
+    }
+
+    [Fact]
+    public void A_determinants_columns_beside_its_identifier_stay_with_it()
+    {
+        // Hours of employees on projects: DeptID, Location, Budget among the employee's columns, the
+        // department's columns beside its identifier. They are the department's, not the employee's.
+        var b = new TableDataBuilder(["EmpID", "ProjectID", "EmpName", "DeptID", "Location", "Budget", "Hours"]);
+        var rng = new Random(23);
+        for (int e = 0; e < 40; e++)
+        {
+            int dept = rng.Next(6);
+            for (int p = 0; p < 4; p++)
+                b.AddRow("E" + e, "P" + (e + p) % 9, "Name " + e, "D" + dept, "Site " + dept, "" + dept * 500, "" + rng.Next(1, 40));
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0, 1)] });
+        Assert.Equal(AttributeSet.Of(4, 5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3)).Rhs);
+        Assert.Equal(AttributeSet.Of(2, 3), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(0)).Rhs);
+    }
+
+    [Fact]
+    public void Two_quantities_one_to_one_with_each_other_are_no_table()
+    {
+        // ReorderPoint is three quarters of SafetyStockLevel for every product: both are the product's.
+        var b = new TableDataBuilder(["LineID", "ProductID", "ProductName", "SafetyStockLevel", "ReorderPoint"]);
+        var rng = new Random(29);
+        for (int line = 0; line < 200; line++)
+        {
+            int product = rng.Next(40);
+            int level = 4 * (product % 5 + 1);
+            b.AddRow("L" + line, "" + product, "Product " + product, "" + level, "" + level * 3 / 4);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(2, 3, 4), Assert.Single(selection.Selected).Rhs);
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(4) && c.Reason.Contains("one to one"));
+    }
 }

@@ -85,4 +85,42 @@ public class PlausibilityTests
         Assert.True(withFk.Score > plain.Score);
         Assert.Contains("foreign key", withFk.Reason);
     }
+    [Fact]
+    public void An_optional_reference_left_empty_neither_blocks_nor_supports_its_fd()
+    {
+        // SubcategoryID is NULL where a product has no subcategory, and the joined SubcategoryName with it.
+        var b = new TableDataBuilder(["ProductID", "SubcategoryID", "SubcategoryName"]);
+        for (int p = 0; p < 60; p++)
+        {
+            bool none = p % 3 == 0;
+            b.AddRow("P" + p, none ? null : "" + p % 7, none ? null : "Subcategory " + p % 7);
+        }
+        var s = Plausibility.Score(b.Build(), Fd(1, 2));
+        Assert.Equal(PlausibilityClass.Plausible, s.Class);
+        Assert.Equal(7, s.RepeatedLhsGroups); // the group of NULLs is no evidence
+    }
+
+    [Fact]
+    public void A_description_with_nulls_on_the_left_is_still_a_candidate()
+    {
+        // Region is NULL for most rows: a missing description determines nothing.
+        var b = new TableDataBuilder(["OrderID", "Region", "RegionManager"]);
+        for (int o = 0; o < 60; o++)
+            b.AddRow("O" + o, o % 2 == 0 ? null : "R" + o % 5, o % 2 == 0 ? null : "M" + o % 5);
+        var s = Plausibility.Score(b.Build(), Fd(1, 2));
+        Assert.Equal(PlausibilityClass.Candidate, s.Class);
+        Assert.Contains("named as an identifier", s.Reason);
+    }
+
+    [Fact]
+    public void A_column_named_for_its_identifier_needs_two_repeated_values_not_three()
+    {
+        // Two units of weight in 40 rows: WeightUnitCodeName says whose it is; an unnamed Label does not.
+        var b = new TableDataBuilder(["ProductID", "WeightUnitCode", "WeightUnitCodeName", "Label"]);
+        for (int p = 0; p < 40; p++)
+            b.AddRow("P" + p, p % 2 == 0 ? "LB" : "G", p % 2 == 0 ? "pound" : "gram", p % 2 == 0 ? "x" : "y");
+        var t = b.Build();
+        Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(1, 2)).Class);
+        Assert.Equal(PlausibilityClass.Candidate, Plausibility.Score(t, Fd(1, 3)).Class);
+    }
 }
