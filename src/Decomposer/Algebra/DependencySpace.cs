@@ -26,8 +26,9 @@ public sealed record SpaceLimits
 
 /// <summary>
 /// The dependencies of one table that a decomposition works with (FDs, MVDs, full JDs over its column
-/// positions), and the questions it asks about a subschema S: the FDs that hold in S, its keys, and
-/// whether S breaks 2NF, 3NF, BCNF, 4NF or 5NF. With FDs alone every answer comes from the exact FD
+/// positions), and the questions it asks about a subschema S: the FDs that hold in S, its keys, its
+/// embedded MVDs and JDs (<see cref="Projected"/>), from which <see cref="NormalFormTheory"/> tells whether S
+/// breaks 2NF, 3NF, BCNF, 4NF or 5NF. With FDs alone every answer comes from the exact FD
 /// algebra (projection by resolution, Lucchesi–Osborn keys, the BCNF search), and 4NF and 5NF of a
 /// subschema coincide with BCNF: the chase of two rows by FDs only ever equates them on X⁺, so an
 /// embedded X ->> Y | Z holds exactly when X -> Y or X -> Z does. With MVDs or JDs the FDs of S come from
