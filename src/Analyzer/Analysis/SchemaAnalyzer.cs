@@ -97,7 +97,7 @@ public static class SchemaAnalyzer
                 ? $"candidate keys: the search stopped after {keys.Keys.Count:N0} keys (the limit is {options.KeyLimit:N0}); more may exist"
                 : $"candidate keys: with MVDs or JDs, keys are searched over at most {options.MaxExhaustiveColumns} determinable columns and this table has more; the keys shown are those of the FDs alone, minimised, and more may exist");
 
-        var declaredKeys = KeyDependencies.DeclaredKeys(table);
+        var declaredKeys = table.DeclaredKeys;
         var (assumedKey, assumedFrom) = AssumedKey(declaredKeys, counted, keys, n);
         var ctx = new TableContext(model, table, options, counted, suspected, oracle, keys, declaredKeys)
         {

@@ -46,6 +46,43 @@ public static class MinimalDependencies
         return DeterminantsWithin(fds, fds.Universe, attribute, limit);
     }
 
+    /// <summary>Widest set of columns whose subsets <see cref="BySubsets"/> closes one by one (2^24 closures).</summary>
+    public const int MaxSubsetColumns = 24;
+
+    /// <summary>
+    /// Every minimal non-trivial FD X -> A with X and A in <paramref name="s"/>, by closing each proper
+    /// subset of S once under <paramref name="closure"/> (FDs alone, or FDs with MVDs and JDs): A ∈ X⁺ − X
+    /// is minimal when no X − b already determines it, which the table of the smaller subsets' closures
+    /// answers without further closures. Ordered by left side read as a bit mask over the columns of S
+    /// (so every subset comes before its supersets), then by right side.
+    /// </summary>
+    public static List<FunctionalDependency> BySubsets(AttributeSet s, Func<AttributeSet, AttributeSet> closure)
+    {
+        var columns = s.ToArray();
+        int k = columns.Length;
+        if (k > MaxSubsetColumns)
+            throw new DependencyLimitException($"closing every subset of {k} columns: the bound is {MaxSubsetColumns} columns");
+        var closed = new uint[1 << k]; // closed[mask]: the closure of the subset mask, as a mask over S
+        var result = new List<FunctionalDependency>();
+        // The full set is left out: it determines nothing outside itself within S.
+        for (int mask = 0; mask < (1 << k) - 1; mask++)
+        {
+            var x = AttributeSet.Empty;
+            for (int i = 0; i < k; i++) if ((mask >> i & 1) != 0) x = x.With(columns[i]);
+            var c = closure(x);
+            uint cm = 0;
+            for (int i = 0; i < k; i++) if (c.Contains(columns[i])) cm |= 1u << i;
+            closed[mask] = cm;
+
+            uint minimal = cm & ~(uint)mask;
+            for (int rest = mask; rest != 0 && minimal != 0; rest &= rest - 1)
+                minimal &= ~closed[mask & ~(rest & -rest)];
+            for (; minimal != 0; minimal &= minimal - 1)
+                result.Add(new FunctionalDependency(x, columns[System.Numerics.BitOperations.TrailingZeroCount(minimal)]));
+        }
+        return result;
+    }
+
     private static IReadOnlyList<FunctionalDependency> Collect(FunctionalDependencySet cover, AttributeSet s, int limit)
     {
         var result = new List<FunctionalDependency>();

@@ -117,35 +117,9 @@ public static class Projection
         return working;
     }
 
-    /// <summary>
-    /// Every minimal FD X -> A of π_S(F), by closing each subset of S (as a bit mask over the columns of
-    /// S, smaller masks first): A ∈ X⁺ − X is minimal when no X − b already determines it, which the
-    /// table of closures of the subsets answers without further closures.
-    /// </summary>
-    private static List<FunctionalDependency> MinimalFdsBySubsets(ClosureComputer original, AttributeSet onto)
-    {
-        var columns = onto.ToArray();
-        if (columns.Length > 24) throw new InvalidOperationException("subset enumeration is for narrow subschemas only");
-        int k = columns.Length;
-        var closed = new uint[1 << k];
-        var result = new List<FunctionalDependency>();
-        for (int mask = 0; mask < 1 << k; mask++)
-        {
-            var x = AttributeSet.Empty;
-            for (int i = 0; i < k; i++) if ((mask >> i & 1) != 0) x = x.With(columns[i]);
-            var c = original.Closure(x);
-            uint cm = 0;
-            for (int i = 0; i < k; i++) if (c.Contains(columns[i])) cm |= 1u << i;
-            closed[mask] = cm;
-
-            uint minimal = cm & ~(uint)mask;
-            for (int rest = mask; rest != 0 && minimal != 0; rest &= rest - 1)
-                minimal &= ~closed[mask & ~(rest & -rest)];
-            for (; minimal != 0; minimal &= minimal - 1)
-                result.Add(new FunctionalDependency(x, columns[System.Numerics.BitOperations.TrailingZeroCount(minimal)]));
-        }
-        return result;
-    }
+    /// <summary>Every minimal FD X -> A of π_S(F), by closing each subset of S under F.</summary>
+    private static List<FunctionalDependency> MinimalFdsBySubsets(ClosureComputer original, AttributeSet onto) =>
+        MinimalDependencies.BySubsets(onto, original.Closure);
 
     /// <summary>The column whose elimination makes the fewest resolvents (producers × consumers).</summary>
     private static int Cheapest(List<FunctionalDependency> working, AttributeSet candidates)
@@ -218,30 +192,5 @@ public static class Projection
             result.Add(fds[i]);
         }
         return result;
-    }
-
-    /// <summary>Every subset of <paramref name="items"/>, smallest first (kept for callers that enumerate subsets).</summary>
-    internal static IEnumerable<AttributeSet> SubsetsBySize(int[] items)
-    {
-        for (int size = 0; size <= items.Length; size++)
-            foreach (var subset in Combinations(items, size))
-                yield return subset;
-    }
-
-    internal static IEnumerable<AttributeSet> Combinations(int[] items, int size)
-    {
-        var idx = new int[size];
-        for (int i = 0; i < size; i++) idx[i] = i;
-        while (true)
-        {
-            var set = AttributeSet.Empty;
-            for (int i = 0; i < size; i++) set = set.With(items[idx[i]]);
-            yield return set;
-            int j = size - 1;
-            while (j >= 0 && idx[j] == items.Length - size + j) j--;
-            if (j < 0) yield break;
-            idx[j]++;
-            for (int k = j + 1; k < size; k++) idx[k] = idx[k - 1] + 1;
-        }
     }
 }

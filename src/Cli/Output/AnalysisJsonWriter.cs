@@ -224,7 +224,6 @@ internal sealed class AnalysisJsonWriter(string currentDirectory)
     /// <summary>Key columns in table column order (CONTRACT: arrays of columns are in table column order).</summary>
     public static IEnumerable<string> InColumnOrder(Table table, IReadOnlyList<string> columns)
     {
-        var set = AttributeSet.Of(columns.Select(table.IndexOf).Where(i => i >= 0));
-        return set.Names(table.ColumnNames);
+        return table.ColumnsAmong(columns).Names(table.ColumnNames);
     }
 }

@@ -250,14 +250,7 @@ internal static class DataDependencies
     private static RejectedDependency? Rejects(List<RejectedDependency> rejected, Table table, DependencyKind kind, AttributeSet lhs, AttributeSet rhs) =>
         rejected.FirstOrDefault(r => r.Kind == kind && Columns(table, r.Lhs) == lhs && rhs.IsSubsetOf(Columns(table, r.Rhs)));
 
-    private static List<AttributeSet> DeclaredKeys(Table table)
-    {
-        var keys = new List<AttributeSet>();
-        if (table.PrimaryKey is { } pk) keys.Add(Columns(table, pk.Columns));
-        keys.AddRange(table.UniqueConstraints.Select(u => Columns(table, u.Columns)));
-        keys.AddRange(table.UniqueIndexes.Where(u => !u.IsFiltered).Select(u => Columns(table, u.Columns)));
-        return keys.Where(k => !k.IsEmpty).ToList();
-    }
+    private static List<AttributeSet> DeclaredKeys(Table table) => [.. table.DeclaredKeys];
 
     private static AttributeSet Columns(Table table, IEnumerable<string> names) =>
         AttributeSet.Of(names.Select(table.IndexOf).Where(i => i >= 0));

@@ -26,8 +26,9 @@ public sealed record SpaceLimits
 
 /// <summary>
 /// The dependencies of one table that a decomposition works with (FDs, MVDs, full JDs over its column
-/// positions), and the questions it asks about a subschema S: the FDs that hold in S, its keys, and
-/// whether S breaks 2NF, 3NF, BCNF, 4NF or 5NF. With FDs alone every answer comes from the exact FD
+/// positions), and the questions it asks about a subschema S: the FDs that hold in S, its keys, its
+/// embedded MVDs and JDs (<see cref="Projected"/>), from which <see cref="NormalFormTheory"/> tells whether S
+/// breaks 2NF, 3NF, BCNF, 4NF or 5NF. With FDs alone every answer comes from the exact FD
 /// algebra (projection by resolution, Lucchesi–Osborn keys, the BCNF search), and 4NF and 5NF of a
 /// subschema coincide with BCNF: the chase of two rows by FDs only ever equates them on X⁺, so an
 /// embedded X ->> Y | Z holds exactly when X -> Y or X -> Z does. With MVDs or JDs the FDs of S come from
@@ -96,20 +97,13 @@ public sealed class DependencySpace
     private List<FunctionalDependency> MinimalFdsBySubsets(AttributeSet s)
     {
         CheckWidth(s, "the FDs of a subschema under MVDs or JDs");
-        var result = new List<FunctionalDependency>();
-        var closures = new Dictionary<AttributeSet, AttributeSet>();
-        foreach (var x in Subsets(s, 0, s.Count - 1))
+        var result = MinimalDependencies.BySubsets(s, Closure);
+        // Left sides smallest first, then in column order: the order the splits are tried in.
+        result.Sort(static (a, b) =>
         {
-            var determined = (Closure(x) & s) - x;
-            closures[x] = determined | x;
-            foreach (var a in determined)
-            {
-                bool minimal = true;
-                foreach (var b in x)
-                    if (closures[x.Without(b)].Contains(a)) { minimal = false; break; }
-                if (minimal) result.Add(new FunctionalDependency(x, a));
-            }
-        }
+            int c = a.Lhs.CompareTo(b.Lhs);
+            return c != 0 ? c : a.Rhs.CompareTo(b.Rhs);
+        });
         return result;
     }
 
@@ -133,7 +127,7 @@ public sealed class DependencySpace
         var optional = s & determinable;
         CheckWidth(optional, "the keys of a subschema under MVDs or JDs");
         var keys = new List<AttributeSet>();
-        foreach (var extra in Subsets(optional, 1, optional.Count))
+        foreach (var extra in Subsets.BySize(optional, 1, optional.Count))
         {
             var x = core | extra;
             if (keys.Any(k => k.IsSubsetOf(x))) continue;
@@ -175,64 +169,20 @@ public sealed class DependencySpace
         return result;
     }
 
+    /// <summary>The dependencies that hold in S, as the normal-form tests ask for them.</summary>
+    public IProjectedDependencies Projected(AttributeSet s) => new Subschema(this, s);
+
     /// <summary>A BCNF violation of S, or null when S is in BCNF.</summary>
-    public FunctionalDependency? BcnfViolation(AttributeSet s)
-    {
-        if (FdOnly) return Analyzer.Dependencies.BcnfViolation.Find(Fds, s);
-        var list = BcnfViolations(s);
-        return list.Count > 0 ? list[0] : null;
-    }
+    public FunctionalDependency? BcnfViolation(AttributeSet s) => NormalFormTheory.BcnfViolation(Projected(s));
 
     public bool IsBcnf(AttributeSet s) => BcnfViolation(s) is null;
-
-    /// <summary>A 3NF violation of S (X -> non-prime A, X no superkey), or null.</summary>
-    public FunctionalDependency? ThirdNormalFormViolation(AttributeSet s)
-    {
-        var prime = PrimeAttributes(s);
-        foreach (var fd in Cover(s))
-        {
-            var nonPrime = (fd.Rhs & s) - fd.Lhs - prime;
-            if (nonPrime.IsEmpty || IsSuperkeyOf(fd.Lhs, s)) continue;
-            return new FunctionalDependency(fd.Lhs, nonPrime);
-        }
-        return null;
-    }
-
-    /// <summary>A partial dependency of a non-prime column on part of a key of S, or null (S is then in 2NF).</summary>
-    public FunctionalDependency? SecondNormalFormViolation(AttributeSet s)
-    {
-        var prime = PrimeAttributes(s);
-        foreach (var key in Keys(s).Keys)
-            foreach (var k in key)
-            {
-                var part = key.Without(k);
-                var partial = (Closure(part) & s) - part - prime;
-                if (!partial.IsEmpty) return new FunctionalDependency(part, partial);
-            }
-        return null;
-    }
 
     /// <summary>
     /// 4NF violations of S beyond its BCNF violations: for each minimal X ⊆ S that is no superkey of S and
     /// has at least two blocks in its embedded dependency basis within S, those blocks. Empty with FDs only.
     /// </summary>
-    public IReadOnlyList<(AttributeSet Lhs, IReadOnlyList<AttributeSet> Blocks)> MvdViolations(AttributeSet s)
-    {
-        var result = new List<(AttributeSet, IReadOnlyList<AttributeSet>)>();
-        if (FdOnly || s.Count < 2) return result;
-        CheckWidth(s, "the multivalued dependencies of a subschema");
-        var found = new List<AttributeSet>();
-        foreach (var x in Subsets(s, 0, s.Count - 2))
-        {
-            if (found.Any(f => f.IsSubsetOf(x))) continue;
-            if (IsSuperkeyOf(x, s)) continue;
-            var blocks = EmbeddedBasis(x, s);
-            if (blocks.Count < 2) continue;
-            found.Add(x);
-            result.Add((x, blocks));
-        }
-        return result;
-    }
+    public IReadOnlyList<(AttributeSet Lhs, IReadOnlyList<AttributeSet> Blocks)> MvdViolations(AttributeSet s) =>
+        NormalFormTheory.EmbeddedMvdViolations(Projected(s));
 
     /// <summary>
     /// The finest partition of S − X into blocks B with X ->> B holding in every projection onto S: the
@@ -264,7 +214,7 @@ public sealed class DependencySpace
             int first = remaining.First();
             var others = remaining.Without(first);
             var atom = remaining;
-            foreach (var t in Subsets(others, 0, others.Count - 1))
+            foreach (var t in Subsets.BySize(others, 0, others.Count - 1))
             {
                 var candidate = t.With(first);
                 var complement = s - x - candidate;
@@ -281,12 +231,17 @@ public sealed class DependencySpace
     }
 
     /// <summary>
-    /// 5NF violations of S: the given JDs cut down to S (components intersected with S, those inside
-    /// another dropped) that still hold there, are not trivial, and are not implied by the keys of S.
-    /// Only the projections of the stated JDs are examined (the JDs of a projection have no finite
-    /// characterization in general). Empty with FDs only.
+    /// 5NF violations of S: the JDs that hold in S (<see cref="ProjectedJoinDependencies"/>) and that the
+    /// keys of S do not imply. Empty with FDs only.
     /// </summary>
-    public IReadOnlyList<JoinDependency> JdViolations(AttributeSet s)
+    public IReadOnlyList<JoinDependency> JdViolations(AttributeSet s) => NormalFormTheory.JoinDependencyViolations(Projected(s));
+
+    /// <summary>
+    /// The given JDs (and MVDs read as JDs) cut down to S (components intersected with S, those inside
+    /// another dropped) that still hold there and are not trivial. Only the projections of the stated JDs
+    /// are examined (the JDs of a projection have no finite characterization in general).
+    /// </summary>
+    public IReadOnlyList<JoinDependency> ProjectedJoinDependencies(AttributeSet s)
     {
         var result = new List<JoinDependency>();
         if (FdOnly) return result;
@@ -296,10 +251,7 @@ public sealed class DependencySpace
             var parts = Restrict(jd.Components, s);
             if (parts.Count < 2 || parts.Any(p => p == s)) continue;
             if (result.Any(r => r.Components.SequenceEqual(parts))) continue;
-            if (!ImpliesEmbedded(parts)) continue;
-            var keyFds = Keys(s).Keys.Select(k => new FunctionalDependency(k, s)).ToList();
-            if (Chase.ImpliesJd(s, new JoinDependency(parts), keyFds, maxRows: Limits.ChaseMaxRows)) continue;
-            result.Add(new JoinDependency(parts));
+            if (ImpliesEmbedded(parts)) result.Add(new JoinDependency(parts));
         }
         return result;
     }
@@ -317,22 +269,8 @@ public sealed class DependencySpace
     public bool ImpliesEmbedded(IReadOnlyList<AttributeSet> components) =>
         Chase.ImpliesEmbeddedJd(Universe, components, _fdList, Mvds, Jds, Limits.ChaseMaxRows);
 
-    /// <summary>
-    /// The strongest normal form S satisfies under the dependencies (BCNF and above need the MVDs and JDs;
-    /// with FDs only, BCNF is reported as 5NF, as every FD is then a key dependency).
-    /// </summary>
-    public NormalForm NormalFormOf(AttributeSet s)
-    {
-        if (BcnfViolation(s) is not null)
-        {
-            if (ThirdNormalFormViolation(s) is null) return NormalForm.Third;
-            return SecondNormalFormViolation(s) is null ? NormalForm.Second : NormalForm.First;
-        }
-        if (FdOnly) return NormalForm.Fifth;
-        if (MvdViolations(s).Count > 0) return NormalForm.BCNF;
-        if (JdViolations(s).Count > 0) return NormalForm.Fourth;
-        return NormalForm.Fifth;
-    }
+    /// <summary>The strongest normal form S satisfies under the dependencies (<see cref="NormalFormTheory.NormalFormOf"/>).</summary>
+    public NormalForm NormalFormOf(AttributeSet s) => NormalFormTheory.NormalFormOf(Projected(s));
 
     private void CheckWidth(AttributeSet set, string what)
     {
@@ -340,26 +278,17 @@ public sealed class DependencySpace
             throw new DependencyLimitException($"{what}: {set.Count} columns, past the bound of {Limits.MaxExhaustiveColumns} for an exhaustive search");
     }
 
-    /// <summary>Subsets of <paramref name="set"/> with <paramref name="min"/>..<paramref name="max"/> members, smallest first, then in column order.</summary>
-    internal static IEnumerable<AttributeSet> Subsets(AttributeSet set, int min, int max)
+    /// <summary>The questions of <see cref="NormalFormTheory"/> about S, answered by the space (and cached there).</summary>
+    private sealed class Subschema(DependencySpace space, AttributeSet s) : IProjectedDependencies
     {
-        var items = set.ToArray();
-        max = Math.Min(max, items.Length);
-        for (int size = Math.Max(0, min); size <= max; size++)
-        {
-            var idx = new int[size];
-            for (int i = 0; i < size; i++) idx[i] = i;
-            while (true)
-            {
-                var s = AttributeSet.Empty;
-                for (int i = 0; i < size; i++) s = s.With(items[idx[i]]);
-                yield return s;
-                int j = size - 1;
-                while (j >= 0 && idx[j] == items.Length - size + j) j--;
-                if (j < 0) break;
-                idx[j]++;
-                for (int k = j + 1; k < size; k++) idx[k] = idx[k - 1] + 1;
-            }
-        }
+        public AttributeSet Columns => s;
+        public FunctionalDependencySet? OnlyFds => space.FdOnly ? space.Fds : null;
+        public AttributeSet Closure(AttributeSet x) => space.Closure(x);
+        public IReadOnlyList<FunctionalDependency> Cover() => space.Cover(s);
+        public IReadOnlyList<AttributeSet> Keys() => space.Keys(s).Keys;
+        public IReadOnlyList<AttributeSet> Basis(AttributeSet x) => space.EmbeddedBasis(x, s);
+        public IReadOnlyList<JoinDependency> JoinDependencies() => space.ProjectedJoinDependencies(s);
+        public int MaxExhaustiveColumns => space.Limits.MaxExhaustiveColumns;
+        public int ChaseMaxRows => space.Limits.ChaseMaxRows;
     }
 }

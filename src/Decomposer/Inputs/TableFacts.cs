@@ -23,10 +23,7 @@ internal sealed class TableFacts
         Universe = AttributeSet.Range(Names.Count);
 
         PrimaryKey = Resolve(table.PrimaryKey?.Columns);
-        foreach (var u in table.UniqueConstraints)
-            if (Resolve(u.Columns) is { } k && !UniqueKeys.Contains(k)) UniqueKeys.Add(k);
-        foreach (var ix in table.UniqueIndexes.Where(i => !i.IsFiltered))
-            if (Resolve(ix.Columns) is { } k && !UniqueKeys.Contains(k)) UniqueKeys.Add(k);
+        UniqueKeys.AddRange(table.DeclaredKeys.Where(k => k != PrimaryKey));
         foreach (var fk in table.ForeignKeys)
             if (Resolve(fk.Columns) is { } cols) ForeignKeys.Add((cols, fk));
 
@@ -34,10 +31,9 @@ internal sealed class TableFacts
             foreach (var other in model.Tables)
             {
                 if (ReferenceEquals(other, table)) continue;
-                var lists = new List<IReadOnlyList<string>>();
-                if (other.PrimaryKey is { } pk) lists.Add(pk.Columns);
-                lists.AddRange(other.UniqueConstraints.Select(u => u.Columns));
-                lists.AddRange(other.ForeignKeys.Select(f => f.Columns));
+                // Only the names count here: another table's key, named alike in this one.
+                var lists = other.KeyConstraints.Select(k => k.Names(other.ColumnNames))
+                    .Concat(other.ForeignKeys.Select(f => f.Columns));
                 foreach (var cols in lists)
                     if (Resolve(cols) is { } k && !KeysElsewhere.Contains(k)) KeysElsewhere.Add(k);
             }
@@ -55,6 +51,7 @@ internal sealed class TableFacts
     public IReadOnlyList<string> Names { get; }
     public AttributeSet Universe { get; }
     public AttributeSet? PrimaryKey { get; }
+    /// <summary>The declared keys other than the primary key (see <see cref="Table.DeclaredKeys"/>).</summary>
     public List<AttributeSet> UniqueKeys { get; } = [];
     public List<(AttributeSet Columns, ForeignKey Key)> ForeignKeys { get; } = [];
 
@@ -99,18 +96,8 @@ internal sealed class TableFacts
         };
     }
 
-    private AttributeSet? Resolve(IReadOnlyList<string>? columns)
-    {
-        if (columns is null || columns.Count == 0) return null;
-        var set = AttributeSet.Empty;
-        foreach (var c in columns)
-        {
-            int i = Table.IndexOf(c);
-            if (i < 0) return null;
-            set = set.With(i);
-        }
-        return set;
-    }
+    private AttributeSet? Resolve(IReadOnlyList<string>? columns) =>
+        columns is null || columns.Count == 0 ? null : Table.ColumnSet(columns);
 
     private static double AverageLength(ColumnData column)
     {

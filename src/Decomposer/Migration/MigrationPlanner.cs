@@ -77,7 +77,7 @@ public static class MigrationPlanner
         var computedInputs = new Dictionary<int, AttributeSet>();
         for (int c = 0; c < source.Columns.Count; c++)
             if (source.Columns[c].ComputedExpression is { } expr)
-                computedInputs[c] = AttributeSet.Of(ExpressionColumns.Of(expr).Select(source.IndexOf).Where(i => i >= 0));
+                computedInputs[c] = source.ColumnsAmong(ExpressionColumns.Of(expr));
 
         var newTables = new List<NewTable>();
         var fills = new List<TableFill>();
@@ -124,7 +124,7 @@ public static class MigrationPlanner
             foreach (var ck in source.CheckConstraints)
             {
                 if (checksPlaced.Contains(ck)) continue;
-                var reads = AttributeSet.Of(ExpressionColumns.Of(ck.Expression).Select(source.IndexOf).Where(i => i >= 0));
+                var reads = source.ColumnsAmong(ExpressionColumns.Of(ck.Expression));
                 if (reads.IsEmpty || !reads.IsSubsetOf(t.Columns)) continue;
                 checks.Add(new PlanCheck(context.Unique(ck.Name is { } n ? n + "_" + t.Name : "CK_" + t.Name), ck.Expression));
                 checksPlaced.Add(ck);
@@ -297,9 +297,9 @@ public static class MigrationPlanner
         var names = d.ColumnNames;
         var source = d.Source;
         var checks = new List<DependencyCheck>();
-        var declaredKeys = new List<AttributeSet>();
-        if (source.PrimaryKey is { } spk) declaredKeys.Add(AttributeSet.Of(spk.Columns.Select(source.IndexOf).Where(i => i >= 0)));
-        foreach (var u in source.UniqueConstraints) declaredKeys.Add(AttributeSet.Of(u.Columns.Select(source.IndexOf).Where(i => i >= 0)));
+        // Constraints only, not unique indexes: the checks stay those the plan has always made, and a check
+        // that a unique index makes redundant costs one query and is never wrong.
+        var declaredKeys = source.KeyConstraints;
         var stored = AttributeSet.Of(Enumerable.Range(0, names.Count).Where(c => source.Columns[c].ComputedExpression is null && !PlanColumn.From(source.Columns[c]).DatabaseGenerated));
 
         void Fd(AttributeSet lhs, AttributeSet rhs, string why)

@@ -45,6 +45,34 @@ public class MinimalDependenciesTests
         }
     }
 
+    [Theory]
+    [InlineData(5, 7)]
+    [InlineData(9, 8)]
+    public void Closing_every_subset_finds_the_minimal_fds_smaller_left_sides_first(int width, int seed)
+    {
+        var rng = new Random(seed);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            var fds = Fds(rng, width, rng.Next(0, 2 * width), maxLhs: 3, maxRhs: 3);
+            var set = Set(width, fds);
+            var s = Subset(rng, width, 0, width);
+            var found = MinimalDependencies.BySubsets(s, set.Closure);
+
+            var sorted = found.OrderBy(f => f.Rhs).ThenBy(f => f.Lhs).ToList();
+            Assert.Equal(Expected(fds, s), sorted);
+            for (int i = 0; i < found.Count; i++)
+                for (int j = i + 1; j < found.Count; j++)
+                    Assert.False(found[j].Lhs.IsProperSubsetOf(found[i].Lhs), $"{found[j]} comes after {found[i]}");
+        }
+    }
+
+    [Fact]
+    public void Closing_every_subset_stops_at_its_bound()
+    {
+        var wide = AttributeSet.Range(MinimalDependencies.MaxSubsetColumns + 1);
+        Assert.Throws<DependencyLimitException>(() => MinimalDependencies.BySubsets(wide, x => x));
+    }
+
     [Fact]
     public void Past_the_limit_it_throws()
     {

@@ -30,18 +30,13 @@ internal static class DeclaredDependencies
         bool ok = true;
         AttributeSet Set(IEnumerable<string> names)
         {
-            var set = AttributeSet.Empty;
-            foreach (var name in names)
+            var list = names.ToList();
+            foreach (var name in list.Where(n => table.IndexOf(n) < 0))
             {
-                int i = table.IndexOf(name);
-                if (i < 0)
-                {
-                    diagnostics.Error($"unknown column '{Identifier.Unquote(name)}' in {table.Name} (in '{a}')", a.Location);
-                    ok = false;
-                }
-                else set = set.With(i);
+                diagnostics.Error($"unknown column '{Identifier.Unquote(name)}' in {table.Name} (in '{a}')", a.Location);
+                ok = false;
             }
-            return set;
+            return table.ColumnsAmong(list);
         }
 
         switch (a.Kind)

@@ -40,36 +40,11 @@ internal static class KeyDependencies
         }
     }
 
-    /// <summary>The key sets the table declares (PRIMARY KEY, UNIQUE, unfiltered unique indexes), without diagnostics.</summary>
-    public static List<AttributeSet> DeclaredKeys(Table table)
-    {
-        var keys = new List<AttributeSet>();
-        IEnumerable<IReadOnlyList<string>> lists = table.UniqueConstraints.Select(u => u.Columns)
-            .Concat(table.UniqueIndexes.Where(i => !i.IsFiltered).Select(i => i.Columns));
-        if (table.PrimaryKey is { } pk) lists = lists.Prepend(pk.Columns);
-        foreach (var cols in lists)
-        {
-            var idx = cols.Select(table.IndexOf).ToList();
-            if (idx.Count == 0 || idx.Any(i => i < 0)) continue;
-            var k = AttributeSet.Of(idx);
-            if (!keys.Contains(k)) keys.Add(k);
-        }
-        return keys;
-    }
-
     private static AttributeSet? Resolve(Table table, IReadOnlyList<string> columns, string origin, SourceLocation location, DiagnosticBag diagnostics)
     {
-        var set = AttributeSet.Empty;
-        foreach (var c in columns)
-        {
-            int i = table.IndexOf(c);
-            if (i < 0)
-            {
-                diagnostics.Warning($"{origin} of {table.Name} names unknown column '{c}'; the key is ignored", location);
-                return null;
-            }
-            set = set.With(i);
-        }
-        return set;
+        if (table.ColumnSet(columns) is { } set) return set;
+        var unknown = columns.First(c => table.IndexOf(c) < 0);
+        diagnostics.Warning($"{origin} of {table.Name} names unknown column '{unknown}'; the key is ignored", location);
+        return null;
     }
 }

@@ -29,11 +29,11 @@ internal static class SchemaInference
     public static List<Inference> Infer(SchemaModel model, Table table, List<string> notes)
     {
         var result = new List<Inference>();
-        var childKeys = KeyDependencies.DeclaredKeys(table);
+        var childKeys = table.DeclaredKeys;
         var childPrime = childKeys.Aggregate(AttributeSet.Empty, (a, k) => a | k);
         var view = DataView.For(table);
         // A column with a foreign key of its own references its own parent row: it is no copy of another's.
-        var ownReferences = AttributeSet.Of(table.ForeignKeys.SelectMany(f => f.Columns).Select(table.IndexOf).Where(i => i >= 0));
+        var ownReferences = table.ColumnsAmong(table.ForeignKeys.SelectMany(f => f.Columns));
         foreach (var fk in table.ForeignKeys)
         {
             var parent = model.Find(fk.ReferencedTable);
@@ -41,7 +41,7 @@ internal static class SchemaInference
             var fkCols = fk.Columns.Select(table.IndexOf).ToList();
             if (fkCols.Count == 0 || fkCols.Any(i => i < 0)) continue;
             var x = AttributeSet.Of(fkCols);
-            var parentKeys = KeyDependencies.DeclaredKeys(parent);
+            var parentKeys = parent.DeclaredKeys;
             var referenced = fk.ReferencedColumns.Count > 0
                 ? fk.ReferencedColumns.Select(parent.IndexOf).ToList()
                 : parent.PrimaryKey?.Columns.Select(parent.IndexOf).ToList() ?? [];

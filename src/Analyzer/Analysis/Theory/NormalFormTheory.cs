@@ -129,16 +129,11 @@ public static class NormalFormTheory
     {
         var universe = oracle.Universe;
         if (universe.Count > maxColumns) return new([], false);
-        var lhsFound = new List<AttributeSet>();
         var result = new List<MvdViolation>();
         bool complete = true;
-        foreach (var x in Subsets.BySize(universe, 0, universe.Count - 2))
+        var leftSides = MinimalSplittingLeftSides(universe, x => !oracle.MayHaveNontrivialAt(x) || oracle.IsSuperkey(x), oracle.Basis);
+        foreach (var (x, blocks) in leftSides)
         {
-            if (lhsFound.Any(l => l.IsSubsetOf(x))) continue;
-            if (!oracle.MayHaveNontrivialAt(x) || oracle.IsSuperkey(x)) continue;
-            var blocks = oracle.Basis(x);
-            if (blocks.Count < 2) continue;
-            lhsFound.Add(x);
             var rest = universe - x;
             if (blocks.Count > maxBlocks)
             {
@@ -160,6 +155,25 @@ public static class NormalFormTheory
     }
 
     /// <summary>
+    /// The minimal X ⊆ <paramref name="columns"/> (at most all but two of them) that are not skipped and
+    /// whose basis has two blocks or more, with those blocks, smallest X first.
+    /// </summary>
+    private static IEnumerable<(AttributeSet Lhs, IReadOnlyList<AttributeSet> Blocks)> MinimalSplittingLeftSides(
+        AttributeSet columns, Func<AttributeSet, bool> skip, Func<AttributeSet, IReadOnlyList<AttributeSet>> basis)
+    {
+        var found = new List<AttributeSet>();
+        foreach (var x in Subsets.BySize(columns, 0, columns.Count - 2))
+        {
+            if (found.Any(f => f.IsSubsetOf(x))) continue;
+            if (skip(x)) continue;
+            var blocks = basis(x);
+            if (blocks.Count < 2) continue;
+            found.Add(x);
+            yield return (x, blocks);
+        }
+    }
+
+    /// <summary>
     /// PJ/NF (5NF): the given JDs that the candidate keys do not imply (Fagin 1979: a table is in 5NF
     /// exactly when every dependency of its set is implied by its key dependencies). Decided by the chase.
     /// </summary>
@@ -173,6 +187,106 @@ public static class NormalFormTheory
                 result.Add(jd);
         return result;
     }
+
+    /// <summary>
+    /// The strongest normal form of a set of columns S of a table under the dependencies that hold in it.
+    /// Below BCNF, 3NF and 2NF are told apart by <see cref="ThirdNormalFormViolation"/> and
+    /// <see cref="PartialDependency"/>; above it, 4NF and 5NF by the MVDs and JDs of S (with FDs alone,
+    /// BCNF is 5NF: every dependency of S is then implied by its keys).
+    /// </summary>
+    public static NormalForm NormalFormOf(IProjectedDependencies s)
+    {
+        if (BcnfViolation(s) is not null)
+        {
+            if (ThirdNormalFormViolation(s) is null) return NormalForm.Third;
+            return PartialDependency(s) is null ? NormalForm.Second : NormalForm.First;
+        }
+        if (s.OnlyFds is not null) return NormalForm.Fifth;
+        if (EmbeddedMvdViolations(s).Count > 0) return NormalForm.BCNF;
+        if (JoinDependencyViolations(s).Count > 0) return NormalForm.Fourth;
+        return NormalForm.Fifth;
+    }
+
+    /// <summary>
+    /// An FD X -> (X⁺ ∩ S) − X of S whose left side is no superkey of S, or null when S is in BCNF. With FDs
+    /// alone it is searched without listing the FDs of S (<see cref="Dependencies.BcnfViolation"/>);
+    /// otherwise a cover of them decides.
+    /// </summary>
+    public static FunctionalDependency? BcnfViolation(IProjectedDependencies s)
+    {
+        if (s.OnlyFds is { } fds) return Dependencies.BcnfViolation.Find(fds, s.Columns);
+        var seen = new HashSet<AttributeSet>();
+        foreach (var fd in s.Cover())
+        {
+            if (!seen.Add(fd.Lhs)) continue;
+            var closure = s.Closure(fd.Lhs);
+            if (s.Columns.IsSubsetOf(closure)) continue;
+            var y = (closure & s.Columns) - fd.Lhs;
+            if (!y.IsEmpty) return new FunctionalDependency(fd.Lhs, y);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A 3NF violation of S: X -> its non-prime columns of S, for the first FD of the cover with a non-prime
+    /// right side and a left side that is no superkey of S; null when S is in 3NF. A cover is enough: the
+    /// cover FD that first adds a non-prime A to a violating X⁺ has its left side inside X⁺, so it is no
+    /// superkey either.
+    /// </summary>
+    public static FunctionalDependency? ThirdNormalFormViolation(IProjectedDependencies s)
+    {
+        var prime = CandidateKeys.PrimeAttributes(s.Keys());
+        foreach (var fd in s.Cover())
+        {
+            var nonPrime = (fd.Rhs & s.Columns) - fd.Lhs - prime;
+            if (nonPrime.IsEmpty || IsSuperkey(s, fd.Lhs)) continue;
+            return new FunctionalDependency(fd.Lhs, nonPrime);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A partial dependency of S: a key minus one column determining non-prime columns of S, or null (S is
+    /// then in 2NF). Closure is monotone, so the parts one column short of a key are the only ones to try.
+    /// </summary>
+    public static FunctionalDependency? PartialDependency(IProjectedDependencies s)
+    {
+        var keys = s.Keys();
+        var prime = CandidateKeys.PrimeAttributes(keys);
+        foreach (var key in keys)
+            foreach (var k in key)
+            {
+                var part = key.Without(k);
+                var partial = (s.Closure(part) & s.Columns) - part - prime;
+                if (!partial.IsEmpty) return new FunctionalDependency(part, partial);
+            }
+        return null;
+    }
+
+    /// <summary>
+    /// 4NF of S beyond BCNF: each minimal X ⊆ S that is no superkey of S and has two blocks or more in its
+    /// basis within S, with those blocks. Empty with FDs alone. Exhaustive over the subsets of S, so S may
+    /// have at most <see cref="IProjectedDependencies.MaxExhaustiveColumns"/> columns.
+    /// </summary>
+    public static IReadOnlyList<(AttributeSet Lhs, IReadOnlyList<AttributeSet> Blocks)> EmbeddedMvdViolations(IProjectedDependencies s)
+    {
+        var columns = s.Columns;
+        if (s.OnlyFds is not null || columns.Count < 2) return [];
+        if (columns.Count > s.MaxExhaustiveColumns)
+            throw new DependencyLimitException(
+                $"the multivalued dependencies of a subschema: {columns.Count} columns, past the bound of {s.MaxExhaustiveColumns} for an exhaustive search");
+        return MinimalSplittingLeftSides(columns, x => IsSuperkey(s, x), s.Basis).ToList();
+    }
+
+    /// <summary>5NF of S: the JDs that hold in S and that its keys do not imply. Empty with FDs alone.</summary>
+    public static IReadOnlyList<JoinDependency> JoinDependencyViolations(IProjectedDependencies s)
+    {
+        if (s.OnlyFds is not null) return [];
+        var jds = s.JoinDependencies();
+        return jds.Count == 0 ? [] : JoinDependenciesNotImpliedByKeys(s.Columns, jds, s.Keys(), s.ChaseMaxRows);
+    }
+
+    private static bool IsSuperkey(IProjectedDependencies s, AttributeSet x) => s.Columns.IsSubsetOf(s.Closure(x));
 
     /// <summary>K -> U for each key K.</summary>
     public static IReadOnlyList<FunctionalDependency> KeyFds(AttributeSet universe, IEnumerable<AttributeSet> keys) =>
