@@ -11,6 +11,12 @@ public sealed record ReadLimits
     /// <summary>Largest file read (scripts, includes, data files): decoded, half a GiB is a GiB of text in memory.</summary>
     public long MaxFileBytes { get; init; } = 512L << 20;
 
+    /// <summary>
+    /// Largest CSV file: it is decoded a chunk at a time straight into encoded columns, never held whole,
+    /// so what it costs is its distinct values, not its text.
+    /// </summary>
+    public long MaxStreamedFileBytes { get; init; } = 4L << 30;
+
     /// <summary>Longest line of a CSV or BULK INSERT data file.</summary>
     public long MaxLineBytes { get; init; } = 16L << 20;
 

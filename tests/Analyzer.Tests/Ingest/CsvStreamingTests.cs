@@ -147,6 +147,36 @@ public sealed class CsvStreamingTests : IDisposable
     }
 
     [Fact]
+    public void A_file_over_the_whole_file_limit_is_read_in_chunks()
+    {
+        // CSV files are streamed, so they may be larger than a script: only the streamed limit applies.
+        var text = "a,b\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"{i},x{i % 7}\n"));
+        var limits = ReadLimits.Default with { MaxFileBytes = 1024 };
+        var d = new DiagnosticBag();
+        var table = CsvReader.Read(WriteFile("big.csv", Encoding.UTF8.GetBytes(text)), new CsvOptions { Limits = limits }, d);
+        Assert.Empty(d.Items);
+        Assert.Equal(1000, table!.Data.RowCount);
+
+        var tooLarge = limits with { MaxStreamedFileBytes = 2048 };
+        Assert.Null(CsvReader.Read(WriteFile("bigger.csv", Encoding.UTF8.GetBytes(text)), new CsvOptions { Limits = tooLarge }, d));
+        Assert.Contains("more than the 2,048 bytes a CSV file may be", Assert.Single(d.Items).Message);
+    }
+
+    [Fact]
+    public void A_bad_byte_in_a_file_over_the_whole_file_limit_is_an_error_near_its_line()
+    {
+        var good = "a,b\n" + string.Concat(Enumerable.Range(0, 40000).Select(i => $"{i},x\n"));
+        var bytes = Encoding.UTF8.GetBytes(good + "1,\n");
+        bytes[^2] = 0xFF;
+        var d = new DiagnosticBag();
+        var limits = ReadLimits.Default with { MaxFileBytes = 1024 };
+        Assert.Null(CsvReader.Read(WriteFile("bad-big.csv", bytes), new CsvOptions { Limits = limits }, d));
+        var e = Assert.Single(d.Items);
+        Assert.Contains("is not plain text within the limits by line", e.Message);
+        Assert.InRange(e.Location!.Line, 40002, 40003); // the line reached by the end of the chunk that held the bad byte
+    }
+
+    [Fact]
     public void A_file_of_blank_lines_is_empty()
     {
         var d = new DiagnosticBag();

@@ -34,8 +34,14 @@ internal sealed class CsvFileText : CsvText, IDisposable
     /// <summary>True when reading stopped at something that is not plain text within the limits.</summary>
     public bool NotPlainText { get; private set; }
 
+    /// <summary>The file's length when it was opened.</summary>
+    public long FileLength => _stream.Length;
+
+    /// <summary>The line the reading had come to (the end of the last chunk scanned).</summary>
+    public int LinesScanned => _lines.Line;
+
     /// <summary>
-    /// Opens a regular, non-empty file within the size limit, or returns null: the whole-file reader
+    /// Opens a regular, non-empty file within the size limit for streamed files, or returns null: the whole-file reader
     /// then reports what is the matter (a FIFO is never opened, so it never blocks).
     /// </summary>
     public static CsvFileText? Open(string path, Encoding? encoding, ReadLimits limits)
@@ -45,7 +51,7 @@ internal sealed class CsvFileText : CsvText, IDisposable
         try
         {
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            if (stream.Length == 0 || stream.Length > limits.MaxFileBytes)
+            if (stream.Length == 0 || stream.Length > limits.MaxStreamedFileBytes)
             {
                 stream.Dispose();
                 return null;

@@ -77,7 +77,21 @@ public static class CsvReader
                     foreach (var d in found.Items) diagnostics.Add(d);
                     return table;
                 }
+                // Too large to read whole again for the exact place: say what is wrong and about where.
+                if (file.FileLength > options.Limits.MaxFileBytes)
+                {
+                    diagnostics.Error($"'{path}' is not plain text within the limits by line {file.LinesScanned:N0} (an invalid byte for its encoding, " +
+                        $"a NUL, or a line longer than {ReadLimits.Size(options.Limits.MaxLineBytes)}); a file over {ReadLimits.Size(options.Limits.MaxFileBytes)} " +
+                        "is read in chunks, so the exact column is not given", new SourceLocation(path, file.LinesScanned, 1));
+                    return null;
+                }
             }
+        }
+        if (FileType.Of(path) == FileKind.Regular && new FileInfo(path).Length is var length && length > options.Limits.MaxStreamedFileBytes)
+        {
+            diagnostics.Error($"'{path}' is {ReadLimits.Size(length)}, more than the {ReadLimits.Size(options.Limits.MaxStreamedFileBytes)} a CSV file may be",
+                new SourceLocation(path, 1, 1));
+            return null;
         }
         var text = TextFile.Read(path, options.Encoding, diagnostics, options.Limits, dataFile: true);
         return text is null ? null : Parse(text, path, options, diagnostics);
