@@ -7,6 +7,7 @@ using SchemaNorm.Cli.Config;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Commands;
 
@@ -49,8 +50,8 @@ internal sealed class AnalyzeCommand : ICommand
         Dictionary<Table, TableDataDependencies>? data = null;
         if (!args.Has("no-discovery"))
         {
-            using var progress = new ProgressLine(context, settings.Quiet);
-            data = DataDependencies.Find(model, settings, progress);
+            using var progress = new PipelineProgressLine(context, settings.Quiet);
+            data = DataDependencies.Find(model, settings.Discovery, progress);
         }
         // From a live database, what the sample suggests is counted again on all rows by the server.
         var fullTable = live is null || data is null ? null : new FullTableEvidence(live)

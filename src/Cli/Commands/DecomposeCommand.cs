@@ -7,6 +7,7 @@ using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
+using SchemaNorm.Decomposer.Pipeline;
 using SchemaNorm.Decomposer;
 using SchemaNorm.Decomposer.Proposal;
 
@@ -100,8 +101,8 @@ internal sealed class DecomposeCommand : ICommand
         {
             var subset = new SchemaModel();
             foreach (var t in tables) subset.Add(t);
-            using var progress = new ProgressLine(context, settings.Quiet);
-            data = DataDependencies.Find(subset, settings, progress);
+            using var progress = new PipelineProgressLine(context, settings.Quiet);
+            data = DataDependencies.Find(subset, settings.Discovery, progress);
         }
         Func<Table, IReadOnlyList<TableDependency>>? fromSample = data is null ? null : t => data.TryGetValue(t, out var d) ? d.Used : [];
         if (live is not null && fromSample is not null)

@@ -3,16 +3,14 @@ using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
-using SchemaNorm.Cli.Config;
-using SchemaNorm.Cli.Output;
 
-namespace SchemaNorm.Cli.Pipeline;
+namespace SchemaNorm.Decomposer.Pipeline;
 
 /// <summary>A dependency seen in the rows that does not drive findings, and why.</summary>
-internal sealed record CandidateDependency(TableDependency Dependency, string Reason, double? Score = null);
+public sealed record CandidateDependency(TableDependency Dependency, string Reason, double? Score = null);
 
 /// <summary>What the sample rows of one table say: the dependencies the analysis uses, the candidates it does not, and the bounds.</summary>
-internal sealed record TableDataDependencies(
+public sealed record TableDataDependencies(
     Table Table,
     IReadOnlyList<TableDependency> Used,
     IReadOnlyList<CandidateDependency> Candidates,
@@ -26,7 +24,7 @@ internal sealed record TableDataDependencies(
 /// the config file. Dependencies the config file rejects are dropped. MVDs and JDs are searched on
 /// narrow tables, and count only with support in several groups of rows.
 /// </summary>
-internal static class DataDependencies
+public static class DataDependencies
 {
     /// <summary>In analyze, left sides of more columns than this are not searched unless --max-lhs says otherwise.</summary>
     public const int DefaultMaxLhs = 3;
@@ -37,39 +35,40 @@ internal static class DataDependencies
     /// <summary>Per-table bound on the search in analyze (discover has none unless asked).</summary>
     public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(20);
 
-    public static Dictionary<Table, TableDataDependencies> Find(SchemaModel model, RunSettings settings, ProgressLine progress)
+    public static Dictionary<Table, TableDataDependencies> Find(SchemaModel model, DiscoverySettings settings, IProgress<PipelineProgress>? progress = null)
     {
         var result = new Dictionary<Table, TableDataDependencies>(ReferenceEqualityComparer.Instance);
-        var timeLimit = settings.Discovery.Timeout ?? DefaultTimeLimit;
-        var baseOptions = DiscoveryPlan.Base(settings.Discovery, timeLimit);
-        if (settings.Discovery.MaxLhs is null) baseOptions = baseOptions with { MaxLhs = DefaultMaxLhs };
+        var timeLimit = settings.Timeout ?? DefaultTimeLimit;
+        var baseOptions = DiscoveryPlan.Base(settings, timeLimit);
+        if (settings.MaxLhs is null) baseOptions = baseOptions with { MaxLhs = DefaultMaxLhs };
         foreach (var table in model.Tables)
         {
             if (table.Data is not { } data || data.RowCount < MinRows || data.ObservedColumns.Count < 2) continue;
-            progress.Table = $"discovering dependencies in {table.Name}";
-            var (options, notes) = DiscoveryPlan.ForTable(baseOptions, settings.Discovery, data, mvds: false);
+            progress?.Report(new PipelineProgress(PipelinePhase.Discovering, table.Name.ToString()));
+            var searching = progress is null ? null : new TableDiscoveryProgress(progress, table.Name.ToString());
+            var (options, notes) = DiscoveryPlan.ForTable(baseOptions, settings, data, mvds: false);
             DiscoveryResult found;
             bool keysSearched = true;
-            if (settings.Discovery.MaxLhs is null && options.MaxError == 0)
+            if (settings.MaxLhs is null && options.MaxError == 0)
             {
                 // The design needs FDs with short left sides (DesignDependencies.MaxLhs) and keys of up to
                 // DefaultMaxLhs columns: two bounded searches cost a fraction of one over every left side of
                 // DefaultMaxLhs columns (on a 53-column, 60,000-row table: 6 s of CPU instead of 60).
-                found = DependencyDiscovery.Discover(data, options with { MaxLhs = DesignDependencies.MaxLhs, Uccs = false, Progress = progress });
+                found = DependencyDiscovery.Discover(data, options with { MaxLhs = DesignDependencies.MaxLhs, Uccs = false, Progress = searching });
                 // Keys from the rows serve a table that declares none; a declared key makes the search moot.
                 if (DeclaredKeys(table).Count == 0)
-                    found = found.WithKeys(DependencyDiscovery.Discover(data, options with { MaxLhs = DefaultMaxLhs, Fds = false, Progress = progress }));
+                    found = found.WithKeys(DependencyDiscovery.Discover(data, options with { MaxLhs = DefaultMaxLhs, Fds = false, Progress = searching }));
                 else keysSearched = false;
             }
-            else found = DependencyDiscovery.Discover(data, options with { Progress = progress });
+            else found = DependencyDiscovery.Discover(data, options with { Progress = searching });
             if (keysSearched ? MaySupportMvds(found) : found.Nulls != NullSemantics.Equal || !HasUniqueColumn(data))
             {
-                var multi = DependencyDiscovery.Discover(data, options with { Fds = false, Uccs = false, Mvds = true, Jds = true, Progress = progress });
+                var multi = DependencyDiscovery.Discover(data, options with { Fds = false, Uccs = false, Mvds = true, Jds = true, Progress = searching });
                 found = found.WithMultivalued(multi);
             }
-            result[table] = ClassifyWithin(timeLimit, table, data, found, settings.Discovery, notes);
+            result[table] = ClassifyWithin(timeLimit, table, data, found, settings, notes);
         }
-        progress.Clear();
+        progress?.Report(new PipelineProgress(PipelinePhase.Discovered, ""));
         return result;
     }
 

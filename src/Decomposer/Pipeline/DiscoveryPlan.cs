@@ -1,8 +1,6 @@
 using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Discovery;
-using SchemaNorm.Cli.Config;
-
-namespace SchemaNorm.Cli.Pipeline;
+namespace SchemaNorm.Decomposer.Pipeline;
 
 /// <summary>
 /// Turns the run's discovery settings into the options for one table. A table wider than
@@ -10,7 +8,7 @@ namespace SchemaNorm.Cli.Pipeline;
 /// of at most <see cref="WideTableMaxLhs"/> columns: its minimal FDs can number in the millions, and the
 /// bound is reported with the results.
 /// </summary>
-internal static class DiscoveryPlan
+public static class DiscoveryPlan
 {
     public const int WideTableColumns = 64;
     public const int WideTableMaxLhs = 3;
