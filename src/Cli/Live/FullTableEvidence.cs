@@ -4,6 +4,7 @@ using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Live;
 
@@ -63,7 +64,7 @@ internal sealed record FullTableFigures(Table Table, TableDependency Dependency,
 /// }
 /// </code>
 /// </example>
-internal sealed class FullTableEvidence(LiveDatabase database)
+internal sealed class FullTableEvidence(LiveDatabase database) : IFullTableCheck
 {
     private readonly Dictionary<(Table, AttributeSet, AttributeSet), LiveCheckResult> _cache = [];
     private readonly List<FullTableFigures> _figures = [];

@@ -175,7 +175,7 @@ public static class DataDependencies
             var dependency = TableDependency.Multivalued(mvd.ToDependency(), DependencySource.Data, origin: "sample rows",
                 evidence: new DataEvidence(data.RowCount, 0));
             if (Rejects(rejected, table, DependencyKind.Mvd, mvd.Lhs, mvd.Rhs) is not null) continue;
-            int support = MvdSupport(data, mvd);
+            int support = MvdSupport(data, mvd, nulls);
             if (support >= 2) used.Add(dependency);
             else candidates.Add(new CandidateDependency(dependency,
                 $"only {support} group of rows pairs several {mvd.Rhs.Format(names)} with several {mvd.Complement.Format(names)}: too little to tell an independent fact from an accident of the sample"));
@@ -190,25 +190,27 @@ public static class DataDependencies
         return new TableDataDependencies(table, used, candidates, notes);
     }
 
-    /// <summary>Groups of rows (by the left side) that hold at least two right-side values and two values of the rest: the MVD's real support.</summary>
-    private static int MvdSupport(TableData data, DiscoveredMvd mvd)
+    /// <summary>
+    /// Groups of rows (by the left side) that hold at least two right-side values and two values of the
+    /// rest: the MVD's real support. Values compare as in the search (under distinct NULLs each NULL is a value of its own).
+    /// </summary>
+    internal static int MvdSupport(TableData data, DiscoveredMvd mvd, NullSemantics nulls)
     {
-        var groups = new Dictionary<string, (HashSet<string> Y, HashSet<string> Z)>();
+        var groups = RowGroups.Ids(data, mvd.Lhs, nulls, out int count);
+        var right = RowGroups.Ids(data, mvd.Rhs, nulls, out _);
+        var rest = RowGroups.Ids(data, mvd.Complement, nulls, out _);
+        var rightValues = new HashSet<int>[count];
+        var restValues = new HashSet<int>[count];
         for (int row = 0; row < data.RowCount; row++)
         {
-            var key = Key(data, mvd.Lhs, row);
-            if (!groups.TryGetValue(key, out var g)) groups[key] = g = ([], []);
-            g.Y.Add(Key(data, mvd.Rhs, row));
-            g.Z.Add(Key(data, mvd.Complement, row));
+            int g = groups[row];
+            (rightValues[g] ??= []).Add(right[row]);
+            (restValues[g] ??= []).Add(rest[row]);
         }
-        return groups.Values.Count(g => g.Y.Count >= 2 && g.Z.Count >= 2);
-    }
-
-    private static string Key(TableData data, AttributeSet columns, int row)
-    {
-        var parts = new List<int>();
-        foreach (var c in columns) parts.Add(data.Columns[c].Codes[row]);
-        return string.Join(",", parts);
+        int support = 0;
+        for (int g = 0; g < count; g++)
+            if (rightValues[g].Count >= 2 && restValues[g].Count >= 2) support++;
+        return support;
     }
 
     /// <summary>Columns whose type says their values measure or date something rather than name it.</summary>
