@@ -3,7 +3,7 @@ using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Cli.Config;
-using SchemaNorm.Cli.Live;
+using SchemaNorm.Databases.Common;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;

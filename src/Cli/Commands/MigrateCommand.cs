@@ -1,9 +1,8 @@
 using SchemaNorm.Cli.Options;
+using SchemaNorm.Databases.Common;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
 using SchemaNorm.Decomposer.Migration;
-using SchemaNorm.Decomposer.Migration.Postgres;
-using SchemaNorm.Decomposer.Migration.TSql;
 using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Commands;
@@ -37,7 +36,7 @@ internal sealed class MigrateCommand : ICommand
 
     public int Run(ParsedArguments args, CliContext context)
     {
-        bool postgres = args.Choice("dialect", "tsql", "tsql", "sqlserver", "postgres", "postgresql") is "postgres" or "postgresql";
+        var dialect = MigrationDialects.Named(args.Choice("dialect", MigrationDialects.All[0].Name, MigrationDialects.Names));
         var settings = PipelineRun.ReadingWholeSchemas(RunSettings.From(args, context, "text"), args);
         var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return PipelineRun.Stop(context, errors);
@@ -61,13 +60,13 @@ internal sealed class MigrateCommand : ICommand
         }
 
         var plans = MigrationPlanner.PlanAll(decompositions, model);
-        IMigrationEmitter emitter = postgres ? new PostgresMigrationEmitter() : new TSqlMigrationEmitter();
+        var emitter = dialect.Emitter();
         MigrationScript script;
         try
         {
             script = emitter.Emit(plans);
         }
-        catch (PostgresMigrationException e)
+        catch (MigrationException e)
         {
             throw new UsageException(e.Message);
         }

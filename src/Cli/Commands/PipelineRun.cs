@@ -2,10 +2,10 @@ using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Cli.Config;
-using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
+using SchemaNorm.Databases.Common;
 using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Commands;
@@ -28,12 +28,10 @@ internal static class PipelineRun
     };
 
     /// <summary>From a live database, what the sample suggests is counted again on all rows by the server.</summary>
-    public static FullTableEvidence? FullTableOf(LiveDatabase? live, RunSettings settings, PipelineOptions options) =>
-        live is null || !options.FindInRows ? null : new FullTableEvidence(live)
-        {
-            Nulls = settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct,
-            MaxError = settings.Discovery.MaxError ?? 0,
-        };
+    public static FullTableEvidence? FullTableOf(LiveDatabaseSource? live, RunSettings settings, PipelineOptions options) =>
+        live is null || !options.FindInRows
+            ? null
+            : live.FullTableCheck(settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct, settings.Discovery.MaxError ?? 0);
 
     /// <summary>
     /// The config file's checks and the pipeline, with the progress line on a terminal; null after input

@@ -54,7 +54,7 @@ internal sealed class ReportFacts
     public Decomposer.Pipeline.TableDataDependencies? DataOf(SchemaNorm.Analyzer.Model.Table table) => Data.GetValueOrDefault(table);
 
     /// <summary>With --connection: the sample's dependencies counted again on all rows by the server.</summary>
-    public Live.FullTableEvidence? FullTable { get; private init; }
+    public Databases.Common.FullTableEvidence? FullTable { get; private init; }
 
     public string FingerprintOf(Finding f) => _fingerprints[f];
 
@@ -76,7 +76,7 @@ internal sealed class ReportFacts
     /// </summary>
     public static ReportFacts Build(SchemaAnalysis analysis, ReportSettings settings, AnalysisOptions options, CliContext context, bool quiet,
         IReadOnlyDictionary<SchemaNorm.Analyzer.Model.Table, Decomposer.Pipeline.TableDataDependencies>? data = null,
-        Live.FullTableEvidence? fullTable = null)
+        Databases.Common.FullTableEvidence? fullTable = null)
     {
         var fingerprints = FindingFingerprint.Compute(analysis);
         if (settings.WriteBaseline is { } output)

@@ -1,7 +1,7 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Cli.Config;
-using SchemaNorm.Cli.Live;
+using SchemaNorm.Databases.Common;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Decomposer.Pipeline;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using SchemaNorm.Decomposer.Migration;
 
-namespace SchemaNorm.Decomposer.Migration.TSql;
+namespace SchemaNorm.Databases.SqlServer;
 
 /// <summary>
 /// Small constructors for ScriptDom syntax-tree nodes, so that the emitter reads like the SQL it builds.
@@ -122,8 +123,8 @@ internal static class Ast
 
     public static IfStatement If(BooleanExpression condition, TSqlStatement then) => new() { Predicate = condition, ThenStatement = then };
 
-    /// <summary>A message for PRINT or THROW: names in it are shown on one line (see <see cref="Emit.DisplayText"/>).</summary>
-    public static StringLiteral Message(string text) => Text(Emit.DisplayText.Escape(text));
+    /// <summary>A message for PRINT or THROW: names in it are shown on one line (see <see cref="Decomposer.Emit.DisplayText"/>).</summary>
+    public static StringLiteral Message(string text) => Text(Decomposer.Emit.DisplayText.Escape(text));
 
     public static PrintStatement Print(string message) => new() { Expression = Message(message) };
 

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Databases.Common;
 
 /// <summary>The database servers SchemaNorm reads.</summary>
 internal enum DatabaseProvider

@@ -6,7 +6,7 @@ using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Decomposer.Pipeline;
 
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Databases.Common;
 
 /// <summary>One dependency found in a sample, with what the sample said and what all rows say.</summary>
 internal sealed record FullTableFigures(Table Table, TableDependency Dependency, LiveCheckResult Full, bool Kept)

@@ -3,7 +3,7 @@ using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Databases.Common;
 
 /// <summary>One right-side value of a violating group and the rows that carry it.</summary>
 internal sealed record LiveValueCount(IReadOnlyList<string?> Values, long Rows);

@@ -1,6 +1,6 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace SchemaNorm.Decomposer.Migration.TSql;
+namespace SchemaNorm.Decomposer.Migration;
 
 /// <summary>Reads T-SQL expressions the source wrote (computed columns, CHECK constraints, defaults) with ScriptDom.</summary>
 internal static class ExpressionColumns
@@ -56,7 +56,7 @@ internal static class ExpressionColumns
         public override void Visit(ColumnReferenceExpression node)
         {
             if (node.MultiPartIdentifier is { Identifiers.Count: 1 } m && aliasOf.TryGetValue(m.Identifiers[0].Value, out var alias))
-                m.Identifiers.Insert(0, Ast.Id(alias));
+                m.Identifiers.Insert(0, new Microsoft.SqlServer.TransactSql.ScriptDom.Identifier { Value = alias, QuoteType = QuoteType.SquareBracket });
         }
     }
 }

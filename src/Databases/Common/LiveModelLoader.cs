@@ -4,7 +4,7 @@ using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Model;
 
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Databases.Common;
 
 /// <summary>
 /// A <see cref="SchemaModel"/> from a live database: its tables, columns, keys, unique indexes and foreign

@@ -1,6 +1,7 @@
 using System.Globalization;
+using SchemaNorm.Decomposer.Migration;
 
-namespace SchemaNorm.Decomposer.Migration.Postgres;
+namespace SchemaNorm.Databases.Postgres;
 
 /// <summary>Column definitions for PostgreSQL's CREATE TABLE.</summary>
 public static class PostgresColumns

@@ -4,7 +4,7 @@ using Dapper;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Databases.Common;
 
 /// <summary>
 /// One read-only session on a live database, kept for a whole run: the catalog, the samples and the

@@ -1,4 +1,4 @@
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Databases.Common;
 
 /// <summary>What a run reads from a live database (<c>--connection</c> and the options beside it).</summary>
 internal sealed record LiveSettings

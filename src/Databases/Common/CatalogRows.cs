@@ -1,4 +1,4 @@
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Databases.Common;
 
 // Rows of the catalog queries, one shape for both providers (each dialect's SQL names its columns so).
 // Classes with setters rather than records: Dapper fills them by column name.

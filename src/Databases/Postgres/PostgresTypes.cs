@@ -1,7 +1,8 @@
 using System.Globalization;
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Decomposer.Migration;
 
-namespace SchemaNorm.Decomposer.Migration.Postgres;
+namespace SchemaNorm.Databases.Postgres;
 
 /// <summary>
 /// Column types for PostgreSQL. A plan carries SQL Server types (a table read from PostgreSQL has its types

@@ -1,6 +1,6 @@
 using SchemaNorm.Analyzer.Model;
 
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Databases.Common;
 
 /// <summary>
 /// Which tables of a database a run reads: <c>--schema</c> and <c>--table</c> patterns, with * (any run of

@@ -1,6 +1,7 @@
 using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Decomposer.Migration;
 
-namespace SchemaNorm.Decomposer.Migration.Postgres;
+namespace SchemaNorm.Databases.Postgres;
 
 /// <summary>
 /// Tables of a model as a PostgreSQL script: CREATE TABLE with the migration's type mapping, keys and

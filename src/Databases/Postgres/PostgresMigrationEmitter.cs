@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using SchemaNorm.Decomposer.Emit;
-using SchemaNorm.Decomposer.Migration.TSql;
+using SchemaNorm.Databases.SqlServer;
+using SchemaNorm.Decomposer.Migration;
 
-namespace SchemaNorm.Decomposer.Migration.Postgres;
+namespace SchemaNorm.Databases.Postgres;
 
 /// <summary>
 /// PostgreSQL scripts for migration plans, with the guarantees of the T-SQL ones in PostgreSQL's idiom.

@@ -2,19 +2,10 @@ using System.Text;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Decomposer.Emit;
-using static SchemaNorm.Decomposer.Migration.TSql.Ast;
+using SchemaNorm.Decomposer.Migration;
+using static SchemaNorm.Databases.SqlServer.Ast;
 
-namespace SchemaNorm.Decomposer.Migration.TSql;
-
-/// <summary>A migration script and the script that undoes it.</summary>
-public sealed record MigrationScript(string Forward, string Rollback);
-
-/// <summary>Turns migration plans into scripts for one SQL dialect.</summary>
-public interface IMigrationEmitter
-{
-    string Dialect { get; }
-    MigrationScript Emit(IReadOnlyList<MigrationPlan> plans);
-}
+namespace SchemaNorm.Databases.SqlServer;
 
 /// <summary>
 /// T-SQL for SQL Server, built as a ScriptDom syntax tree and written by its script generator. Each

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Databases.Common;
 
 /// <summary>
 /// The database could not be read: unreachable, refused the login, no such database, a missing permission,

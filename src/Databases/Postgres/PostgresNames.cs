@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SchemaNorm.Decomposer.Emit;
+using SchemaNorm.Decomposer.Migration;
 
-namespace SchemaNorm.Decomposer.Migration.Postgres;
+namespace SchemaNorm.Databases.Postgres;
 
 /// <summary>
 /// How the names of a plan are written for PostgreSQL. Every identifier is double-quoted (an embedded
@@ -63,7 +64,8 @@ public sealed class PostgresNames
     }
 
     /// <summary>"name" with its characters as they are: for text that PostgreSQL parses as a name at run time (to_regclass).</summary>
-    private static string PlainQuote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+    /// <summary>A double-quoted identifier as it is: PostgreSQL's one quoting, for scripts and for the queries that read a live database.</summary>
+    internal static string PlainQuote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
 
     /// <summary>
     /// A constraint name SchemaNorm made up (PK_..., FK_..., UQ_...), quoted: when it is too long for

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using SchemaNorm.Decomposer.Migration;
 
-namespace SchemaNorm.Decomposer.Migration.Postgres;
+namespace SchemaNorm.Databases.Postgres;
 
 /// <summary>
 /// Column defaults for PostgreSQL. A plan's defaults are the source's own text (T-SQL from a script, or

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
-namespace SchemaNorm.Cli.Live;
+namespace SchemaNorm.Cli;
 
 /// <summary>
 /// Culture for the whole process, set when the assembly loads, before any command runs. Numbers,
