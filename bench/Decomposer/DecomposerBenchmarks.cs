@@ -8,8 +8,8 @@ using SchemaNorm.Bench.Dependencies;
 using SchemaNorm.Decomposer;
 using SchemaNorm.Decomposer.Algebra;
 using SchemaNorm.Decomposer.Migration;
-using SchemaNorm.Decomposer.Migration.TSql;
 using SchemaNorm.Decomposer.Proposal;
+using SchemaNorm.Databases.SqlServer;
 
 namespace SchemaNorm.Bench.Decomposer;
 

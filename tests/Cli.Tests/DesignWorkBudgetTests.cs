@@ -3,6 +3,7 @@ using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Tests;
 
@@ -25,8 +26,7 @@ public class DesignWorkBudgetTests
         var context = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false) { CurrentDirectory = directory };
         var settings = RunSettings.From(args, context, ReportFormats.Names(ReportFormats.Analysis));
         var model = Ingestor.Ingest(settings.Paths, settings.Ingest).Model;
-        using var progress = new ProgressLine(context, quiet: true);
-        return Assert.Single(DataDependencies.Find(model, settings, progress, budget).Values);
+        return Assert.Single(DataDependencies.Find(model, settings.Discovery, progress: null, budget).Values);
     }
 
     [Fact]

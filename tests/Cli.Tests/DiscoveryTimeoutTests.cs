@@ -3,6 +3,7 @@ using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Tests;
 
@@ -27,9 +28,7 @@ public class DiscoveryTimeoutTests
     private static TableDataDependencies Discover(RunSettings settings)
     {
         var model = Ingestor.Ingest(settings.Paths, settings.Ingest).Model;
-        var context = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false);
-        using var progress = new ProgressLine(context, quiet: true);
-        return Assert.Single(DataDependencies.Find(model, settings, progress).Values);
+        return Assert.Single(DataDependencies.Find(model, settings.Discovery).Values);
     }
 
     [Fact]

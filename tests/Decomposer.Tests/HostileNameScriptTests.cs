@@ -5,8 +5,8 @@ using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Decomposer.Emit;
 using SchemaNorm.Decomposer.Migration;
-using SchemaNorm.Decomposer.Migration.Postgres;
-using SchemaNorm.Decomposer.Migration.TSql;
+using SchemaNorm.Databases.Postgres;
+using SchemaNorm.Databases.SqlServer;
 
 namespace SchemaNorm.Decomposer.Tests;
 

@@ -4,9 +4,9 @@ using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Decomposer.Migration;
-using SchemaNorm.Decomposer.Migration.TSql;
 using SchemaNorm.Decomposer.Proposal;
 using SchemaNorm.Tests;
+using SchemaNorm.Databases.SqlServer;
 using Model = SchemaNorm.Analyzer.Model;
 
 namespace SchemaNorm.Decomposer.Tests;

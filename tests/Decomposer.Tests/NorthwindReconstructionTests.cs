@@ -3,8 +3,8 @@ using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Decomposer.Migration;
-using SchemaNorm.Decomposer.Migration.TSql;
 using SchemaNorm.Decomposer.Proposal;
+using SchemaNorm.Databases.SqlServer;
 
 namespace SchemaNorm.Decomposer.Tests;
 

@@ -1,5 +1,5 @@
 using SchemaNorm.Analyzer.Model;
-using SchemaNorm.Decomposer.Migration.Postgres;
+using SchemaNorm.Databases.Postgres;
 
 namespace SchemaNorm.Decomposer.Tests;
 

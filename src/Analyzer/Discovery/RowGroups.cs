@@ -7,7 +7,7 @@ namespace SchemaNorm.Analyzer.Discovery;
 /// Rows grouped by their values on some columns, under a null semantics: dense group ids per row.
 /// For the on-demand helpers (evidence, plausibility), which look at one dependency at a time.
 /// </summary>
-internal static class RowGroups
+public static class RowGroups
 {
     /// <summary>The code of a row in a column, with each NULL made unique under <see cref="NullSemantics.Distinct"/>.</summary>
     public static long Code(ColumnData column, int row, NullSemantics nulls) =>

@@ -1,12 +1,7 @@
-using SchemaNorm.Analyzer.Discovery;
-using SchemaNorm.Cli.Live;
-using SchemaNorm.Analyzer.Model;
-using SchemaNorm.Analyzer.Analysis;
-using SchemaNorm.Analyzer.Diagnostics;
-using SchemaNorm.Cli.Config;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Commands;
 
@@ -17,8 +12,6 @@ namespace SchemaNorm.Cli.Commands;
 /// </summary>
 internal sealed class AnalyzeCommand : ICommand
 {
-    public static readonly OptionSpec NoDiscovery = new("no-discovery", OptionArity.Flag, "do not look for dependencies in the sample rows (keys and declarations only)");
-
     public string Name => "analyze";
     public string Usage => "schemanorm analyze (<paths...> | --connection STRING) [options]";
     public string Summary => "Reports each table's normal form and the dependencies that break the next ones, with their anomalies and fixes.";
@@ -28,7 +21,7 @@ internal sealed class AnalyzeCommand : ICommand
         CommonOptions.FormatAmong(ReportFormats.Names(ReportFormats.Analysis)), CommonOptions.Output, CommonOptions.Target, CommonOptions.FailOn,
         CommonOptions.Config, CommonOptions.Baseline, CommonOptions.WriteBaseline, CommonOptions.HelpUriBase, CommonOptions.SarifOpenOnly,
         CommonOptions.Color, CommonOptions.ShowBaselined,
-        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, NoDiscovery,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, PipelineRun.NoDiscovery,
         .. InputOptions.All,
         .. LiveOptions.All, LiveOptions.Tables,
         CommonOptions.Help,
@@ -41,44 +34,28 @@ internal sealed class AnalyzeCommand : ICommand
         var settings = RunSettings.From(args, context, ReportFormats.Names(ReportFormats.Analysis));
 
         var model = ModelLoader.Load(settings, context, out int errors, out var live);
-        if (model is null) return Stop(context, errors);
+        if (model is null) return PipelineRun.Stop(context, errors);
         using var database = live;
 
-        var diagnostics = new DiagnosticBag();
-        if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
-
-        Dictionary<Table, TableDataDependencies>? data = null;
-        if (!args.Has("no-discovery"))
+        var writer = ReportFormats.Named(ReportFormats.Analysis, settings.Format);
+        var options = PipelineRun.Options(settings, args) with
         {
-            using var progress = new ProgressLine(context, settings.Quiet);
-            data = DataDependencies.Find(model, settings, progress);
-        }
-        // From a live database, what the sample suggests is counted again on all rows by the server.
-        var fullTable = live is null || data is null ? null : new FullTableEvidence(live)
-        {
-            Nulls = settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct,
-            MaxError = settings.Discovery.MaxError ?? 0,
+            ReportedTables = settings.Report.Tables is { } shown ? model.Tables.Where(t => shown.KeepsTable(t.Name)).Select(t => t.Name).ToList() : null,
+            Proposals = writer.ShowsProposals ? ProposalScope.BelowTarget : ProposalScope.None,
         };
-        Func<Table, IReadOnlyList<TableDependency>>? fromSample = data is null ? null : table => data.TryGetValue(table, out var d) ? d.Used : [];
-        var analysis = settings.Report.Scope(SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics,
-            fromSample is null ? null : fullTable?.Confirming(fromSample) ?? fromSample));
-        errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings);
-        if (errors > 0) return Stop(context, errors);
+        var fullTable = PipelineRun.FullTableOf(live, settings, options);
+        var result = PipelineRun.Run(model, settings, options, context, out errors, fullTable);
+        if (result is null) return PipelineRun.Stop(context, errors);
+        var analysis = result.Analysis;
 
         // Nothing is written over an input; the baseline being read may be rewritten by --write-baseline.
         OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
         OutputGuard.Check([settings.Report.WriteBaseline], settings, model, context.CurrentDirectory, allowed: settings.Report.Baseline);
-        var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, data, fullTable);
-        var writer = ReportFormats.Named(ReportFormats.Analysis, settings.Format);
-        var proposals = writer.ShowsProposals ? ProposedDecompositions.For(analysis) : null;
-        ReportDestination.Write(writer, new AnalysisReport(analysis, facts, context.CurrentDirectory, settings.SourceRoot, proposals), args, context);
+        var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, result.Data, fullTable);
+        ReportDestination.Write(writer, new AnalysisReport(analysis, facts, context.CurrentDirectory, settings.SourceRoot, result.Proposals), args, context);
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);
     }
 
     /// <summary>Status 2 after input errors (counted here) or a failure already told in one line (errors = 0).</summary>
-    internal static int Stop(CliContext context, int errors)
-    {
-        if (errors > 0) context.Stderr.WriteLine($"schemanorm: {errors} error{(errors == 1 ? "" : "s")} in the input; no report written.");
-        return ExitStatus.Failure;
-    }
+    internal static int Stop(CliContext context, int errors) => PipelineRun.Stop(context, errors);
 }

@@ -2,6 +2,7 @@ using SchemaNorm.Analyzer.Discovery;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
+using SchemaNorm.Decomposer.Pipeline;
 using SchemaNorm.Cli.Pipeline;
 
 namespace SchemaNorm.Cli.Commands;

@@ -1,17 +1,9 @@
-using SchemaNorm.Analyzer.Analysis;
-using SchemaNorm.Analyzer.Diagnostics;
-using SchemaNorm.Analyzer.Discovery;
-using SchemaNorm.Analyzer.Model;
-using SchemaNorm.Cli.Config;
-using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Options;
+using SchemaNorm.Databases.Common;
 using SchemaNorm.Cli.Output;
 using SchemaNorm.Cli.Pipeline;
-using SchemaNorm.Decomposer;
 using SchemaNorm.Decomposer.Migration;
-using SchemaNorm.Decomposer.Migration.Postgres;
-using SchemaNorm.Decomposer.Migration.TSql;
-using SchemaNorm.Decomposer.Proposal;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Commands;
 
@@ -36,7 +28,7 @@ internal sealed class MigrateCommand : ICommand
         new("table", OptionArity.Single, "the table to migrate (default: every table below the target)", "TABLE"),
         new("output", OptionArity.Single, "write the migration to FILE and its rollback to FILE.rollback.sql beside it", "FILE", Alias: "o"),
         CommonOptions.Target, Dialect, Rollback, CommonOptions.Config,
-        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, AnalyzeCommand.NoDiscovery,
+        CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, PipelineRun.NoDiscovery,
         .. InputOptions.All,
         .. LiveOptions.All,
         CommonOptions.Help,
@@ -44,19 +36,20 @@ internal sealed class MigrateCommand : ICommand
 
     public int Run(ParsedArguments args, CliContext context)
     {
-        bool postgres = args.Choice("dialect", "tsql", "tsql", "sqlserver", "postgres", "postgresql") is "postgres" or "postgresql";
-        var settings = DecomposeCommand.ReadingWholeSchemas(RunSettings.From(args, context, "text"), args);
+        var dialect = MigrationDialects.Named(args.Choice("dialect", MigrationDialects.All[0].Name, MigrationDialects.Names));
+        var settings = PipelineRun.ReadingWholeSchemas(RunSettings.From(args, context, "text"), args);
         var model = ModelLoader.Load(settings, context, out int errors, out var live);
-        if (model is null) return AnalyzeCommand.Stop(context, errors);
+        if (model is null) return PipelineRun.Stop(context, errors);
         using var database = live;
 
-        var tables = args.Get("table") is { Length: > 0 } name ? [DecomposeCommand.FindTable(model, name)] : model.Tables.ToList();
-        var analysis = DecomposeCommand.Analyze(model, tables, settings, args, context, out errors, live);
-        if (analysis is null) return AnalyzeCommand.Stop(context, errors);
-        var decompositions = analysis.Tables
-            .Where(t => args.Has("table") || t.NormalForm < settings.Analysis.Target)
-            .Select(t => Normalizer.Propose(model, t, DecomposeCommand.OptionsFor(settings.Analysis)))
-            .ToList();
+        var options = PipelineRun.Options(settings, args) with
+        {
+            Tables = args.Get("table") is { Length: > 0 } name ? [PipelineRun.FindTable(model, name).Name] : null,
+            Proposals = args.Has("table") ? ProposalScope.EveryTable : ProposalScope.BelowTarget,
+        };
+        var result = PipelineRun.Run(model, settings, options, context, out errors, PipelineRun.FullTableOf(live, settings, options));
+        if (result?.Proposals is not { } proposals) return PipelineRun.Stop(context, errors);
+        var decompositions = proposals.All.Select(p => p.Required).ToList();
 
         foreach (var d in decompositions)
         {
@@ -67,13 +60,13 @@ internal sealed class MigrateCommand : ICommand
         }
 
         var plans = MigrationPlanner.PlanAll(decompositions, model);
-        IMigrationEmitter emitter = postgres ? new PostgresMigrationEmitter() : new TSqlMigrationEmitter();
+        var emitter = dialect.Emitter();
         MigrationScript script;
         try
         {
             script = emitter.Emit(plans);
         }
-        catch (PostgresMigrationException e)
+        catch (MigrationException e)
         {
             throw new UsageException(e.Message);
         }

@@ -4,6 +4,7 @@ using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Ingest.Annotations;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Cli.Output;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Config;
 

@@ -100,7 +100,7 @@ internal sealed class AnalysisJsonWriter(string currentDirectory)
     /// What discovery saw in the rows beyond the dependencies used: candidates (with the reason they do
     /// not drive findings; a config entry can accept one) and the bounds of the search.
     /// </summary>
-    private static void WriteDataDependencies(Utf8JsonWriter w, Pipeline.TableDataDependencies data, IReadOnlyList<string> names)
+    private static void WriteDataDependencies(Utf8JsonWriter w, Decomposer.Pipeline.TableDataDependencies data, IReadOnlyList<string> names)
     {
         w.WriteStartObject("discovery");
         w.WriteNumber("used", data.Used.Count);

@@ -1,5 +1,5 @@
 using SchemaNorm.Analyzer.Analysis;
-using SchemaNorm.Cli.Pipeline;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Output;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SchemaNorm.Analyzer.Analysis;
-using SchemaNorm.Cli.Pipeline;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Output;
 

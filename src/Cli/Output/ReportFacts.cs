@@ -48,13 +48,13 @@ internal sealed class ReportFacts
     public string? HelpUriBase => Settings.HelpUriBase;
 
     /// <summary>What discovery found in each table's sample rows (candidates and bounds), when it ran.</summary>
-    public IReadOnlyDictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies> Data { get; private init; } =
-        new Dictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies>();
+    public IReadOnlyDictionary<SchemaNorm.Analyzer.Model.Table, Decomposer.Pipeline.TableDataDependencies> Data { get; private init; } =
+        new Dictionary<SchemaNorm.Analyzer.Model.Table, Decomposer.Pipeline.TableDataDependencies>();
 
-    public Pipeline.TableDataDependencies? DataOf(SchemaNorm.Analyzer.Model.Table table) => Data.GetValueOrDefault(table);
+    public Decomposer.Pipeline.TableDataDependencies? DataOf(SchemaNorm.Analyzer.Model.Table table) => Data.GetValueOrDefault(table);
 
     /// <summary>With --connection: the sample's dependencies counted again on all rows by the server.</summary>
-    public Live.FullTableEvidence? FullTable { get; private init; }
+    public Databases.Common.FullTableEvidence? FullTable { get; private init; }
 
     public string FingerprintOf(Finding f) => _fingerprints[f];
 
@@ -75,8 +75,8 @@ internal sealed class ReportFacts
     /// baseline (--baseline, config baseline; or the one just written, so that writing one passes).
     /// </summary>
     public static ReportFacts Build(SchemaAnalysis analysis, ReportSettings settings, AnalysisOptions options, CliContext context, bool quiet,
-        IReadOnlyDictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies>? data = null,
-        Live.FullTableEvidence? fullTable = null)
+        IReadOnlyDictionary<SchemaNorm.Analyzer.Model.Table, Decomposer.Pipeline.TableDataDependencies>? data = null,
+        Databases.Common.FullTableEvidence? fullTable = null)
     {
         var fingerprints = FindingFingerprint.Compute(analysis);
         if (settings.WriteBaseline is { } output)
@@ -120,7 +120,7 @@ internal sealed class ReportFacts
             DisabledRules = options.DisabledRules,
             BaselinePath = baselinePath,
             Absent = absent,
-            Data = data ?? new Dictionary<SchemaNorm.Analyzer.Model.Table, Pipeline.TableDataDependencies>(),
+            Data = data ?? new Dictionary<SchemaNorm.Analyzer.Model.Table, Decomposer.Pipeline.TableDataDependencies>(),
             FullTable = fullTable,
         };
     }

@@ -1,12 +1,13 @@
 using SchemaNorm.Analyzer.Diagnostics;
-using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Analyzer.Model;
-using SchemaNorm.Cli.Live;
 using SchemaNorm.Cli.Output;
+using SchemaNorm.Databases.Common;
+using SchemaNorm.Decomposer.Sources;
+using SchemaNorm.Decomposer.Sources.Files;
 
 namespace SchemaNorm.Cli.Pipeline;
 
-/// <summary>Step 1 of a run: the schema model and its sample rows, from scripts and CSV files or from a live database.</summary>
+/// <summary>Step 1 of a run: the schema model and its sample rows, from the run's source (files, or a live database).</summary>
 internal static class ModelLoader
 {
     /// <summary>
@@ -22,36 +23,22 @@ internal static class ModelLoader
 
     /// <summary>
     /// As <see cref="Load(RunSettings, CliContext, out int)"/>, and with --connection keeps the read-only
-    /// session open in <paramref name="database"/> for checks on all rows (<see cref="FullTableEvidence"/>);
+    /// session open in <paramref name="live"/> for checks on all rows (<see cref="LiveDatabaseSource.FullTableCheck"/>);
     /// the caller disposes it.
     /// </summary>
-    public static SchemaModel? Load(RunSettings settings, CliContext context, out int errors, out LiveDatabase? database)
-    {
-        database = null;
-        if (settings.Live is { } live)
-        {
-            errors = 0;
-            return LoadLive(settings, live, context, out errors, out database);
-        }
-
-        var ingest = Ingestor.Ingest(settings.Paths, settings.Ingest);
-        errors = DiagnosticPrinter.Print(ingest.Diagnostics, context, settings);
-        return errors > 0 ? null : ingest.Model;
-    }
-
-    private static SchemaModel? LoadLive(RunSettings settings, LiveSettings live, CliContext context, out int errors, out LiveDatabase? database)
+    public static SchemaModel? Load(RunSettings settings, CliContext context, out int errors, out LiveDatabaseSource? live)
     {
         errors = 0;
-        database = null;
+        live = settings.Live is { } target ? new LiveDatabaseSource(target) : null;
+        ISchemaSource source = live is null ? new FileSource(settings.Paths, settings.Ingest) : live;
         try
         {
-            database = LiveDatabase.Open(live.Target, live.QueryTimeoutSeconds);
             var diagnostics = new DiagnosticBag();
-            SchemaModel model;
-            using (var progress = new ProgressLine(context, settings.Quiet)) // on a terminal: which table is being read
-                model = LiveModelLoader.Load(database, live, diagnostics, (table, n, count) => progress.Show($"reading {table} ({n}/{count})"));
+            SchemaModel? model;
+            using (var progress = new PipelineProgressLine(context, settings.Quiet)) // on a terminal: which table is being read
+                model = source.Load(diagnostics, progress);
             errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings);
-            if (errors == 0) return model;
+            if (model is not null && errors == 0) return model;
         }
         catch (LiveDatabaseException e)
         {
@@ -60,8 +47,8 @@ internal static class ModelLoader
             if (Environment.GetEnvironmentVariable("SCHEMANORM_DEBUG") is not null && e.InnerException is { } cause)
                 context.Stderr.WriteLine(cause);
         }
-        database?.Dispose();
-        database = null;
+        live?.Dispose();
+        live = null;
         return null;
     }
 }

@@ -1,9 +1,10 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Cli.Config;
-using SchemaNorm.Cli.Live;
+using SchemaNorm.Databases.Common;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
+using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Pipeline;
 
@@ -62,7 +63,7 @@ internal sealed record RunSettings
             Verbose = args.Has("verbose"),
             Config = config,
             Report = report,
-            Discovery = DiscoverySettings.From(args, config),
+            Discovery = DiscoverySettingsReader.Read(args, config),
         };
     }
 

@@ -4,7 +4,7 @@ namespace SchemaNorm.Decomposer.Migration;
 
 /// <summary>
 /// How to move one table's rows into the tables of a decomposition, as steps any SQL dialect can carry
-/// out. An emitter (T-SQL: <see cref="TSql.TSqlMigrationEmitter"/>) turns a plan into a script; the plan
+/// out. An emitter (T-SQL: <c>TSqlMigrationEmitter</c> in SchemaNorm.Databases) turns a plan into a script; the plan
 /// itself holds no SQL text except what the source script wrote (column types, defaults, CHECK and
 /// computed-column expressions, all in the source's T-SQL), which another dialect has to translate.
 /// <para>

@@ -1,7 +1,6 @@
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Model;
-using SchemaNorm.Decomposer.Migration.TSql;
 using SchemaNorm.Decomposer.Proposal;
 
 namespace SchemaNorm.Decomposer.Migration;

@@ -1,5 +1,5 @@
 using Npgsql;
-using SchemaNorm.Cli.Live;
+using SchemaNorm.Databases.Common;
 
 namespace SchemaNorm.Cli.Tests.Live;
 

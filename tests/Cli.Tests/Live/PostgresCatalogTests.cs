@@ -1,6 +1,6 @@
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Model;
-using SchemaNorm.Cli.Live;
+using SchemaNorm.Databases.Common;
 
 namespace SchemaNorm.Cli.Tests.Live;
 

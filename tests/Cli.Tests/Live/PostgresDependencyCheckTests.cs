@@ -4,7 +4,7 @@ using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Analyzer.Discovery;
-using SchemaNorm.Cli.Live;
+using SchemaNorm.Databases.Common;
 
 namespace SchemaNorm.Cli.Tests.Live;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using SchemaNorm.Analyzer.Ingest;
-using SchemaNorm.Decomposer.Migration.Postgres;
+using SchemaNorm.Databases.Postgres;
 
 namespace SchemaNorm.Cli.Tests.Live;
 

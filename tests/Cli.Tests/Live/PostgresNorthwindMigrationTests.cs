@@ -1,6 +1,6 @@
 using SchemaNorm.Analyzer.Ingest;
-using SchemaNorm.Decomposer.Migration.Postgres;
 using SchemaNorm.Tests;
+using SchemaNorm.Databases.Postgres;
 
 namespace SchemaNorm.Cli.Tests.Live;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SchemaNorm.Analyzer.Diagnostics;
-using SchemaNorm.Cli.Live;
+using SchemaNorm.Databases.Common;
 
 namespace SchemaNorm.Cli.Tests.Live;
 

@@ -36,8 +36,8 @@ public class ProcessCultureTests
     [InlineData(false, "analyze", "connection.sql", "--format", "json")]
     public void Only_a_command_line_that_names_a_live_database_keeps_culture_data(bool live, params string[] args)
     {
-        Assert.Equal(SchemaNorm.Cli.Live.ProcessCulture.ConnectionOption, SchemaNorm.Cli.Options.LiveOptions.Connection.Name);
-        Assert.Equal(live, SchemaNorm.Cli.Live.ProcessCulture.NamesLiveDatabase(args));
+        Assert.Equal(SchemaNorm.Cli.ProcessCulture.ConnectionOption, SchemaNorm.Cli.Options.LiveOptions.Connection.Name);
+        Assert.Equal(live, SchemaNorm.Cli.ProcessCulture.NamesLiveDatabase(args));
     }
 
     [Fact]

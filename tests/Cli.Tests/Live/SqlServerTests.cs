@@ -3,7 +3,7 @@ using Microsoft.Data.SqlClient;
 using SchemaNorm.Analyzer.Diagnostics;
 using SchemaNorm.Analyzer.Model;
 using SchemaNorm.Analyzer.Discovery;
-using SchemaNorm.Cli.Live;
+using SchemaNorm.Databases.Common;
 
 namespace SchemaNorm.Cli.Tests.Live;
 
