@@ -1,5 +1,5 @@
-using System.Text.Json;
 using SchemaNorm.Analyzer.Analysis;
+using SchemaNorm.Cli.Output.Json;
 using SchemaNorm.Decomposer.Pipeline;
 
 namespace SchemaNorm.Cli.Output;
@@ -7,21 +7,11 @@ namespace SchemaNorm.Cli.Output;
 /// <summary>A table's proposed decomposition (or why none was made) as a section of the analyze report.</summary>
 internal static class ProposalSections
 {
-    public static void Json(ProposedDecompositions? proposals, Utf8JsonWriter w, TableAnalysis t)
+    public static ProposalJson? Json(ProposedDecompositions? proposals, TableAnalysis t)
     {
-        if (proposals?.Of(t) is not { } p) return;
-        if (p.Decomposition is { } d)
-        {
-            w.WritePropertyName("decomposition");
-            DecompositionJsonWriter.WriteObject(w, d);
-        }
-        else if (p.Error is { } error)
-        {
-            w.WriteStartObject("decomposition");
-            w.WriteString("target", proposals.Target.Display());
-            w.WriteString("error", error);
-            w.WriteEndObject();
-        }
+        if (proposals?.Of(t) is not { } p) return null;
+        if (p.Decomposition is { } d) return DecompositionObject.Of(d);
+        return p.Error is { } error ? new ProposalNotMade(proposals.Target.Display(), error) : null;
     }
 
     public static string? Text(ProposedDecompositions? proposals, TableAnalysis t, int width = TextLayout.DefaultWidth)

@@ -13,7 +13,7 @@ internal static class ReportFormats
         new ReportFormat<AnalysisReport>("text", ".txt", (r, o, layout) =>
             o.Write(new AnalysisTextWriter(r.CurrentDirectory) { Facts = r.Facts, Layout = layout }.Write(r.Analysis, t => ProposalSections.Text(r.Proposals, t, layout.Width))), ShowsProposals: true),
         new ReportFormat<AnalysisReport>("json", ".json", (r, o, _) =>
-            o.Write(new AnalysisJsonWriter(r.CurrentDirectory) { Facts = r.Facts }.Write(r.Analysis, (w, t) => ProposalSections.Json(r.Proposals, w, t))), ShowsProposals: true),
+            o.Write(new AnalysisJsonWriter(r.CurrentDirectory) { Facts = r.Facts }.Write(r.Analysis, t => ProposalSections.Json(r.Proposals, t))), ShowsProposals: true),
         new ReportFormat<AnalysisReport>("sarif", ".sarif", (r, o, _) => o.Write(new SarifWriter(r.SourceRoot, r.Facts).Write(r.Analysis))),
         new ReportFormat<AnalysisReport>("markdown", ".md", (r, o, _) =>
             o.Write(new MarkdownReportWriter(r.CurrentDirectory, r.Facts).Write(r.Analysis, t => ProposalSections.Markdown(r.Proposals, t))), ShowsProposals: true),

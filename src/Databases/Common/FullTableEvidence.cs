@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SchemaNorm.Analyzer.Analysis;
 using SchemaNorm.Analyzer.Dependencies;
 using SchemaNorm.Analyzer.Discovery;
@@ -59,8 +58,7 @@ internal sealed record FullTableFigures(Table Table, TableDependency Dependency,
 ///     var analysis = SchemaAnalyzer.Analyze(model, settings.Analysis, diagnostics, full?.Confirming(fromSample) ?? fromSample);
 ///     // side by side in the reports:
 ///     //   new AnalysisTextWriter(cwd).Write(analysis, extra: t => full?.Describe(t.Table));
-///     //   new AnalysisJsonWriter(cwd).Write(analysis, extra: (w, t) => full?.WriteJson(w, t.Table));
-///     //   full.Figures for anything else
+///     //   full.Figures for the JSON report's fullTableChecks and anything else
 /// }
 /// </code>
 /// </example>
@@ -114,46 +112,6 @@ internal sealed class FullTableEvidence(LiveDatabase database) : IFullTableCheck
     {
         var lines = _figures.Where(f => ReferenceEquals(f.Table, table)).Select(f => "  all rows: " + f.Describe()).ToList();
         return lines.Count == 0 ? null : string.Join(Environment.NewLine, lines) + Environment.NewLine;
-    }
-
-    /// <summary>
-    /// The checks of a table as a JSON property (for AnalysisJsonWriter's per-table hook), nothing when none
-    /// was made: <c>"fullTableChecks": [{ "lhs", "rhs", "kept", "sample": { "rows", "error" },
-    /// "table": { "rows", "violatingGroups", "violatingRows", "rowsToDelete", "error" } }]</c>.
-    /// </summary>
-    public void WriteJson(Utf8JsonWriter w, Table table)
-    {
-        var figures = _figures.Where(f => ReferenceEquals(f.Table, table)).ToList();
-        if (figures.Count == 0) return;
-        var names = table.ColumnNames;
-        w.WriteStartArray("fullTableChecks");
-        foreach (var f in figures)
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("lhs");
-            foreach (var c in f.Dependency.Lhs) w.WriteStringValue(names[c]);
-            w.WriteEndArray();
-            w.WriteStartArray("rhs");
-            foreach (var c in f.Dependency.Rhs - f.Dependency.Lhs) w.WriteStringValue(names[c]);
-            w.WriteEndArray();
-            w.WriteBoolean("kept", f.Kept);
-            if (f.Sample is { } s)
-            {
-                w.WriteStartObject("sample");
-                w.WriteNumber("rows", s.SupportRows);
-                w.WriteNumber("error", s.Error);
-                w.WriteEndObject();
-            }
-            w.WriteStartObject("table");
-            w.WriteNumber("rows", f.Full.Rows);
-            w.WriteNumber("violatingGroups", f.Full.ViolatingGroups);
-            w.WriteNumber("violatingRows", f.Full.RowsInViolatingGroups);
-            w.WriteNumber("rowsToDelete", f.Full.RowsToDelete);
-            w.WriteNumber("error", f.Full.Error);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
     }
 
     /// <summary>X -> Y on all rows (cached: the same dependency is counted once per run).</summary>
