@@ -78,9 +78,12 @@ internal sealed class AnalysisJsonWriter(string currentDirectory)
         data.Notes.Count > 0 ? [.. data.Notes] : null);
 
     /// <summary>The table's dependencies checked on every row of the live table; null when none was.</summary>
-    private List<FullTableCheckJson>? FullTableChecks(Table table)
+    private List<FullTableCheckJson>? FullTableChecks(Table table) => FullTableChecks(Facts?.FullTable, table);
+
+    /// <summary>A table's checks on all rows of a live table as the report writes them; null when none was made.</summary>
+    internal static List<FullTableCheckJson>? FullTableChecks(Databases.Common.FullTableEvidence? fullTable, Table table)
     {
-        if (Facts?.FullTable is not { } full) return null;
+        if (fullTable is not { } full) return null;
         var names = table.ColumnNames;
         var checks = full.Figures.Where(f => ReferenceEquals(f.Table, table)).Select(f => new FullTableCheckJson(
             [.. f.Dependency.Lhs.Names(names)],

@@ -11,4 +11,5 @@ namespace SchemaNorm.Cli.Output.Json;
 [JsonSerializable(typeof(AnalysisDocument))]
 [JsonSerializable(typeof(DecompositionDocument))]
 [JsonSerializable(typeof(DiscoveryDocument))]
+[JsonSerializable(typeof(List<FullTableCheckJson>))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
