@@ -53,6 +53,33 @@ public class OutputGuardTests
         Assert.Equal(SchemaNorm.Analyzer.Ingest.FileKind.Fifo, SchemaNorm.Analyzer.Ingest.FileType.Of(fifo));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_migration_to_a_fifo_writes_one_script_there_and_no_rollback_beside_it(bool rollback)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", """
+            -- schemanorm: fd CourseCode -> CourseTitle
+            CREATE TABLE dbo.Enroll (StudentId int NOT NULL, CourseCode char(4) NOT NULL, CourseTitle varchar(40) NOT NULL,
+              PRIMARY KEY (StudentId, CourseCode));
+            """);
+        var fifo = Path.Combine(dir.Root, "migration.pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        var reader = Task.Run(() => File.ReadAllText(fifo));
+        string[] args = ["migrate", "schema.sql", "--no-discovery", "-o", fifo, .. (rollback ? new[] { "--rollback" } : [])];
+        var r = CliRunner.RunIn(dir.Root, args);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var text = await reader.WaitAsync(TimeSpan.FromMinutes(1));
+        var forward = CliRunner.RunIn(dir.Root, "migrate", "schema.sql", "--no-discovery");
+        var back = CliRunner.RunIn(dir.Root, "migrate", "schema.sql", "--no-discovery", "--rollback");
+        Assert.Equal(rollback ? back.Stdout : forward.Stdout, text);
+        Assert.NotEqual(forward.Stdout, back.Stdout);
+        Assert.Equal(["schema.sql"], Directory.GetFiles(dir.Root).Select(Path.GetFileName).Where(n => n != "migration.pipe"));
+        if (!rollback) Assert.Contains("no rollback was written beside it", r.Stderr);
+    }
+
     [Fact]
     public void Decompose_output_equal_to_the_input_file_is_refused()
     {

@@ -1,3 +1,4 @@
+using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Databases.Common;
 using SchemaNorm.Cli.Output;
@@ -16,7 +17,7 @@ namespace SchemaNorm.Cli.Commands;
 /// </summary>
 internal sealed class MigrateCommand : ICommand
 {
-    public static readonly OptionSpec Rollback = new("rollback", OptionArity.Flag, "print the rollback script instead of the migration (without -o)");
+    public static readonly OptionSpec Rollback = new("rollback", OptionArity.Flag, "print the rollback script instead of the migration (without -o, or with -o naming a device or FIFO)");
     public static readonly OptionSpec Dialect = new("dialect", OptionArity.Single, "the SQL to write: tsql (SQL Server, default) or postgres (PostgreSQL; schema dbo becomes public)", "NAME");
 
     public string Name => "migrate";
@@ -71,7 +72,16 @@ internal sealed class MigrateCommand : ICommand
             throw new UsageException(e.Message);
         }
 
-        if (args.Get("output") is { } output)
+        var output = args.Get("output");
+        if (output is not null && FileType.Of(Path.GetFullPath(output, context.CurrentDirectory)) is var kind && kind.IsSpecial())
+        {
+            // A device or FIFO (-o /dev/null, a pipe) has no folder to put a rollback beside: one script goes there.
+            OutputGuard.Check([output], settings, model, context.CurrentDirectory);
+            WriteFile(output, args.Has("rollback") ? script.Rollback : script.Forward, context);
+            if (!settings.Quiet && !args.Has("rollback"))
+                context.Stderr.WriteLine($"schemanorm migrate: {output} is {kind.Describe()}, so no rollback was written beside it; run again with --rollback for the rollback script");
+        }
+        else if (output is not null)
         {
             var rollbackPath = RollbackPath(output);
             OutputGuard.Check([output, rollbackPath], settings, model, context.CurrentDirectory);
