@@ -23,7 +23,15 @@ internal abstract class SqlDialect
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>A delimited identifier: "name" or [name], with the closing quote doubled inside.</summary>
-    public abstract string Quote(string identifier);
+    public string Quote(string identifier)
+    {
+        // No database's delimited identifier can hold a NUL, and a driver may cut the statement at one.
+        if (identifier.Contains('\0')) throw new ArgumentException("an identifier cannot hold a NUL character", nameof(identifier));
+        return Delimit(identifier);
+    }
+
+    /// <summary>The database's own quoting of an identifier already known to hold no NUL.</summary>
+    protected abstract string Delimit(string identifier);
 
     public string Table(string schema, string name) => Quote(schema) + "." + Quote(name);
 

@@ -12,11 +12,7 @@ internal sealed class PostgresDialect : SqlDialect
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
-    public override string Quote(string identifier)
-    {
-        if (identifier.Contains('\0')) throw new ArgumentException("an identifier cannot hold a NUL character", nameof(identifier));
-        return PostgresNames.PlainQuote(identifier);
-    }
+    protected override string Delimit(string identifier) => PostgresNames.PlainQuote(identifier);
 
     // Read-only for the whole session, then one REPEATABLE READ snapshot: the sample and the full-table
     // checks see the same rows, and nothing is locked against writers (MVCC).

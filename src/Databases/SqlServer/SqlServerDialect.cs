@@ -12,11 +12,7 @@ internal sealed class SqlServerDialect : SqlDialect
 {
     public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 
-    public override string Quote(string identifier)
-    {
-        if (identifier.Contains('\0')) throw new ArgumentException("an identifier cannot hold a NUL character", nameof(identifier));
-        return Identifier.Quote(identifier);
-    }
+    protected override string Delimit(string identifier) => Identifier.Quote(identifier);
 
     // SQL Server has no read-only session: SchemaNorm sends only SELECT statements, inside a transaction
     // that it rolls back. If a deadlock has to pick a victim, it picks this session, never the application's.
