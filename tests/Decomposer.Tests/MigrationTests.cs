@@ -75,6 +75,47 @@ public class MigrationTests
     }
 
     [Fact]
+    public void Two_proposals_that_name_a_table_alike_get_distinct_tables_in_one_script()
+    {
+        // Both proposals split CustomerID -> CustomerName into a table named after the customer: before, the
+        // script created the first and the second one's existence check then stopped the run.
+        var path = Path.Combine(Path.GetTempPath(), $"schemanorm-twonames-{Guid.NewGuid():N}.sql");
+        File.WriteAllText(path, """
+            CREATE TABLE dbo.Orders (OrderID int NOT NULL PRIMARY KEY, CustomerID int NOT NULL, CustomerName varchar(50) NOT NULL);
+            CREATE TABLE dbo.Invoices (InvoiceID int NOT NULL PRIMARY KEY, CustomerID int NOT NULL, CustomerName varchar(50) NOT NULL);
+            -- schemanorm: fd dbo.Orders: CustomerID -> CustomerName
+            -- schemanorm: fd dbo.Invoices: CustomerID -> CustomerName
+            """);
+        try
+        {
+            var model = Ingest(path);
+            var ds = model.Tables.Select(t => Propose(model, t, NormalForm.BCNF)).ToList();
+            var proposed = ds.SelectMany(d => d.Tables.Select(t => t.Name)).ToList();
+            Assert.True(proposed.Count > proposed.Distinct(StringComparer.OrdinalIgnoreCase).Count(), "the two proposals should name a table alike: " + string.Join(", ", proposed));
+
+            var plans = MigrationPlanner.PlanAll(ds, model);
+            var created = plans.SelectMany(p => p.Tables.Select(t => t.Name.Name)).ToList();
+            Assert.Equal(created.Count, created.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            // Each plan's foreign keys and view point at its own tables.
+            foreach (var p in plans)
+            {
+                var own = p.Tables.Select(t => t.Name.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                Assert.NotEmpty(p.ForeignKeys);
+                Assert.All(p.ForeignKeys, fk => Assert.Contains(fk.Table.Name, own));
+                Assert.All(p.ForeignKeys, fk => Assert.Contains(fk.Referenced.Name, own));
+            }
+            var script = new TSqlMigrationEmitter().Emit(plans);
+            var forward = ScriptAssert.Parses(script.Forward);
+            var tables = ScriptAssert.All<CreateTableStatement>(forward).Select(c => c.SchemaObjectName.BaseIdentifier.Value).ToList();
+            Assert.Equal(tables.Count, tables.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Enrollment_script_checks_creates_fills_renames_views_verifies_and_commits_in_that_order()
     {
         var model = Ingest(Path.Combine(TestPaths.SampleSchemas, "1-partial-dependency", "schema.sql"));

@@ -15,6 +15,11 @@ public sealed class MigrationContext
     internal Dictionary<QualifiedName, List<(IReadOnlyList<string> Key, ObjectName Table)>> Moved { get; } = [];
     /// <summary>Where each foreign key of a migrated table went (original constraint name → the new table holding it).</summary>
     internal Dictionary<string, ObjectName> MovedForeignKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>New names for proposed tables whose name another table of the same script already takes.</summary>
+    internal Dictionary<ProposedTable, string> Renamed { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The name a proposed table gets in this script.</summary>
+    internal string NameOf(ProposedTable t) => Renamed.TryGetValue(t, out var name) ? name : t.Name;
 
     public MigrationContext(SchemaModel? model)
     {
@@ -48,17 +53,26 @@ public static class MigrationPlanner
     public static IReadOnlyList<MigrationPlan> PlanAll(IReadOnlyList<Decomposition> decompositions, SchemaModel? model)
     {
         var context = new MigrationContext(model);
-        var changing = decompositions.Where(d => d.Changes).ToList();
+        var changing = Order(decompositions.Where(d => d.Changes).ToList());
+        // Each proposal names its tables on its own, so two of them can both want a name (Customers'
+        // remainder and a table split from Orders both named Customer): the first in script order keeps it,
+        // a later one gets the next free name, and its foreign keys, checks and view follow.
+        var owner = new Dictionary<string, Decomposition>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in changing)
-            foreach (var t in d.Tables) context.UsedNames.Add(t.Name);
-        return Order(changing).Select(d => Plan(d, model, context)).ToList();
+            foreach (var t in d.Tables)
+                if (!owner.TryAdd(t.Name, d) && !ReferenceEquals(owner[t.Name], d)) context.Renamed[t] = "";
+                else context.UsedNames.Add(t.Name);
+        foreach (var d in changing)
+            foreach (var t in d.Tables)
+                if (context.Renamed.ContainsKey(t)) context.Renamed[t] = context.Unique(t.Name);
+        return changing.Select(d => Plan(d, model, context)).ToList();
     }
 
     public static MigrationPlan Plan(Decomposition d, SchemaModel? model, MigrationContext? context = null)
     {
         if (!d.Changes) throw new ArgumentException($"{d.Source.Name} needs no migration: the proposal keeps it as it is", nameof(d));
         context ??= new MigrationContext(model);
-        foreach (var t in d.Tables) context.UsedNames.Add(t.Name);
+        foreach (var t in d.Tables) context.UsedNames.Add(context.NameOf(t));
         var source = d.Source;
         var names = d.ColumnNames;
         var schema = source.Name.Schema;
@@ -70,7 +84,7 @@ public static class MigrationPlanner
         // Creation order: a table comes after the tables it references.
         var order = CreationOrder(d.Tables);
         var tableNames = new Dictionary<ProposedTable, ObjectName>(ReferenceEqualityComparer.Instance);
-        foreach (var t in d.Tables) tableNames[t] = new ObjectName(schema, t.Name);
+        foreach (var t in d.Tables) tableNames[t] = new ObjectName(schema, context.NameOf(t));
 
         // Which columns each computed column reads, and where it can stay computed.
         var computedInputs = new Dictionary<int, AttributeSet>();
@@ -103,11 +117,11 @@ public static class MigrationPlanner
                     }
                     if (!inKey)
                     {
-                        notes.Add($"the computed column {col.Name} reads columns of other tables: the view computes it, {t.Name} does not store it");
+                        notes.Add($"the computed column {col.Name} reads columns of other tables: the view computes it, {tableNames[t].Name} does not store it");
                         continue;
                     }
                     pc = pc with { Computed = null, Persisted = false };
-                    notes.Add($"the computed column {col.Name} is part of the key of {t.Name}: it is stored there as a plain column");
+                    notes.Add($"the computed column {col.Name} is part of the key of {tableNames[t].Name}: it is stored there as a plain column");
                 }
                 bool identity = col.IsIdentity && t.PrimaryKey == AttributeSet.Single(c);
                 columns.Add(pc with { Identity = identity });
@@ -117,15 +131,15 @@ public static class MigrationPlanner
             storedIn[t] = stored;
             presentIn[t] = present;
 
-            var pk = new PlanKey(context.Unique("PK_" + t.Name), t.PrimaryKey.Names(names));
-            var unique = t.UniqueKeys.Select(k => new PlanKey(context.Unique("UQ_" + t.Name + "_" + string.Join("_", k.Names(names))), k.Names(names))).ToList();
+            var pk = new PlanKey(context.Unique("PK_" + tableNames[t].Name), t.PrimaryKey.Names(names));
+            var unique = t.UniqueKeys.Select(k => new PlanKey(context.Unique("UQ_" + tableNames[t].Name + "_" + string.Join("_", k.Names(names))), k.Names(names))).ToList();
             var checks = new List<PlanCheck>();
             foreach (var ck in source.CheckConstraints)
             {
                 if (checksPlaced.Contains(ck)) continue;
                 var reads = source.ColumnsAmong(ExpressionColumns.Of(ck.Expression));
                 if (reads.IsEmpty || !reads.IsSubsetOf(t.Columns)) continue;
-                checks.Add(new PlanCheck(context.Unique(ck.Name is { } n ? n + "_" + t.Name : "CK_" + t.Name), ck.Expression));
+                checks.Add(new PlanCheck(context.Unique(ck.Name is { } n ? n + "_" + tableNames[t].Name : "CK_" + tableNames[t].Name), ck.Expression));
                 checksPlaced.Add(ck);
             }
             newTables.Add(new NewTable(tableNames[t], columns, pk) { UniqueKeys = unique, Checks = checks });
@@ -147,7 +161,7 @@ public static class MigrationPlanner
             {
                 ObjectName target;
                 IReadOnlyList<string> targetColumns = fk.ReferencedColumns;
-                if (!fk.IsExternal) target = new ObjectName(schema, fk.ReferencedTable);
+                if (!fk.IsExternal) target = tableNames[d.Tables.First(o => o.Name == fk.ReferencedTable)];
                 else
                 {
                     var referenced = new QualifiedName(fk.ReferencedSchema, fk.ReferencedTable);
@@ -155,7 +169,7 @@ public static class MigrationPlanner
                     if (targetColumns.Count == 0 && model?.Find(referenced)?.PrimaryKey is { } refPk) targetColumns = refPk.Columns;
                     if (context.Moved.TryGetValue(referenced, out var moved) && Holding(moved, targetColumns) is { } now) target = now;
                 }
-                var name = context.Unique($"FK_{t.Name}_{target.Name}");
+                var name = context.Unique($"FK_{tableNames[t].Name}_{target.Name}");
                 foreignKeys.Add(new PlanForeignKey(name, tableNames[t], fk.Columns.Names(names), target, targetColumns));
                 if (fk.OriginalName is { } original) context.MovedForeignKeys[original] = tableNames[t];
             }
@@ -189,7 +203,7 @@ public static class MigrationPlanner
             }
 
         var view = View(d, order, tableNames, storedIn, presentIn, out var innerJoinColumns);
-        var checksList = Checks(d, innerJoinColumns);
+        var checksList = Checks(d, innerJoinColumns, tableNames);
 
         var moves = new List<(IReadOnlyList<string>, ObjectName)>();
         foreach (var t in d.Tables)
@@ -214,7 +228,7 @@ public static class MigrationPlanner
             IncomingForeignKeys = incoming,
             View = view,
             Notes = notes.Distinct().ToList(),
-            Summary = $"{source.Name} -> {string.Join(", ", d.Tables.Select(t => t.Name + "(" + string.Join(", ", t.ColumnNames) + ")"))} ({d.Target.Display()})",
+            Summary = $"{source.Name} -> {string.Join(", ", d.Tables.Select(t => tableNames[t].Name + "(" + string.Join(", ", t.ColumnNames) + ")"))} ({d.Target.Display()})",
         };
     }
 
@@ -291,7 +305,7 @@ public static class MigrationPlanner
     }
 
     /// <summary>The dependencies the decomposition relies on, each to be tested on the live rows.</summary>
-    private static List<DependencyCheck> Checks(Decomposition d, AttributeSet innerJoinColumns)
+    private static List<DependencyCheck> Checks(Decomposition d, AttributeSet innerJoinColumns, Dictionary<ProposedTable, ObjectName> tableNames)
     {
         var names = d.ColumnNames;
         var source = d.Source;
@@ -330,14 +344,14 @@ public static class MigrationPlanner
         }
         foreach (var t in d.Tables)
         {
-            Fd(t.PrimaryKey, t.Columns, $"{t.Name} is keyed by ({t.PrimaryKey.Format(names)})");
-            foreach (var u in t.UniqueKeys) Fd(u, t.Columns, $"{t.Name} has the unique key ({u.Format(names)})");
+            Fd(t.PrimaryKey, t.Columns, $"{tableNames[t].Name} is keyed by ({t.PrimaryKey.Format(names)})");
+            foreach (var u in t.UniqueKeys) Fd(u, t.Columns, $"{tableNames[t].Name} has the unique key ({u.Format(names)})");
             if (t.IsRemainder) continue;
             var nullableKey = AttributeSet.Of(t.PrimaryKey.ToArray().Where(c => source.Columns[c].IsNullable));
             var values = (t.Columns - t.PrimaryKey) & stored;
             if (!nullableKey.IsEmpty && !values.IsEmpty)
                 checks.Add(new NullKeyCheck(t.PrimaryKey.Names(names), values.Names(names),
-                    $"{t.Name} cannot store {values.Format(names)} for a NULL ({t.PrimaryKey.Format(names)})"));
+                    $"{tableNames[t].Name} cannot store {values.Format(names)} for a NULL ({t.PrimaryKey.Format(names)})"));
         }
         if (!innerJoinColumns.IsEmpty)
             checks.Add(new NotNullCheck(innerJoinColumns.Names(names), $"the view joins on ({innerJoinColumns.Format(names)}), and a row with NULL there would not come back"));
