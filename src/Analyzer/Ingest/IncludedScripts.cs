@@ -18,11 +18,13 @@ internal static partial class IncludedScripts
     /// Full paths of the inputs that another input reaches through <c>:r</c> (directly or through included
     /// files), and does not reach back: in an include cycle, each file is still read on its own.
     /// </summary>
-    public static HashSet<string> ReachedFrom(IEnumerable<string> scripts, IngestOptions options)
+    public static HashSet<string> ReachedFrom(IEnumerable<(string Path, string Tree)> scripts, IngestOptions options, ReadScope scope)
     {
-        var inputs = scripts.Select(Full).Distinct(StringComparer.Ordinal).ToList();
+        var trees = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, tree) in scripts) trees.TryAdd(Full(path), tree);
+        var inputs = trees.Keys.ToList();
         var includes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var reach = inputs.ToDictionary(i => i, i => Reach(i, includes, options), StringComparer.Ordinal);
+        var reach = inputs.ToDictionary(i => i, i => Reach(i, trees[i], includes, options, scope), StringComparer.Ordinal);
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
             if (inputs.Any(other => other != input && reach[other].Contains(input) && !reach[input].Contains(other)))
@@ -30,8 +32,12 @@ internal static partial class IncludedScripts
         return result;
     }
 
-    /// <summary>The files reached from <paramref name="root"/>; each file's includes are scanned once per run.</summary>
-    private static HashSet<string> Reach(string root, Dictionary<string, List<string>> includes, IngestOptions options)
+    /// <summary>
+    /// The files reached from <paramref name="root"/>; each file's includes are scanned once per run. An
+    /// include outside the root's tree (or a special file) is not followed: the script reader refuses it
+    /// too, and this early scan must not read what the run may not.
+    /// </summary>
+    private static HashSet<string> Reach(string root, string tree, Dictionary<string, List<string>> includes, IngestOptions options, ReadScope scope)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>([root]);
@@ -40,10 +46,13 @@ internal static partial class IncludedScripts
             var file = queue.Dequeue();
             if (!includes.TryGetValue(file, out var targets)) includes[file] = targets = IncludesOf(file, options);
             foreach (var target in targets)
-                if (reached.Add(target)) queue.Enqueue(target);
+                if (MayFollow(target, tree, scope) && reached.Add(target)) queue.Enqueue(target);
         }
         return reached;
     }
+
+    private static bool MayFollow(string target, string tree, ReadScope scope) =>
+        RealPath.Of(target) is { } real && !ReadScope.IsSpecial(real, out _) && scope.MayRead(real, tree);
 
     private static List<string> IncludesOf(string file, IngestOptions options)
     {

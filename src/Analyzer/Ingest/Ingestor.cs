@@ -50,7 +50,7 @@ public static class Ingestor
             Guard(diagnostics, package, () => DacpacReader.Read(session, package));
         }
 
-        var included = IncludedScripts.ReachedFrom(projectScripts.Select(s => s.Path).Concat(scripts.Select(f => f.Path)), options);
+        var included = IncludedScripts.ReachedFrom(projectScripts.Select(s => (s.Path, s.Tree)).Concat(scripts.Select(f => (f.Path, f.Tree))), options, session.Scope);
         foreach (var script in projectScripts)
         {
             if (included.Contains(Path.GetFullPath(script.Path)))

@@ -33,6 +33,23 @@ public class ReadScopeTests
     }
 
     [Fact]
+    public void An_include_outside_the_tree_is_not_scanned_for_the_inputs_it_includes()
+    {
+        // a.sql includes a file outside its tree, which includes c.sql, itself an input: the outside file is
+        // refused, so c.sql must be read on its own rather than skipped as "run by an include".
+        using var folder = new ScriptFolder();
+        using var outside = new ScriptFolder();
+        var c = folder.Write("c.sql", "CREATE TABLE dbo.C (Id int);\nGO\n");
+        var b = outside.Write("b.sql", $":r {c}\n");
+        folder.Write("a.sql", $":r {b}\n");
+
+        var result = Ingestor.Ingest([folder.Path], new IngestOptions());
+
+        Assert.NotNull(result.Model.Find(new QualifiedName("dbo", "C")));
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("outside"));
+    }
+
+    [Fact]
     public void A_relative_path_that_climbs_out_of_the_tree_is_refused()
     {
         using var folder = new ScriptFolder();
