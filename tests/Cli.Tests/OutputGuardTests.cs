@@ -80,6 +80,22 @@ public class OutputGuardTests
         if (!rollback) Assert.Contains("no rollback was written beside it", r.Stderr);
     }
 
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("migrate")]
+    [InlineData("decompose", "--table", "dbo.T")]
+    public void The_output_is_checked_before_any_work_on_the_schema(string command, params string[] more)
+    {
+        // The config's rejected dependency names an unknown column: an error found once the analysis runs.
+        // A refused output must stop the run before that, not after the work is done.
+        using var dir = new CliRunner.Scratch();
+        dir.Write("schema.sql", Schema);
+        dir.Write("schemanorm.json", """{ "dependencies": [ { "table": "dbo.T", "fd": "Id -> Nmae", "decision": "reject" } ] }""");
+        var r = CliRunner.RunIn(dir.Root, [command, "schema.sql", "-o", "schema.sql", .. more]);
+        AssertRefused(r, dir);
+        Assert.DoesNotContain("Nmae", r.Stderr);
+    }
+
     [Fact]
     public void Decompose_output_equal_to_the_input_file_is_refused()
     {

@@ -36,6 +36,10 @@ internal sealed class AnalyzeCommand : ICommand
         var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return PipelineRun.Stop(context, errors);
         using var database = live;
+        // Nothing is written over an input (checked before any work); the baseline being read may be
+        // rewritten by --write-baseline.
+        OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
+        OutputGuard.Check([settings.Report.WriteBaseline], settings, model, context.CurrentDirectory, allowed: settings.Report.Baseline);
 
         var writer = ReportFormats.Named(ReportFormats.Analysis, settings.Format);
         var options = PipelineRun.Options(settings, args) with
@@ -48,9 +52,6 @@ internal sealed class AnalyzeCommand : ICommand
         if (result is null) return PipelineRun.Stop(context, errors);
         var analysis = result.Analysis;
 
-        // Nothing is written over an input; the baseline being read may be rewritten by --write-baseline.
-        OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
-        OutputGuard.Check([settings.Report.WriteBaseline], settings, model, context.CurrentDirectory, allowed: settings.Report.Baseline);
         var facts = ReportFacts.Build(analysis, settings.Report, settings.Analysis, context, settings.Quiet, result.Data, fullTable);
         ReportDestination.Write(writer, new AnalysisReport(analysis, facts, context.CurrentDirectory, settings.SourceRoot, result.Proposals), args, context);
         return FailOn.ExitStatus(facts.Failing(analysis), settings.FailOn);

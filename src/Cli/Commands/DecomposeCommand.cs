@@ -44,6 +44,7 @@ internal sealed class DecomposeCommand : ICommand
         if (model is null) return PipelineRun.Stop(context, errors);
         using var database = live;
         var table = PipelineRun.FindTable(model, tableName);
+        OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
 
         // The table's dependencies are gathered as analyze gathers them; from a live database those found
         // in the sample are first checked on all rows by the server, so that no split rests on a sample's accident.
@@ -52,7 +53,6 @@ internal sealed class DecomposeCommand : ICommand
         if (result?.Proposals is not { } proposals) return PipelineRun.Stop(context, errors);
         var decomposition = proposals.All.Single().Required;
 
-        OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
         ReportDestination.Write(ReportFormats.Named(ReportFormats.Decomposition, settings.Format), decomposition, args, context);
         return ExitStatus.Clean;
     }

@@ -45,6 +45,7 @@ internal sealed class DiscoverCommand : ICommand
         if (model is null) return AnalyzeCommand.Stop(context, errors);
 
         var tables = SelectTables(model, args.Get("table"));
+        OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
         var results = new List<DiscoveredTable>();
         using var progress = new ProgressLine(context, settings.Quiet);
         foreach (var table in tables)
@@ -62,7 +63,6 @@ internal sealed class DiscoverCommand : ICommand
         }
         progress.Clear();
 
-        OutputGuard.Check([args.Get("output")], settings, model, context.CurrentDirectory);
         if (settings.Format == "json")
             ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results, context.CurrentDirectory), args, context);
         else

@@ -42,6 +42,11 @@ internal sealed class MigrateCommand : ICommand
         var model = ModelLoader.Load(settings, context, out int errors, out var live);
         if (model is null) return PipelineRun.Stop(context, errors);
         using var database = live;
+        // Where the scripts go is checked before any work: a device or FIFO (-o /dev/null, a pipe) has no
+        // folder to put a rollback beside, so one script goes there; a file gets its rollback beside it.
+        var output = args.Get("output");
+        var outputKind = output is null ? FileKind.Missing : FileType.Of(Path.GetFullPath(output, context.CurrentDirectory));
+        OutputGuard.Check(output is null ? [] : outputKind.IsSpecial() ? [output] : [output, RollbackPath(output)], settings, model, context.CurrentDirectory);
 
         var options = PipelineRun.Options(settings, args) with
         {
@@ -72,19 +77,15 @@ internal sealed class MigrateCommand : ICommand
             throw new UsageException(e.Message);
         }
 
-        var output = args.Get("output");
-        if (output is not null && FileType.Of(Path.GetFullPath(output, context.CurrentDirectory)) is var kind && kind.IsSpecial())
+        if (output is not null && outputKind.IsSpecial())
         {
-            // A device or FIFO (-o /dev/null, a pipe) has no folder to put a rollback beside: one script goes there.
-            OutputGuard.Check([output], settings, model, context.CurrentDirectory);
             WriteFile(output, args.Has("rollback") ? script.Rollback : script.Forward, context);
             if (!settings.Quiet && !args.Has("rollback"))
-                context.Stderr.WriteLine($"schemanorm migrate: {output} is {kind.Describe()}, so no rollback was written beside it; run again with --rollback for the rollback script");
+                context.Stderr.WriteLine($"schemanorm migrate: {output} is {outputKind.Describe()}, so no rollback was written beside it; run again with --rollback for the rollback script");
         }
         else if (output is not null)
         {
             var rollbackPath = RollbackPath(output);
-            OutputGuard.Check([output, rollbackPath], settings, model, context.CurrentDirectory);
             WriteFile(output, script.Forward, context);
             WriteFile(rollbackPath, script.Rollback, context);
             if (!settings.Quiet)
