@@ -42,6 +42,20 @@ public static class CommandLine
 
     public static int Run(string[] args, CliContext context)
     {
+        try
+        {
+            return Dispatch(args, context);
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("SCHEMANORM_DEBUG") is null)
+        {
+            // A bug, not bad input: still one clear line and status 2, never a stack trace in a CI log.
+            context.Stderr.WriteLine($"schemanorm: internal error: {e.GetType().Name}: {e.Message} (set SCHEMANORM_DEBUG=1 for details)");
+            return ExitStatus.Failure;
+        }
+    }
+
+    private static int Dispatch(string[] args, CliContext context)
+    {
         var (stdout, stderr) = (context.Stdout, context.Stderr);
         var result = Tree.Parse(args);
         var chosen = result.CommandResult.Command;
@@ -56,12 +70,12 @@ public static class CommandLine
         }
 
         // The root: no command, --help, --version, or a word that names no command.
-        if (args.Length == 0 || result.GetResult(Tree.RootHelp) is not null && result.UnmatchedTokens.Count == 0)
+        if (args.Length == 0 || CommandTree.Given(result, Tree.RootHelp) && result.UnmatchedTokens.Count == 0)
         {
             stdout.Write(HelpText.Overview(Commands, HelpWidth(context)));
             return args.Length == 0 ? ExitStatus.Failure : ExitStatus.Clean;
         }
-        if (result.GetResult(Tree.RootVersion) is not null && result.UnmatchedTokens.Count == 0) return Version(stdout);
+        if (CommandTree.Given(result, Tree.RootVersion) && result.UnmatchedTokens.Count == 0) return Version(stdout);
         return UnknownCommand(result.UnmatchedTokens.FirstOrDefault() ?? args[0], stderr);
     }
 
@@ -103,7 +117,7 @@ public static class CommandLine
         try
         {
             var parsed = Tree.Arguments(result, commandArgs);
-            if (parsed.Has("help") || result.GetResult(Tree.RootHelp) is not null)
+            if (parsed.Has("help") || CommandTree.Given(result, Tree.RootHelp))
             {
                 stdout.Write(HelpText.ForCommand(command, HelpWidth(context)));
                 return ExitStatus.Clean;

@@ -24,7 +24,7 @@ internal sealed class CommandTree
     public Command Help { get; } = new(HelpName, "Shows a command's options (the same as schemanorm <command> --help).");
     public Argument<string> HelpTopic { get; } = new("command") { Arity = ArgumentArity.ZeroOrOne };
     public Command Completion { get; } = new(CompletionName, $"Prints a shell completion script ({string.Join(", ", ShellCompletion.Shells)}).");
-    public Argument<string> Shell { get; } = new("shell") { Arity = ArgumentArity.ZeroOrMore };
+    public Argument<string[]> Shell { get; } = new("shell") { Arity = ArgumentArity.ZeroOrMore };
     public Command Version { get; } = new(VersionName, "Shows the version.");
 
     // Response files (@file) would turn an input named @x.sql into a list of arguments; directives
@@ -50,6 +50,9 @@ internal sealed class CommandTree
     }
 
     public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args, Configuration);
+
+    /// <summary>Whether the command line gave the option (a flag's default does not count).</summary>
+    public static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 
     /// <summary>The project's command a parse chose, or null for the root and the tool's own commands.</summary>
     public ICommand? CommandOf(ParseResult result) =>
@@ -127,9 +130,9 @@ internal sealed class CommandTree
         parsed.Positionals.AddRange(positionals);
         foreach (var (option, spec) in declared.Options)
         {
-            if (result.GetResult(option) is not { Implicit: false } given) continue;
+            if (!Given(result, option)) continue;
             if (spec.Arity == OptionArity.Flag) parsed.Add(spec.Name, "true");
-            else foreach (var token in given.Tokens) parsed.Add(spec.Name, token.Value);
+            else foreach (var token in result.GetResult(option)!.Tokens) parsed.Add(spec.Name, token.Value);
         }
         return parsed;
     }
