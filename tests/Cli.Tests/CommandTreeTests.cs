@@ -44,8 +44,9 @@ public class CommandTreeTests
         Assert.Equal(["x.sql"], a.Positionals);
         Assert.Equal("--quiet takes no value", Rejects("--quiet=yes", "x.sql").Message);
         Assert.Equal("--no-header takes no value", Rejects("--no-header:true").Message);
-        // A value that looks like a flag with a value is still the option's value.
-        Assert.Equal("--quiet=yes", ArgumentParser.Parse(["--var", "--quiet=yes"], Specs).Get("var"));
+        // A value may start with a dash; a known option written with = is an option, not a value.
+        Assert.Equal("-x=1", ArgumentParser.Parse(["--var", "-x=1"], Specs).Get("var"));
+        Assert.Equal("--var needs a value (NAME=VALUE)", Rejects("--var", "--quiet=yes").Message);
     }
 
     [Fact]

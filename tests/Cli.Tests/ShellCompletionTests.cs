@@ -78,7 +78,7 @@ public class ShellCompletionTests
                 if (option.Alias is { } alias) Assert.Contains($"'-{alias}\t", entry);
             }
         }
-        Assert.Contains(lines, l => l.Contains("'completion' = @('bash\tbash', 'zsh\tzsh', 'fish\tfish', 'powershell\tpowershell')"));
+        Assert.Contains(lines, l => l.Contains("'completion' = @('bash\tbash', 'fish\tfish', 'powershell\tpowershell', 'zsh\tzsh')"));
         // Quotes inside single-quoted strings are doubled: every line has an even number of them.
         Assert.All(lines, l => Assert.True(l.Count(c => c == '\'') % 2 == 0, l));
         Assert.Contains("''", r.Stdout); // "a command's options" and the like
