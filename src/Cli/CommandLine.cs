@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SchemaNorm.Cli.Commands;
 using SchemaNorm.Cli.Options;
 using SchemaNorm.Cli.Output;
@@ -36,44 +37,87 @@ public static class CommandLine
         }
     }
 
+    /// <summary>The command tree System.CommandLine parses with, built once from the commands' option tables.</summary>
+    internal static CommandTree Tree { get; } = new(Commands);
+
     public static int Run(string[] args, CliContext context)
     {
+        try
+        {
+            return Dispatch(args, context);
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("SCHEMANORM_DEBUG") is null)
+        {
+            // A bug, not bad input: still one clear line and status 2, never a stack trace in a CI log.
+            context.Stderr.WriteLine($"schemanorm: internal error: {e.GetType().Name}: {e.Message} (set SCHEMANORM_DEBUG=1 for details)");
+            return ExitStatus.Failure;
+        }
+    }
+
+    private static int Dispatch(string[] args, CliContext context)
+    {
         var (stdout, stderr) = (context.Stdout, context.Stderr);
-        // schemanorm help analyze: the same as schemanorm analyze --help.
-        if (args is ["help", var topic, ..])
+        var result = Tree.Parse(args);
+        var chosen = result.CommandResult.Command;
+        if (Tree.CommandOf(result) is { } command) return Run(command, result, args[(Array.IndexOf(args, command.Name) + 1)..], context);
+        if (chosen == Tree.Help) return Help(result, context);
+        if (chosen == Tree.Completion) return Completion(result, stdout, stderr);
+        if (chosen == Tree.Version && result.UnmatchedTokens.Count == 0) return Version(stdout);
+        if (chosen == Tree.Version)
         {
-            if (Commands.FirstOrDefault(c => c.Name == topic) is not { } about) return UnknownCommand(topic, stderr);
-            stdout.Write(HelpText.ForCommand(about, HelpWidth(context)));
-            return ExitStatus.Clean;
+            stderr.WriteLine($"schemanorm version: takes no arguments, not '{ReportText.Line(result.UnmatchedTokens[0])}'");
+            return ExitStatus.Failure;
         }
-        if (args is ["completion", ..])
-        {
-            if (args is not [_, var shell] || ShellCompletion.Script(shell, Commands) is not { } script)
-            {
-                stderr.WriteLine($"schemanorm completion: give one shell: {string.Join(", ", ShellCompletion.Shells)} (e.g. eval \"$(schemanorm completion bash)\")");
-                return ExitStatus.Failure;
-            }
-            stdout.Write(script);
-            return ExitStatus.Clean;
-        }
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+
+        // The root: no command, --help, --version, or a word that names no command.
+        if (args.Length == 0 || CommandTree.Given(result, Tree.RootHelp) && result.UnmatchedTokens.Count == 0)
         {
             stdout.Write(HelpText.Overview(Commands, HelpWidth(context)));
             return args.Length == 0 ? ExitStatus.Failure : ExitStatus.Clean;
         }
-        if (args[0] is "--version" or "version")
+        if (CommandTree.Given(result, Tree.RootVersion) && result.UnmatchedTokens.Count == 0) return Version(stdout);
+        return UnknownCommand(result.UnmatchedTokens.FirstOrDefault() ?? args[0], stderr);
+    }
+
+    private static int Version(TextWriter stdout)
+    {
+        stdout.WriteLine($"schemanorm {ToolInfo.Version}");
+        return ExitStatus.Clean;
+    }
+
+    /// <summary>schemanorm help analyze: the same as schemanorm analyze --help; help alone is the overview.</summary>
+    private static int Help(ParseResult result, CliContext context)
+    {
+        if (result.UnmatchedTokens.Count > 0) return UnknownCommand(result.UnmatchedTokens[0], context.Stderr);
+        if (result.GetResult(Tree.HelpTopic)?.Tokens is not [{ Value: var topic }])
         {
-            stdout.WriteLine($"schemanorm {ToolInfo.Version}");
+            context.Stdout.Write(HelpText.Overview(Commands, HelpWidth(context)));
             return ExitStatus.Clean;
         }
+        if (Commands.FirstOrDefault(c => c.Name == topic) is not { } about) return UnknownCommand(topic, context.Stderr);
+        context.Stdout.Write(HelpText.ForCommand(about, HelpWidth(context)));
+        return ExitStatus.Clean;
+    }
 
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null) return UnknownCommand(args[0], stderr);
+    private static int Completion(ParseResult result, TextWriter stdout, TextWriter stderr)
+    {
+        if (result.UnmatchedTokens.Count > 0 || result.GetResult(Tree.Shell)?.Tokens is not [{ Value: var shell }]
+            || ShellCompletion.Script(shell, Tree) is not { } script)
+        {
+            stderr.WriteLine($"schemanorm completion: give one shell: {string.Join(", ", ShellCompletion.Shells)} (e.g. eval \"$(schemanorm completion bash)\")");
+            return ExitStatus.Failure;
+        }
+        stdout.Write(script);
+        return ExitStatus.Clean;
+    }
 
+    private static int Run(ICommand command, ParseResult result, string[] commandArgs, CliContext context)
+    {
+        var (stdout, stderr) = (context.Stdout, context.Stderr);
         try
         {
-            var parsed = ArgumentParser.Parse(args[1..], command.Options);
-            if (parsed.Has("help"))
+            var parsed = Tree.Arguments(result, commandArgs);
+            if (parsed.Has("help") || CommandTree.Given(result, Tree.RootHelp))
             {
                 stdout.Write(HelpText.ForCommand(command, HelpWidth(context)));
                 return ExitStatus.Clean;
@@ -105,7 +149,7 @@ public static class CommandLine
 
     private static int UnknownCommand(string name, TextWriter stderr)
     {
-        stderr.WriteLine($"schemanorm: unknown command '{name}'{Suggestion.DidYouMean(name, Commands.Select(c => c.Name))} (commands: {string.Join(", ", Commands.Select(c => c.Name))}; see 'schemanorm --help')");
+        stderr.WriteLine($"schemanorm: unknown command '{ReportText.Line(name)}'{Suggestion.DidYouMean(name, Commands.Select(c => c.Name))} (commands: {string.Join(", ", Commands.Select(c => c.Name))}; see 'schemanorm --help')");
         return ExitStatus.Failure;
     }
 }

@@ -20,7 +20,8 @@ internal static class HelpText
         sb.AppendLine();
         sb.AppendLine("Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the tool could not do its job.");
         sb.AppendLine("Run 'schemanorm <command> --help' (or 'schemanorm help <command>') for a command's options.");
-        sb.AppendLine("Shell completion: eval \"$(schemanorm completion bash)\" (or zsh; fish: schemanorm completion fish | source).");
+        sb.AppendLine("Shell completion: eval \"$(schemanorm completion bash)\" (or zsh; fish: schemanorm completion fish | source;");
+        sb.AppendLine("PowerShell: schemanorm completion powershell | Out-String | Invoke-Expression).");
         return sb.ToString();
     }
 

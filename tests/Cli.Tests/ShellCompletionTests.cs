@@ -52,13 +52,47 @@ public class ShellCompletionTests
 
     [Theory]
     [InlineData]
-    [InlineData("powershell")]
+    [InlineData("tcsh")]
     [InlineData("bash", "zsh")]
     public void A_missing_or_unknown_shell_is_a_usage_error(params string[] rest)
     {
         var r = CliRunner.Run(["completion", .. rest]);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("give one shell: bash, zsh, fish", r.Stderr);
+        Assert.Contains("give one shell: bash, zsh, fish, powershell", r.Stderr);
+    }
+
+    [Fact]
+    public void The_powershell_script_registers_a_native_completer_with_every_option_under_its_command()
+    {
+        // No pwsh on the test machines: the script's structure is checked, not run.
+        var r = CliRunner.Run("completion", "powershell");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Register-ArgumentCompleter -Native -CommandName schemanorm -ScriptBlock {", r.Stdout);
+        var lines = r.Stdout.Split('\n');
+        foreach (var command in CommandLine.Commands)
+        {
+            var entry = Assert.Single(lines, l => l.StartsWith($"        '{command.Name}' = @(", StringComparison.Ordinal) && l.Contains('\t'));
+            foreach (var option in command.Options)
+            {
+                Assert.Contains($"'--{option.Name}\t", entry);
+                if (option.Alias is { } alias) Assert.Contains($"'-{alias}\t", entry);
+            }
+        }
+        Assert.Contains(lines, l => l.Contains("'completion' = @('bash\tbash', 'fish\tfish', 'powershell\tpowershell', 'zsh\tzsh')"));
+        // Quotes inside single-quoted strings are doubled: every line has an even number of them.
+        Assert.All(lines, l => Assert.True(l.Count(c => c == '\'') % 2 == 0, l));
+        Assert.Contains("''", r.Stdout); // "a command's options" and the like
+        Assert.Equal(r.Stdout.Count(c => c == '{'), r.Stdout.Count(c => c == '}'));
+    }
+
+    [Fact]
+    public void The_bash_script_completes_the_tools_own_commands_from_the_same_tree()
+    {
+        var script = CliRunner.Run("completion", "bash").Stdout;
+        Assert.Equal(["decompose", "discover"], BashCompletes(script, "schemanorm", "help", "d").Order());
+        Assert.Equal(["powershell"], BashCompletes(script, "schemanorm", "completion", "p"));
+        Assert.Equal(["--help", "--version"], BashCompletes(script, "schemanorm", "--").Order());
+        Assert.Equal(["-o"], BashCompletes(script, "schemanorm", "analyze", "-o"));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal sealed class DecomposeCommand : ICommand
     [
         CommonOptions.Table,
         CommonOptions.FormatAmong(ReportFormats.Names(ReportFormats.Decomposition)),
-        CommonOptions.Output, CommonOptions.Target, CommonOptions.Config,
+        CommonOptions.Output, CommonOptions.Target, CommonOptions.Config, CommonOptions.Color,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, CommonOptions.DiscoveryTimeout, PipelineRun.NoDiscovery,
         .. InputOptions.All,
         .. LiveOptions.All,

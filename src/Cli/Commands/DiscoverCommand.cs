@@ -26,7 +26,7 @@ internal sealed class DiscoverCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        CommonOptions.FormatAmong(Formats), CommonOptions.Output, CommonOptions.Table,
+        CommonOptions.FormatAmong(Formats), CommonOptions.Output, CommonOptions.Table, CommonOptions.Color,
         CommonOptions.Nulls, CommonOptions.MaxLhs, CommonOptions.MaxError, NoMvds, FdsOnly, Threads, TimeLimit,
         .. InputOptions.All,
         .. LiveOptions.All, // with --connection, --table also chooses the one table read from the database
@@ -66,7 +66,7 @@ internal sealed class DiscoverCommand : ICommand
         if (settings.Format == "json")
             ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results, context.CurrentDirectory), args, context);
         else
-            ReportDestination.Write(DiscoveryTextWriter.Write(results), args, context);
+            ReportDestination.Write(DiscoveryTextWriter.Write(results, ReportDestination.Layout(args, context)), args, context);
         return ExitStatus.Clean;
     }
 

@@ -15,7 +15,7 @@ internal sealed record OptionSpec(string Name, OptionArity Arity, string Help, s
 
 /// <summary>
 /// The parsed command line: positional arguments and option values. Options may be written
-/// "--name value" or "--name=value"; "--" ends the options.
+/// "--name value", "--name=value" or "--name:value", flags bundled (-qv); "--" ends the options.
 /// </summary>
 internal sealed class ParsedArguments
 {
@@ -76,49 +76,8 @@ internal sealed class ParsedArguments
     }
 }
 
+/// <summary>Parses one command's arguments by its option table (see <see cref="CommandTree"/>).</summary>
 internal static class ArgumentParser
 {
-    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs)
-    {
-        var result = new ParsedArguments();
-        bool optionsEnded = false;
-        for (int i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (optionsEnded || arg == "-" || !arg.StartsWith('-'))
-            {
-                result.Positionals.Add(arg);
-                continue;
-            }
-            if (arg == "--")
-            {
-                optionsEnded = true;
-                continue;
-            }
-
-            string name = arg.TrimStart('-');
-            string? inline = null;
-            int eq = name.IndexOf('=');
-            if (eq >= 0)
-            {
-                inline = name[(eq + 1)..];
-                name = name[..eq];
-            }
-            var spec = specs.FirstOrDefault(s => s.Name == name || s.Alias == name)
-                       ?? throw new UsageException($"unknown option '{arg}'{Suggestion.DidYouMean(name, specs.Select(s => s.Name), "--")} (see the command's --help)");
-
-            if (spec.Arity == OptionArity.Flag)
-            {
-                if (inline is not null) throw new UsageException($"--{spec.Name} takes no value");
-                result.Add(spec.Name, "true");
-                continue;
-            }
-            string value;
-            if (inline is not null) value = inline;
-            else if (i + 1 < args.Count) value = args[++i];
-            else throw new UsageException($"--{spec.Name} needs a value{(spec.ValueName is null ? "" : $" ({spec.ValueName})")}");
-            result.Add(spec.Name, value); // for a Single option the last one given wins
-        }
-        return result;
-    }
+    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs) => CommandTree.ParseOptions(args, specs);
 }

@@ -20,5 +20,8 @@ internal static class Ansi
         _ => "\u001b[1;36m" + severity.Display() + Reset,
     };
 
+    /// <summary>What the reader must not miss (a join that loses rows).</summary>
+    public static string Red(string text, bool on) => on ? "\u001b[1;31m" + text + Reset : text;
+
     public static string Dim(string text, bool on) => on ? "\u001b[2m" + text + Reset : text;
 }

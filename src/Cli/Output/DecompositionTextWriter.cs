@@ -13,10 +13,10 @@ namespace SchemaNorm.Cli.Output;
 /// </summary>
 internal static class DecompositionTextWriter
 {
-    public static string Write(Decomposition d, int width = TextLayout.DefaultWidth)
+    public static string Write(Decomposition d, TextLayout? layout = null)
     {
         var sb = new StringBuilder();
-        WriteBody(sb, d, "", width);
+        WriteBody(sb, d, "", layout ?? TextLayout.Plain);
         return sb.ToString();
     }
 
@@ -34,27 +34,29 @@ internal static class DecompositionTextWriter
         return sb.ToString();
     }
 
-    private static void WriteBody(StringBuilder sb, Decomposition d, string indent, int width)
+    private static void WriteBody(StringBuilder sb, Decomposition d, string indent, TextLayout layout)
     {
+        int width = layout.Width;
+        bool color = layout.Color;
         var names = d.ColumnNames;
         string from = d.SourceNormalForm is { } nf ? nf.Display() : "normal form unknown";
         if (!d.Changes)
         {
             sb.AppendLine(d.SourceNormalForm is { } f && f >= d.Target
-                ? $"{indent}{d.Source.Name} — {from}: meets the {d.Target.Display()} target, nothing to split."
-                : $"{indent}{d.Source.Name} — {from}: keep it as it is.");
+                ? $"{indent}{Ansi.Bold(ReportText.Line(d.Source.Name.ToString()), color)} — {from}: meets the {d.Target.Display()} target, nothing to split."
+                : $"{indent}{Ansi.Bold(ReportText.Line(d.Source.Name.ToString()), color)} — {from}: keep it as it is.");
             foreach (var n in d.Notes) TextWrap.Wrap(sb, "note: " + n, indent + "  ", width);
             return;
         }
-        sb.AppendLine($"{indent}{ReportText.Line(d.Source.Name.ToString())} — {from}, target {d.Target.Display()}: {d.Tables.Count} table{(d.Tables.Count == 1 ? "" : "s")} ({MethodText(d.Method)})");
-        sb.AppendLine($"{indent}  {Facts(d)}");
+        sb.AppendLine($"{indent}{Ansi.Bold(ReportText.Line(d.Source.Name.ToString()), color)} — {from}, target {d.Target.Display()}: {d.Tables.Count} table{(d.Tables.Count == 1 ? "" : "s")} ({MethodText(d.Method)})");
+        sb.AppendLine($"{indent}  {Facts(d, color)}");
         if (d.Target == NormalForm.BCNF && d.DependencyPreservingBcnfExists is { } exists)
             sb.AppendLine($"{indent}  a dependency-preserving BCNF decomposition {(exists ? "exists" : "does not exist")}");
 
         foreach (var t in d.Tables)
         {
             sb.AppendLine();
-            sb.AppendLine($"{indent}  {ReportText.Line($"{t.Name} ({string.Join(", ", t.ColumnNames)})")}");
+            sb.AppendLine($"{indent}  {Ansi.Bold(ReportText.Line(t.Name.ToString()), color)} {ReportText.Line($"({string.Join(", ", t.ColumnNames)})")}");
             var line = $"key ({t.PrimaryKey.Format(names)})";
             if (t.CandidateKeys.Count > 1) line += $"; other keys {string.Join(", ", t.CandidateKeys.Where(k => k != t.PrimaryKey).Select(k => "(" + k.Format(names) + ")"))}";
             line += $"; {(t.NormalForm is { } tnf ? tnf.Display() : "normal form unknown")}";
@@ -69,7 +71,7 @@ internal static class DecompositionTextWriter
         if (d.Steps.Count > 0)
         {
             sb.AppendLine();
-            sb.AppendLine($"{indent}  splits, in order:");
+            sb.AppendLine($"{indent}  {Ansi.Bold("splits, in order:", color)}");
             int i = 1;
             foreach (var s in d.Steps)
             {
@@ -87,7 +89,7 @@ internal static class DecompositionTextWriter
         if (d.LostDependencies.Count > 0)
         {
             sb.AppendLine();
-            sb.AppendLine($"{indent}  not enforced by any table:");
+            sb.AppendLine($"{indent}  {Ansi.Bold("not enforced by any table:", color)}");
             foreach (var l in d.LostDependencies)
                 TextWrap.Wrap(sb, $"{l.Dependency.Format(names)}: enforce with {l.Enforcement}", indent + "    ", width);
         }
@@ -95,7 +97,7 @@ internal static class DecompositionTextWriter
         if (d.Data is { } data)
         {
             sb.AppendLine();
-            sb.AppendLine($"{indent}  on the sample rows:");
+            sb.AppendLine($"{indent}  {Ansi.Bold("on the sample rows:", color)}");
             TextWrap.Wrap(sb, DataText(data), indent + "    ", width);
             foreach (var r in data.Redundancy)
                 TextWrap.Wrap(sb, $"{r.Column} stored {r.Before} times -> {r.After} times (in {r.Table})", indent + "    ", width);
@@ -104,7 +106,7 @@ internal static class DecompositionTextWriter
         if (d.SetAside.Count > 0)
         {
             sb.AppendLine();
-            sb.AppendLine($"{indent}  not acted on:");
+            sb.AppendLine($"{indent}  {Ansi.Bold("not acted on:", color)}");
             foreach (var a in d.SetAside.Take(20)) TextWrap.Wrap(sb, $"{a.Dependency.Format(names)}: {a.Reason}", indent + "    ", width);
             if (d.SetAside.Count > 20) sb.AppendLine($"{indent}    ... and {d.SetAside.Count - 20} more");
         }
@@ -118,13 +120,14 @@ internal static class DecompositionTextWriter
         if (d.Alternative is { } alt)
         {
             sb.AppendLine();
-            sb.AppendLine($"{indent}  alternative, preserving every dependency ({(alt.Changes ? "3NF synthesis" : "the table in 3NF")}):");
-            WriteBody(sb, alt, indent + "    ", width);
+            sb.AppendLine($"{indent}  {Ansi.Bold($"alternative, preserving every dependency ({(alt.Changes ? "3NF synthesis" : "the table in 3NF")}):", color)}");
+            WriteBody(sb, alt, indent + "    ", layout);
         }
     }
 
-    public static string Facts(Decomposition d) =>
-        $"lossless: {(d.Lossless ? "yes" : "NO")} (chase); dependency preserving: {(d.DependencyPreserving ? "yes" : $"no, {d.LostDependencies.Count} lost")}"
+    /// <param name="color">Whether a lossy join is shown in red (only on a line that is not wrapped).</param>
+    public static string Facts(Decomposition d, bool color = false) =>
+        $"lossless: {(d.Lossless ? "yes" : Ansi.Red("NO", color))} (chase); dependency preserving: {(d.DependencyPreserving ? "yes" : $"no, {d.LostDependencies.Count} lost")}"
         + (d.Data is { } data ? $"; sample rows: {(data.JoinEqualsSource ? "the join returns exactly the source rows" : $"{data.SpuriousRows} spurious, {data.LostRows} lost")}" : "");
 
     public static string DataText(DataVerification data)

@@ -37,20 +37,26 @@ internal static class ReportDestination
     /// <summary>Writes a report in one of the <see cref="ReportFormats"/> to the destination.</summary>
     public static void Write<TReport>(IReportWriter<TReport> writer, TReport report, ParsedArguments args, CliContext context)
     {
+        if (args.Get("output") is null)
+        {
+            writer.Write(report, context.Stdout, Layout(args, context));
+            return;
+        }
+        using var text = new StringWriter();
+        writer.Write(report, text, Layout(args, context));
+        Write(text.ToString(), args, context);
+    }
+
+    /// <summary>The layout of a text report for where --output (or its absence) sends it, and --color.</summary>
+    public static TextLayout Layout(ParsedArguments args, CliContext context)
+    {
         var color = args.Choice("color", "auto", "auto", "always", "never") switch
         {
             "always" => ColorChoice.Always,
             "never" => ColorChoice.Never,
             _ => ColorChoice.Auto,
         };
-        if (args.Get("output") is null)
-        {
-            writer.Write(report, context.Stdout, TextLayout.For(context, color, toFile: false));
-            return;
-        }
-        using var text = new StringWriter();
-        writer.Write(report, text, TextLayout.For(context, color, toFile: true));
-        Write(text.ToString(), args, context);
+        return TextLayout.For(context, color, toFile: args.Get("output") is not null);
     }
 
     public static void Write(string report, ParsedArguments args, CliContext context)

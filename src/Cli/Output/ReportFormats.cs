@@ -23,7 +23,7 @@ internal static class ReportFormats
 
     public static readonly IReadOnlyList<IReportWriter<Decomposition>> Decomposition =
     [
-        new ReportFormat<Decomposition>("text", ".txt", (d, o, layout) => o.Write(DecompositionTextWriter.Write(d, layout.Width))),
+        new ReportFormat<Decomposition>("text", ".txt", (d, o, layout) => o.Write(DecompositionTextWriter.Write(d, layout))),
         new ReportFormat<Decomposition>("json", ".json", (d, o, _) => o.Write(DecompositionJsonWriter.Document(d))),
         new ReportFormat<Decomposition>("markdown", ".md", (d, o, _) => o.Write(DecompositionMarkdownWriter.Write(d))),
     ];
