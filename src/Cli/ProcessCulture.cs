@@ -30,10 +30,11 @@ internal static class ProcessCulture
 
     /// <summary>
     /// Whether the arguments may give --connection (the only way a run reads a live database), in any
-    /// spelling the parser takes (-connection, --connection=...). Saying yes once too often only costs time.
+    /// spelling the parser takes (--connection VALUE, --connection=VALUE, --connection:VALUE). Saying yes
+    /// once too often only costs time.
     /// </summary>
     internal static bool NamesLiveDatabase(IEnumerable<string> args) =>
-        args.Any(a => a.StartsWith('-') && a.TrimStart('-').Split('=', 2)[0] == ConnectionOption);
+        args.Any(a => a.StartsWith('-') && a.TrimStart('-').Split(['=', ':'], 2)[0] == ConnectionOption);
 
     /// <summary>
     /// The option's name, written out: reading <see cref="LiveOptions.Connection"/> here would run the
