@@ -27,10 +27,14 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
     private readonly Queue<int> _copied = new();
     private bool _started;
 
-    public PairSampler(EncodedRelation rel, AgreeSetStore<T> store)
+    private readonly long _copyBudget;
+
+    /// <param name="copyBudgetBytes">Bytes the sorted copies may hold together; null: the rows' own size (at least 1 MiB).</param>
+    public PairSampler(EncodedRelation rel, AgreeSetStore<T> store, long? copyBudgetBytes = null)
     {
         _rel = rel;
         _store = store;
+        _copyBudget = copyBudgetBytes ?? Math.Max(rel.RecordBytes, 1L << 20);
         int m = rel.ColumnCount;
         _clusterRows = new int[m][];
         _clusterCodes = new byte[m][];
@@ -75,9 +79,8 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
     private void Copy(int a)
     {
         long size = Math.Max(1L, (long)_clusterRows[a].Length * _rel.RowBytes);
-        long budget = Math.Max(_rel.RecordBytes, 1L << 20);
-        if (size > budget) return;
-        while (MemoryBytes + size > budget && _copied.TryDequeue(out int oldest))
+        if (size > _copyBudget) return;
+        while (MemoryBytes + size > _copyBudget && _copied.TryDequeue(out int oldest))
         {
             MemoryBytes -= _clusterCodes[oldest]!.Length;
             _clusterCodes[oldest] = null;
