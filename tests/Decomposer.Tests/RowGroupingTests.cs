@@ -54,7 +54,8 @@ public class RowGroupingTests
         for (int r = 0; r < 30; r++) builder.AddRow((r % 3).ToString(), (r % 5).ToString(), (r % 2).ToString());
         var rows = RowSet.Project(builder.Build(), AttributeSet.Of(0, 1, 2));
         // Room for two groupings of these rows: asking for seven sets, twice, drops and recomputes.
-        var small = new RowGrouping(rows.Rows.ToList(), rows.Columns, cacheBudgetInts: 2 * rows.Count);
+        var codes = Enumerable.Range(0, rows.Columns.Length).Select(p => Enumerable.Range(0, rows.Count).Select(i => rows.Code(i, p)).ToArray()).ToArray();
+        var small = new RowGrouping(codes, rows.Columns, rows.Count, cacheBudgetInts: 2 * rows.Count);
         AttributeSet[] sets = [AttributeSet.Of(0), AttributeSet.Of(1), AttributeSet.Of(0, 1), AttributeSet.Of(2), AttributeSet.Of(0, 2), AttributeSet.Of(1, 2), AttributeSet.Of(0, 1, 2)];
         foreach (var set in sets.Concat(sets.Reverse()))
         {
@@ -87,7 +88,7 @@ public class RowGroupingTests
             map.Clear();
             for (int i = 0; i < ids.Length; i++)
             {
-                long key = ((long)ids[i] << 32) | (uint)rows.Rows[i][p];
+                long key = ((long)ids[i] << 32) | (uint)rows.Code(i, p);
                 if (!map.TryGetValue(key, out int id)) map[key] = id = map.Count;
                 ids[i] = id;
             }

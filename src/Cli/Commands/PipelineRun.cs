@@ -43,8 +43,13 @@ internal static class PipelineRun
         var diagnostics = new DiagnosticBag();
         if (settings.Config is { } config) ConfigChecks.Check(model, config, diagnostics);
         PipelineResult result;
+        PhaseTimings? timings = null;
         using (var progress = new PipelineProgressLine(context, settings.Quiet))
-            result = AnalysisPipeline.Run(model, options, diagnostics, progress, fullTable);
+        {
+            timings = settings.Verbose ? new PhaseTimings(progress) : null;
+            result = AnalysisPipeline.Run(model, options, diagnostics, timings ?? (IProgress<PipelineProgress>)progress, fullTable);
+        }
+        if (timings is not null) context.Stderr.WriteLine("schemanorm: " + timings.Describe());
         errors = DiagnosticPrinter.Print(diagnostics.Items, context, settings);
         return errors > 0 ? null : result;
     }

@@ -23,17 +23,12 @@ public static class DataVerifier
         RowSet? joined = parts[order[0]];
         for (int i = 1; i < order.Count && joined is not null; i++) joined = joined.Join(parts[order[i]], maxJoinRows);
 
-        int joinedRows, matched;
-        if (joined is null || AttributeSet.Of(joined.Columns) != universe)
-        {
-            // The join grew past the bound (or the tables do not cover the columns): count what is known.
-            joinedRows = -1;
-            matched = joined is null ? 0 : source.Rows.Count(r => joined.Contains(r));
-        }
-        else
+        // Past the bound (or when the tables do not cover the columns) the join is not compared.
+        int joinedRows = -1, matched = 0;
+        if (joined is not null && AttributeSet.Of(joined.Columns) == universe)
         {
             joinedRows = joined.Count;
-            matched = joined.Rows.Count(source.Contains);
+            matched = joined.CountShared(source);
         }
 
         return new DataVerification

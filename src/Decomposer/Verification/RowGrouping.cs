@@ -8,7 +8,9 @@ namespace SchemaNorm.Decomposer.Verification;
 /// grouping refined from a cached one is the same as one computed from scratch. Ranking splits asks for
 /// the same left and right sides many times over (per candidate, per exception check), hence the cache.
 /// </summary>
-internal sealed class RowGrouping(List<int[]> rows, int[] columns, long cacheBudgetInts = RowGrouping.DefaultCacheBudgetInts)
+/// <param name="codes">One code array per column, <paramref name="rowCount"/> rows each.</param>
+/// <param name="columns">The source column position of each code array.</param>
+internal sealed class RowGrouping(int[][] codes, int[] columns, int rowCount, long cacheBudgetInts = RowGrouping.DefaultCacheBudgetInts)
 {
     /// <summary>Ids kept per row set, the oldest dropped first (16 MB: 6 groupings of 600,000 rows, 66 of 60,000).</summary>
     public const long DefaultCacheBudgetInts = 4_000_000;
@@ -20,7 +22,7 @@ internal sealed class RowGrouping(List<int[]> rows, int[] columns, long cacheBud
     /// <summary>Ids per row (index into the rows) and how many groups there are. The array is shared: read it, never write it.</summary>
     public (int[] Ids, int Count) Of(AttributeSet set)
     {
-        int n = rows.Count;
+        int n = rowCount;
         if (_cache.TryGetValue(set, out var hit)) return (hit.Ids, hit.Count);
 
         // Start from the finest cached grouping on a subset of these columns.
@@ -37,7 +39,7 @@ internal sealed class RowGrouping(List<int[]> rows, int[] columns, long cacheBud
             if (p < 0) throw new ArgumentException("grouping by a column the rows do not have", nameof(set));
             // All rows apart already: more columns cannot split them further.
             if (count == n) break;
-            (ids, count) = Refine(ids, count, p);
+            (ids, count) = Refine(ids, count, codes[p]);
         }
         if (n <= cacheBudgetInts)
         {
@@ -53,23 +55,29 @@ internal sealed class RowGrouping(List<int[]> rows, int[] columns, long cacheBud
         return (ids, count);
     }
 
+    /// <summary>The grouping of <paramref name="n"/> rows by all of the columns given as code arrays, uncached.</summary>
+    public static (int[] Ids, int Count) Group(int[][] columnCodes, int n)
+    {
+        var ids = new int[n];
+        int count = n == 0 ? 0 : 1;
+        foreach (var column in columnCodes)
+        {
+            if (count == n) break;
+            (ids, count) = Refine(ids, count, column);
+        }
+        return (ids, count);
+    }
+
     /// <summary>
-    /// Splits each group by the codes in column position <paramref name="p"/>: the rows are visited group by
-    /// group, so a code seen again within the same group gets the same new id (arrays, no hashing); the new
-    /// ids are then renumbered by first occurrence.
+    /// Splits each group by the codes of one column: the rows are visited group by group, so a code seen
+    /// again within the same group gets the same new id (arrays, no hashing); the new ids are then
+    /// renumbered by first occurrence.
     /// </summary>
-    private (int[] Ids, int Count) Refine(int[] ids, int count, int p)
+    private static (int[] Ids, int Count) Refine(int[] ids, int count, int[] codes)
     {
         int n = ids.Length;
-        // The column's codes in row order first: the pass in group order below then jumps within one
-        // array instead of between the rows' arrays.
-        var codes = new int[n];
         int maxCode = 0;
-        for (int i = 0; i < n; i++)
-        {
-            codes[i] = rows[i][p];
-            maxCode = Math.Max(maxCode, codes[i]);
-        }
+        for (int i = 0; i < n; i++) maxCode = Math.Max(maxCode, codes[i]);
         var first = new int[count + 1];
         foreach (var id in ids) first[id + 1]++;
         for (int g = 0; g < count; g++) first[g + 1] += first[g];

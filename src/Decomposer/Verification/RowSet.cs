@@ -5,45 +5,45 @@ namespace SchemaNorm.Decomposer.Verification;
 
 /// <summary>
 /// A set of distinct rows over some columns of a table, as dictionary codes (0 = NULL, equal to itself,
-/// as the dependency algebra treats it). Projections, natural joins and group counts work on the codes.
+/// as the dependency algebra treats it), kept column by column: one code array per column, never an array
+/// per row. A projection that keeps every row of the table shares the table's own code arrays.
+/// Projections, natural joins and group counts work on the codes.
 /// </summary>
 public sealed class RowSet
 {
-    private HashSet<int[]>? _set;
+    private readonly int[][] _codes;
     private readonly RowGrouping _grouping;
 
-    /// <param name="set">The rows as a set when the caller built one to drop duplicates; otherwise built on first use.</param>
-    private RowSet(int[] columns, List<int[]> rows, HashSet<int[]>? set)
+    private RowSet(int[] columns, int[][] codes, int count)
     {
         Columns = columns;
-        Rows = rows;
-        _set = set;
-        _grouping = new RowGrouping(rows, columns);
+        _codes = codes;
+        Count = count;
+        _grouping = new RowGrouping(codes, columns, count);
     }
 
-    /// <summary>Source column positions, ascending; Rows[r][i] is the code of Columns[i].</summary>
+    /// <summary>Source column positions, ascending; <see cref="Code"/>(r, i) is the code of Columns[i] in row r.</summary>
     public int[] Columns { get; }
 
-    public IReadOnlyList<int[]> Rows { get; }
+    public int Count { get; }
 
-    public int Count => Rows.Count;
+    /// <summary>The code of the column at position <paramref name="column"/> of <see cref="Columns"/> in row <paramref name="row"/>.</summary>
+    public int Code(int row, int column) => _codes[column][row];
 
-    public bool Contains(int[] row) => (_set ??= new HashSet<int[]>(Rows, TupleComparer.Instance)).Contains(row);
+    /// <summary>One row's codes, in the order of <see cref="Columns"/> (a new array: for tests and messages).</summary>
+    public int[] Row(int row)
+    {
+        var values = new int[Columns.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = _codes[i][row];
+        return values;
+    }
 
-    /// <summary>The distinct rows of <paramref name="data"/> projected onto <paramref name="columns"/>.</summary>
+    /// <summary>The distinct rows of <paramref name="data"/> projected onto <paramref name="columns"/>, in the order each first occurs.</summary>
     public static RowSet Project(TableData data, AttributeSet columns)
     {
         var cols = columns.ToArray();
-        var set = new HashSet<int[]>(TupleComparer.Instance);
-        var rows = new List<int[]>();
-        var codes = cols.Select(c => data.Columns[c].Codes).ToArray();
-        for (int r = 0; r < data.RowCount; r++)
-        {
-            var row = new int[cols.Length];
-            for (int i = 0; i < cols.Length; i++) row[i] = codes[i][r];
-            if (set.Add(row)) rows.Add(row);
-        }
-        return new RowSet(cols, rows, set);
+        var source = cols.Select(c => data.Columns[c].Codes).ToArray();
+        return Distinct(cols, source, data.RowCount);
     }
 
     /// <summary>These rows projected onto a subset of their columns.</summary>
@@ -52,49 +52,101 @@ public sealed class RowSet
         var cols = columns.ToArray();
         var at = cols.Select(c => Array.IndexOf(Columns, c)).ToArray();
         if (at.Any(i => i < 0)) throw new ArgumentException("projection onto columns the rows do not have", nameof(columns));
-        var set = new HashSet<int[]>(TupleComparer.Instance);
-        var rows = new List<int[]>();
-        foreach (var source in Rows)
+        return Distinct(cols, at.Select(i => _codes[i]).ToArray(), Count);
+    }
+
+    /// <summary>
+    /// The distinct rows of columns given as code arrays of <paramref name="n"/> rows: the grouping of all
+    /// their columns numbers the rows by first occurrence, so the first row of each group is kept, in
+    /// order. When every row is distinct, the arrays are shared, not copied.
+    /// </summary>
+    private static RowSet Distinct(int[] cols, int[][] source, int n)
+    {
+        var (ids, groups) = RowGrouping.Group(source, n);
+        if (groups == n) return new RowSet(cols, source, n);
+        var firstRow = new int[groups];
+        int next = 0;
+        for (int r = 0; r < n; r++)
+            if (ids[r] == next) firstRow[next++] = r;
+        var codes = new int[cols.Length][];
+        for (int i = 0; i < cols.Length; i++)
         {
-            var row = new int[at.Length];
-            for (int i = 0; i < at.Length; i++) row[i] = source[at[i]];
-            if (set.Add(row)) rows.Add(row);
+            var from = source[i];
+            var to = codes[i] = new int[groups];
+            for (int g = 0; g < groups; g++) to[g] = from[firstRow[g]];
         }
-        return new RowSet(cols, rows, set);
+        return new RowSet(cols, codes, groups);
     }
 
     /// <summary>The natural join (equal codes join, NULL with NULL too). Past <paramref name="maxRows"/> it stops and returns null.</summary>
     public RowSet? Join(RowSet other, int maxRows = 5_000_000)
     {
-        var all = AttributeSet.Of(Columns) | AttributeSet.Of(other.Columns);
-        var cols = all.ToArray();
+        var cols = (AttributeSet.Of(Columns) | AttributeSet.Of(other.Columns)).ToArray();
         var common = Columns.Where(c => Array.IndexOf(other.Columns, c) >= 0).ToArray();
-        var myCommon = common.Select(c => Array.IndexOf(Columns, c)).ToArray();
-        var theirCommon = common.Select(c => Array.IndexOf(other.Columns, c)).ToArray();
-        var index = new Dictionary<int[], List<int[]>>(TupleComparer.Instance);
-        foreach (var row in other.Rows)
+        var myCommon = common.Select(c => _codes[Array.IndexOf(Columns, c)]).ToArray();
+        var theirCommon = common.Select(c => other._codes[Array.IndexOf(other.Columns, c)]).ToArray();
+
+        // One grouping of both sides' rows on the common columns (theirs first): rows of the same group join.
+        int theirs = other.Count, total = theirs + Count;
+        var both = new int[common.Length][];
+        for (int i = 0; i < common.Length; i++)
         {
-            var key = Pick(row, theirCommon);
-            if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-            list.Add(row);
+            both[i] = new int[total];
+            Array.Copy(theirCommon[i], both[i], theirs);
+            Array.Copy(myCommon[i], 0, both[i], theirs, Count);
         }
-        var fromMine = cols.Select(c => Array.IndexOf(Columns, c)).ToArray();
-        var fromTheirs = cols.Select(c => Array.IndexOf(other.Columns, c)).ToArray();
+        var (ids, groups) = RowGrouping.Group(both, total);
+        both = null;
+
+        // Their rows by group, in row order within a group.
+        var first = new int[groups + 1];
+        for (int r = 0; r < theirs; r++) first[ids[r] + 1]++;
+        for (int g = 0; g < groups; g++) first[g + 1] += first[g];
+        var order = new int[theirs];
+        var fill = (int[])first.Clone();
+        for (int r = 0; r < theirs; r++) order[fill[ids[r]]++] = r;
+
         // Both sides are sets, so their join is one: each joined row projects back onto the one pair of rows
         // it came from. No duplicate check needed.
-        var rows = new List<int[]>();
-        foreach (var row in Rows)
+        var mine = new List<int>();
+        var matched = new List<int>();
+        for (int r = 0; r < Count; r++)
         {
-            if (!index.TryGetValue(Pick(row, myCommon), out var matches)) continue;
-            foreach (var m in matches)
+            int g = ids[theirs + r];
+            for (int k = first[g]; k < first[g + 1]; k++)
             {
-                var joined = new int[cols.Length];
-                for (int i = 0; i < cols.Length; i++) joined[i] = fromMine[i] >= 0 ? row[fromMine[i]] : m[fromTheirs[i]];
-                rows.Add(joined);
-                if (rows.Count > maxRows) return null;
+                mine.Add(r);
+                matched.Add(order[k]);
+                if (mine.Count > maxRows) return null;
             }
         }
-        return new RowSet(cols, rows, null);
+        int n = mine.Count;
+        var codes = new int[cols.Length][];
+        for (int i = 0; i < cols.Length; i++)
+        {
+            int p = Array.IndexOf(Columns, cols[i]);
+            var (from, rows) = p >= 0 ? (_codes[p], mine) : (other._codes[Array.IndexOf(other.Columns, cols[i])], matched);
+            var to = codes[i] = new int[n];
+            for (int k = 0; k < n; k++) to[k] = from[rows[k]];
+        }
+        return new RowSet(cols, codes, n);
+    }
+
+    /// <summary>How many of these rows are rows of <paramref name="other"/> too (both over the same columns).</summary>
+    public int CountShared(RowSet other)
+    {
+        if (!Columns.AsSpan().SequenceEqual(other.Columns)) throw new ArgumentException("rows over other columns", nameof(other));
+        int total = Count + other.Count;
+        var both = new int[Columns.Length][];
+        for (int i = 0; i < Columns.Length; i++)
+        {
+            both[i] = new int[total];
+            Array.Copy(_codes[i], both[i], Count);
+            Array.Copy(other._codes[i], 0, both[i], Count, other.Count);
+        }
+        // Each side is a set: a group holds at most one row of each, and a group of two is a shared row.
+        var (_, groups) = RowGrouping.Group(both, total);
+        return total - groups;
     }
 
     /// <summary>
@@ -104,17 +156,17 @@ public sealed class RowSet
     /// </summary>
     public GroupStatistics Groups(AttributeSet lhs, AttributeSet rhs)
     {
-        int n = Rows.Count;
-        var l = lhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
-        var r = rhs.ToArray().Select(c => Array.IndexOf(Columns, c)).ToArray();
+        int n = Count;
         var (lhsIds, groups) = _grouping.Of(lhs);
         var (rhsIds, values) = _grouping.Of(rhs);
+        var l = lhs.ToArray().Select(c => _codes[Array.IndexOf(Columns, c)]).ToArray();
+        var r = rhs.ToArray().Select(c => _codes[Array.IndexOf(Columns, c)]).ToArray();
         // Groups whose key holds a NULL (an optional reference left empty) must agree, but are no evidence.
         bool nullInLhs = false;
         var nullGroup = new bool[groups];
-        for (int i = 0; i < n; i++)
-            foreach (var p in l)
-                if (Rows[i][p] == ColumnData.NullCode) { nullInLhs = nullGroup[lhsIds[i]] = true; break; }
+        foreach (var column in l)
+            for (int i = 0; i < n; i++)
+                if (column[i] == ColumnData.NullCode) nullInLhs = nullGroup[lhsIds[i]] = true;
 
         var size = new int[groups];
         var firstValue = new int[groups];
@@ -127,8 +179,14 @@ public sealed class RowSet
         }
         // A right side that is NULL in every column of it says nothing when it repeats.
         var nullRhs = new bool[values];
-        for (int i = 0; i < n; i++)
-            if (r.Length > 0 && r.All(p => Rows[i][p] == ColumnData.NullCode)) nullRhs[rhsIds[i]] = true;
+        if (r.Length > 0)
+            for (int i = 0; i < n; i++)
+            {
+                bool allNull = true;
+                foreach (var column in r)
+                    if (column[i] != ColumnData.NullCode) { allNull = false; break; }
+                if (allNull) nullRhs[rhsIds[i]] = true;
+            }
         int repeated = 0, redundant = 0, consistent = 0, largest = 0, informative = 0;
         var sizes = new Dictionary<int, int>();
         for (int g = 0; g < groups; g++)
@@ -166,32 +224,24 @@ public sealed class RowSet
     /// </summary>
     public double G3(AttributeSet lhs, AttributeSet rhs)
     {
-        if (Rows.Count == 0) return 0;
-        var (lhsIds, _) = _grouping.Of(lhs);
-        var (rhsIds, _) = _grouping.Of(rhs);
-        var counts = new Dictionary<long, int>();
-        var best = new Dictionary<int, int>();
-        var size = new Dictionary<int, int>();
-        for (int i = 0; i < lhsIds.Length; i++)
+        if (Count == 0) return 0;
+        var (lhsIds, groups) = _grouping.Of(lhs);
+        // A group of X ∪ Y is one (X value, Y value) pair.
+        var (pairIds, pairs) = _grouping.Of(lhs | rhs);
+        var pairCount = new int[pairs];
+        var best = new int[groups];
+        for (int i = 0; i < Count; i++)
         {
-            long key = ((long)lhsIds[i] << 32) | (uint)rhsIds[i];
-            int c = counts[key] = counts.GetValueOrDefault(key) + 1;
-            if (c > best.GetValueOrDefault(lhsIds[i])) best[lhsIds[i]] = c;
-            size[lhsIds[i]] = size.GetValueOrDefault(lhsIds[i]) + 1;
+            int c = ++pairCount[pairIds[i]];
+            if (c > best[lhsIds[i]]) best[lhsIds[i]] = c;
         }
-        int delete = size.Sum(g => g.Value - best[g.Key]);
-        return (double)delete / Rows.Count;
+        long keep = 0;
+        foreach (var b in best) keep += b;
+        return (double)(Count - keep) / Count;
     }
 
     /// <summary>Dense ids of the rows' values on some columns, numbered by first occurrence (see <see cref="RowGrouping"/>).</summary>
     internal (int[] Ids, int Count) GroupIds(AttributeSet columns) => _grouping.Of(columns);
-
-    private static int[] Pick(int[] row, int[] positions)
-    {
-        var key = new int[positions.Length];
-        for (int i = 0; i < positions.Length; i++) key[i] = row[positions[i]];
-        return key;
-    }
 }
 
 /// <summary>What grouping rows by some columns shows (see <see cref="RowSet.Groups"/>).</summary>
@@ -201,18 +251,4 @@ public sealed record GroupStatistics(
 {
     /// <summary>Of <see cref="RedundantRows"/>, those whose repeated right side is not all NULL.</summary>
     public int RedundantValueRows { get; init; }
-}
-
-internal sealed class TupleComparer : IEqualityComparer<int[]>
-{
-    public static readonly TupleComparer Instance = new();
-
-    public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
-
-    public int GetHashCode(int[] row)
-    {
-        var h = new HashCode();
-        foreach (var v in row) h.Add(v);
-        return h.ToHashCode();
-    }
 }

@@ -128,6 +128,9 @@ internal sealed unsafe class EncodedRelation
 
     public int RowBytes => _rowBytes;
 
+    /// <summary>Bytes of the row-by-row codes.</summary>
+    public long RecordBytes => _records.LongLength;
+
     /// <summary>
     /// The codes of the given rows, one after another, in a pinned block: comparisons between rows that
     /// are near each other in <paramref name="rows"/> then read memory in order.

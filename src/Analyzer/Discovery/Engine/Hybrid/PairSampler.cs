@@ -12,7 +12,9 @@ namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 /// <remarks>
 /// A column's clusters are copied once it reaches its third window, row codes in sorted order, so that
 /// later windows walk memory in order instead of jumping between rows (the copies count against the
-/// memory budget).
+/// memory budget). The copies together stay within the size of the rows themselves, the oldest dropped
+/// first: they only make windows faster, and a table of 600,000 wide rows would otherwise hold gigabytes
+/// of them.
 /// </remarks>
 internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatable<T>
 {
@@ -22,12 +24,17 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
     private readonly byte[]?[] _clusterCodes;
     private readonly int[] _window;
     private readonly double[] _efficiency;
+    private readonly Queue<int> _copied = new();
     private bool _started;
 
-    public PairSampler(EncodedRelation rel, AgreeSetStore<T> store)
+    private readonly long _copyBudget;
+
+    /// <param name="copyBudgetBytes">Bytes the sorted copies may hold together; null: the rows' own size (at least 1 MiB).</param>
+    public PairSampler(EncodedRelation rel, AgreeSetStore<T> store, long? copyBudgetBytes = null)
     {
         _rel = rel;
         _store = store;
+        _copyBudget = copyBudgetBytes ?? Math.Max(rel.RecordBytes, 1L << 20);
         int m = rel.ColumnCount;
         _clusterRows = new int[m][];
         _clusterCodes = new byte[m][];
@@ -62,14 +69,25 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
                 if (_efficiency[a] >= threshold && (best < 0 || _efficiency[a] > _efficiency[best])) best = a;
             if (best < 0) break;
             // A column that keeps being chosen gets its clusters copied in order (copying costs about one window).
-            if (_window[best] == 3 && _clusterCodes[best] is null && !control.OverMemory)
-            {
-                _clusterCodes[best] = _rel.CopyRows(_clusterRows[best]);
-                MemoryBytes += _clusterCodes[best]!.Length;
-            }
+            if (_window[best] == 3 && _clusterCodes[best] is null && !control.OverMemory) Copy(best);
             RunWindow(best);
             control.Report(DiscoveryPhase.Sampling, _window[best], Comparisons, _store.Count);
         }
+    }
+
+    /// <summary>Copies column a's clusters in order, dropping the oldest copies to stay within the rows' own size.</summary>
+    private void Copy(int a)
+    {
+        long size = Math.Max(1L, (long)_clusterRows[a].Length * _rel.RowBytes);
+        if (size > _copyBudget) return;
+        while (MemoryBytes + size > _copyBudget && _copied.TryDequeue(out int oldest))
+        {
+            MemoryBytes -= _clusterCodes[oldest]!.Length;
+            _clusterCodes[oldest] = null;
+        }
+        _clusterCodes[a] = _rel.CopyRows(_clusterRows[a]);
+        MemoryBytes += _clusterCodes[a]!.Length;
+        _copied.Enqueue(a);
     }
 
     private void RunWindow(int a)
