@@ -29,13 +29,18 @@ internal static class ShellCompletion
         return shell switch
         {
             "bash" => Bash(commands, first),
-            // zsh runs the bash script through its bashcompinit layer.
-            "zsh" => "autoload -U +X bashcompinit && bashcompinit\n" + Bash(commands, first),
+            // zsh runs the bash script through its bashcompinit layer, which needs the completion system
+            // (compinit) loaded first: a .zshrc without it would otherwise fail on compdef.
+            "zsh" => ZshPrelude + Bash(commands, first),
             "fish" => Fish(commands),
             "powershell" => PowerShell(commands, first),
             _ => null,
         };
     }
+
+    private const string ZshPrelude =
+        "(( ${+functions[compdef]} )) || { autoload -Uz compinit && compinit }\n" +
+        "autoload -U +X bashcompinit && bashcompinit\n";
 
     private static CompletedCommand Describe(Command command) => new(
         command.Name,
