@@ -152,13 +152,16 @@ public static class DesignDependencies
         JoinFamiliesFromTheRest(selected, data, hints, closureSet);
         ReturnToTheirBlock(selected, data.ColumnNames, hints.Columns, closureSet);
         PlaceLeftovers(selected, data, hints, closureSet);
+        var returned = BackToTheTable(selected, data.ColumnNames, hints.Columns);
 
         foreach (var (fd, score) in plausible)
         {
             cancellation.ThrowIfCancellationRequested();
             if (selected.Any(s => s.Lhs == fd.Lhs && s.Rhs.Contains(fd.Rhs))) continue;
             var by = selected.FirstOrDefault(s => s.Rhs.Contains(fd.Rhs) || s.Lhs.Contains(fd.Rhs));
-            candidates.Add(new(fd, by is null
+            candidates.Add(new(fd, returned.Contains(fd.Rhs) && by is null
+                ? $"{data.ColumnNames[fd.Rhs]} is listed among the table's own columns, away from the other columns of {fd.Lhs.Format(data.ColumnNames)}"
+                : by is null
                 ? "its right side is part of a chosen determinant"
                 : $"a better determinant explains the same column ({by.Lhs.Format(data.ColumnNames)})", score.Score));
         }
@@ -280,6 +283,55 @@ public static class DesignDependencies
             selected[x] = selected[x] with { Rhs = selected[x].Rhs.With(a) };
             home[a] = x;
         }
+    }
+
+    /// <summary>
+    /// Columns that a determinant Y took from among the table's own columns go back to the table: a run of
+    /// columns that Y holds, whose neighbours on both sides are the table's own (taken by no determinant) or
+    /// identifiers of other determinants, not beside Y's identifier, none of them named for Y, while Y
+    /// keeps columns of its own elsewhere. In a product's columns (Size, SizeUnitMeasureCode, WeightUnitMeasureCode,
+    /// Weight) the rows may let the subcategory tell the size unit, but the subcategory's own columns sit
+    /// apart, under its name. Returns the columns moved back.
+    /// </summary>
+    private static AttributeSet BackToTheTable(List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns)
+    {
+        var moved = AttributeSet.Empty;
+        var home = new int[names.Count];
+        Array.Fill(home, -1);
+        var identifiers = AttributeSet.Empty;
+        for (int j = 0; j < selected.Count; j++)
+        {
+            foreach (var c in selected[j].Rhs) home[c] = j;
+            identifiers |= selected[j].Lhs;
+        }
+        var runs = new List<(int Owner, int Start, int End)>();
+        for (int a = 0; a < names.Count;)
+        {
+            int end = a;
+            while (end + 1 < names.Count && home[end + 1] == home[a]) end++;
+            if (home[a] >= 0) runs.Add((home[a], a, end));
+            a = end + 1;
+        }
+        foreach (var (y, start, end) in runs)
+        {
+            int before = start - 1, after = end + 1;
+            if (before < 0 || after >= names.Count) continue;
+            // A reference beside its description (ProductID, ProductName; Phone, CustomerID) keeps it.
+            if (selected[y].Lhs.Contains(before) || selected[y].Lhs.Contains(after)) continue;
+            if (!OwnOrIdentifier(before) || !OwnOrIdentifier(after)) continue;
+            var run = AttributeSet.Empty;
+            for (int c = start; c <= end; c++) run = run.With(c);
+            var rest = selected[y].Rhs - run;
+            if (rest.IsEmpty) continue;
+            var stems = OwnStems(selected[y].Lhs, names, columns);
+            if (run.ToArray().Any(c => stems.Any(stem => NamedFor(names[c], stem)))) continue;
+            selected[y] = selected[y] with { Rhs = rest };
+            moved |= run;
+        }
+        selected.RemoveAll(s => s.Rhs.IsEmpty);
+        return moved;
+
+        bool OwnOrIdentifier(int c) => home[c] < 0 || identifiers.Contains(c);
     }
 
     /// <summary>

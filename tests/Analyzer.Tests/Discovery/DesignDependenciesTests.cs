@@ -326,4 +326,37 @@ public class DesignDependenciesTests
         Assert.Equal(AttributeSet.Of(2, 3, 4), Assert.Single(selection.Selected).Rhs);
         Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(4) && c.Reason.Contains("one to one"));
     }
+
+    [Fact]
+    public void A_column_taken_from_among_the_tables_own_columns_goes_back_to_the_table()
+    {
+        // Each subcategory's products happen to share one size unit, so SubcategoryID -> SizeUnit holds; but
+        // SizeUnit is listed among the product's own columns, and the subcategory's columns sit apart.
+        var b = new TableDataBuilder(["ProductID", "Size", "SizeUnit", "Weight", "SubcategoryID", "SubcategoryName", "SubcategoryGroup"]);
+        var rng = new Random(31);
+        for (int p = 0; p < 200; p++)
+        {
+            int subcategory = rng.Next(8);
+            b.AddRow("P" + p, "" + rng.Next(38, 62), subcategory % 2 == 0 ? "CM" : "IN", "" + rng.Next(100, 900),
+                "" + subcategory, "Subcategory " + subcategory, "G" + subcategory % 3);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(5, 6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(4)).Rhs);
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(4) && c.Fd.Rhs == 2 && c.Reason.Contains("table's own columns"));
+    }
+
+    [Fact]
+    public void A_description_beside_its_reference_stays_with_it()
+    {
+        // ProductName follows ProductID among the line's columns: it is the product's, as everywhere.
+        var b = new TableDataBuilder(["LineID", "Quantity", "ProductID", "ProductName", "Discount", "ProductColor"]);
+        var rng = new Random(37);
+        for (int line = 0; line < 200; line++)
+        {
+            int product = rng.Next(12);
+            b.AddRow("L" + line, "" + rng.Next(1, 9), "" + product, "Product " + product, "" + rng.Next(0, 30), "C" + product % 5);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(3, 5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
+    }
 }
