@@ -122,7 +122,7 @@ public static class Plausibility
             _ when evidence.LhsIsUnique => (PlausibilityClass.Candidate, "the left side is unique in the rows: the FD says no more than a key would"),
             _ when fd.Error > 0 || !evidence.Holds => (PlausibilityClass.Candidate, $"holds only after deleting {evidence.Error:P1} of the rows"),
             _ when lhsNullsUnnamed => (PlausibilityClass.Candidate, "the left side holds NULLs, and no column of it is named as an identifier"),
-            _ when evidence.SupportingGroups >= 2 && SameWhereLhsIsSet(groups, fd) =>
+            _ when evidence.SupportingGroups >= 2 && !NamedForLhs(data.ColumnNames, fd, hints.Columns) && SameWhereLhsIsSet(groups, fd) =>
                 (PlausibilityClass.Candidate, $"{data.ColumnNames[fd.Rhs]} is the same in every row whose left side is set: it tells only whether the left side is NULL"),
             _ when evidence.SupportingGroups < FewestRepeatedGroups(data.ColumnNames, fd, hints.Columns) =>
                 (PlausibilityClass.Candidate, $"only {evidence.SupportingGroups} left-side value{(evidence.SupportingGroups == 1 ? "" : "s")} repeat: too few rows to tell"),
@@ -180,9 +180,10 @@ public static class Plausibility
     }
 
     /// <summary>
-    /// Whether the right side takes one value in every row whose left side holds no NULL, and another where
-    /// it does (a flag set for every product with a subcategory): the FD then only says whether the reference
-    /// is empty, which is no evidence that the right side is a fact of what it references.
+    /// Whether the right side takes one value in every row whose left side holds no NULL, and a value, never
+    /// NULL, where it does (a flag set for every product with a subcategory, clear for the others): the FD
+    /// then only says whether the reference is empty, which is no evidence that the right side is a fact of
+    /// what it references. A referenced row's own column is NULL where the reference is, and is not this.
     /// </summary>
     private static bool SameWhereLhsIsSet(RowGroupCache groups, DiscoveredFd fd)
     {
@@ -192,7 +193,12 @@ public static class Plausibility
         long? seen = null;
         for (int r = 0; r < ids.Length; r++)
         {
-            if (nullLhs[ids[r]]) continue;
+            if (nullLhs[ids[r]])
+            {
+                // A referenced row's column is NULL where the reference is (a left join): that is no flag.
+                if (column.Codes[r] == ColumnData.NullCode) return false;
+                continue;
+            }
             long code = RowGroups.Code(column, r, groups.Nulls);
             if (seen is null) seen = code;
             else if (seen != code) return false;

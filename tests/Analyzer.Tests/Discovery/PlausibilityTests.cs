@@ -141,17 +141,19 @@ public class PlausibilityTests
     public void A_flag_set_for_every_row_with_a_reference_is_only_a_candidate()
     {
         // Every product with a subcategory is a finished good, every one without is not: the flag follows
-        // whether SubcategoryID is NULL, not which subcategory it is. The subcategory's name does vary.
-        var b = new TableDataBuilder(["ProductID", "SubcategoryID", "FinishedGoodsFlag", "SubcategoryName"]);
+        // whether SubcategoryID is NULL, not which subcategory it is. The subcategory's name does vary, and its
+        // Kind, the same for every subcategory of the sample, is NULL where there is none: a joined column.
+        var b = new TableDataBuilder(["ProductID", "SubcategoryID", "FinishedGoodsFlag", "SubcategoryName", "Kind"]);
         for (int p = 0; p < 60; p++)
         {
             bool none = p % 3 == 0;
-            b.AddRow("P" + p, none ? null : "" + p % 7, none ? "0" : "1", none ? null : "Subcategory " + p % 7);
+            b.AddRow("P" + p, none ? null : "" + p % 7, none ? "0" : "1", none ? null : "Subcategory " + p % 7, none ? null : "K");
         }
         var t = b.Build();
         var flag = Plausibility.Score(t, Fd(1, 2));
         Assert.Equal(PlausibilityClass.Candidate, flag.Class);
         Assert.Contains("whether the left side is NULL", flag.Reason);
         Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(1, 3)).Class);
+        Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(1, 4)).Class);
     }
 }
