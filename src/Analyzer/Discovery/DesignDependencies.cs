@@ -152,7 +152,7 @@ public static class DesignDependencies
         JoinFamiliesFromTheRest(selected, data, hints, closureSet);
         ReturnToTheirBlock(selected, data.ColumnNames, hints.Columns, closureSet);
         PlaceLeftovers(selected, data, hints, closureSet);
-        var returned = BackToTheTable(selected, data.ColumnNames, hints.Columns);
+        var returned = BackToTheirOwner(selected, data.ColumnNames, hints.Columns, closureSet);
 
         foreach (var (fd, score) in plausible)
         {
@@ -286,24 +286,29 @@ public static class DesignDependencies
     }
 
     /// <summary>
-    /// Columns that a determinant Y took from among the table's own columns go back to the table: a run of
-    /// columns that Y holds, whose neighbours on both sides are the table's own (taken by no determinant) or
-    /// identifiers of other determinants, not beside Y's identifier, none of them named for Y, while Y
-    /// keeps columns of its own elsewhere. In a product's columns (Size, SizeUnitMeasureCode, WeightUnitMeasureCode,
-    /// Weight) the rows may let the subcategory tell the size unit, but the subcategory's own columns sit
-    /// apart, under its name. Returns the columns moved back.
+    /// Columns that a determinant Y took from among another entity's columns go back to it: a run of columns
+    /// that Y holds, whose neighbours on both sides belong to one other owner X (a determinant that determines
+    /// the run, or the table itself: columns no determinant took), not beside Y's identifier, none of them
+    /// named for Y, while Y keeps columns of its own elsewhere. A neighbour that is itself an identifier
+    /// (a reference of the table listed beside it) belongs to any owner. In a product's columns (Size,
+    /// SizeUnitMeasureCode, WeightUnitMeasureCode, Weight) the rows may let the subcategory tell the size
+    /// unit, but the subcategory's own columns sit apart, under its name. Returns the columns given back to
+    /// the table itself.
     /// </summary>
-    private static AttributeSet BackToTheTable(List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns)
+    private static AttributeSet BackToTheirOwner(
+        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet exact)
     {
-        var moved = AttributeSet.Empty;
+        const int Table = -1, Any = -2;
+        var toTable = AttributeSet.Empty;
         var home = new int[names.Count];
-        Array.Fill(home, -1);
+        Array.Fill(home, Table);
         var identifiers = AttributeSet.Empty;
         for (int j = 0; j < selected.Count; j++)
         {
             foreach (var c in selected[j].Rhs) home[c] = j;
             identifiers |= selected[j].Lhs;
         }
+        var closures = selected.Select(s => exact.Closure(s.Lhs)).ToList();
         var runs = new List<(int Owner, int Start, int End)>();
         for (int a = 0; a < names.Count;)
         {
@@ -318,20 +323,25 @@ public static class DesignDependencies
             if (before < 0 || after >= names.Count) continue;
             // A reference beside its description (ProductID, ProductName; Phone, CustomerID) keeps it.
             if (selected[y].Lhs.Contains(before) || selected[y].Lhs.Contains(after)) continue;
-            if (!OwnOrIdentifier(before) || !OwnOrIdentifier(after)) continue;
+            int left = Owner(before), right = Owner(after);
+            int x = left == Any ? right : right == Any || right == left ? left : Any;
+            if (x == Any || x == y) continue;
             var run = AttributeSet.Empty;
             for (int c = start; c <= end; c++) run = run.With(c);
             var rest = selected[y].Rhs - run;
             if (rest.IsEmpty) continue;
+            if (x >= 0 && (!run.IsSubsetOf(closures[x]) || run.Overlaps(selected[x].Lhs))) continue;
             var stems = OwnStems(selected[y].Lhs, names, columns);
             if (run.ToArray().Any(c => stems.Any(stem => NamedFor(names[c], stem)))) continue;
             selected[y] = selected[y] with { Rhs = rest };
-            moved |= run;
+            if (x >= 0) selected[x] = selected[x] with { Rhs = selected[x].Rhs | run };
+            else toTable |= run;
+            foreach (var c in run) home[c] = x;
         }
         selected.RemoveAll(s => s.Rhs.IsEmpty);
-        return moved;
+        return toTable;
 
-        bool OwnOrIdentifier(int c) => home[c] < 0 || identifiers.Contains(c);
+        int Owner(int c) => identifiers.Contains(c) ? Any : home[c];
     }
 
     /// <summary>

@@ -359,4 +359,22 @@ public class DesignDependenciesTests
         var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
         Assert.Equal(AttributeSet.Of(3, 5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
     }
+
+    [Fact]
+    public void Columns_taken_from_among_a_parents_columns_go_back_to_the_parent()
+    {
+        // Lines of products: each subcategory's products happen to share a size unit and a finish, so
+        // SubcategoryID -> SizeUnit, Finish holds; both are listed among the product's columns.
+        var b = new TableDataBuilder(["LineID", "Cost", "ProductID", "ProductName", "SizeUnit", "Finish", "Weight", "SubcategoryID", "SubcategoryName", "SubcategoryGroup"]);
+        var rng = new Random(41);
+        for (int line = 0; line < 300; line++)
+        {
+            int product = rng.Next(40), subcategory = product % 8;
+            b.AddRow("L" + line, "" + rng.Next(10, 99), "" + product, "Product " + product, subcategory % 2 == 0 ? "CM" : "IN",
+                subcategory < 4 ? "Matte" : "Gloss", "" + (100 + product * 7), "" + subcategory, "Subcategory " + subcategory, "G" + subcategory % 3);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(8, 9), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(7)).Rhs);
+        Assert.Equal(AttributeSet.Of(3, 4, 5, 6, 7), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
+    }
 }
