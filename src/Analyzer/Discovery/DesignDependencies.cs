@@ -321,8 +321,9 @@ public static class DesignDependencies
         {
             int before = start - 1, after = end + 1;
             if (before < 0 || after >= names.Count) continue;
-            // A reference beside its description (ProductID, ProductName; Phone, CustomerID) keeps it.
-            if (selected[y].Lhs.Contains(before) || selected[y].Lhs.Contains(after)) continue;
+            // A reference beside its description keeps it (ProductID, ProductName; Phone, CustomerID; EmployeeID,
+            // TerritoryID, LastName: other identifiers between them do not count).
+            if (BesideIdentifierOf(y, before, -1) || BesideIdentifierOf(y, after, +1)) continue;
             int left = Owner(before), right = Owner(after);
             int x = left == Any ? right : right == Any || right == left ? left : Any;
             if (x == Any || x == y) continue;
@@ -342,6 +343,17 @@ public static class DesignDependencies
         return toTable;
 
         int Owner(int c) => identifiers.Contains(c) ? Any : home[c];
+
+        bool BesideIdentifierOf(int y, int c, int step)
+        {
+            for (; c >= 0 && c < names.Count; c += step)
+            {
+                if (selected[y].Lhs.Contains(c)) return true;
+                var column = columns is not null && c < columns.Count ? columns[c] : null;
+                if (KeyLikeness.Role(names[c], column) != ColumnRole.Identifier) return false;
+            }
+            return false;
+        }
     }
 
     /// <summary>

@@ -377,4 +377,18 @@ public class DesignDependenciesTests
         Assert.Equal(AttributeSet.Of(8, 9), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(7)).Rhs);
         Assert.Equal(AttributeSet.Of(3, 4, 5, 6, 7), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
     }
+
+    [Fact]
+    public void A_parents_first_columns_after_the_keys_stay_with_the_parent()
+    {
+        // EmployeeID, TerritoryID, then the employee's LastName and FirstName: the territory's identifier
+        // between them does not make the names the table's own; Grade, which no determinant takes, follows them.
+        var b = new TableDataBuilder(["EmployeeID", "TerritoryID", "LastName", "FirstName", "Grade", "HireYear"]);
+        var rng = new Random(43);
+        for (int e = 0; e < 12; e++)
+            for (int t = 0; t < 4; t++)
+                b.AddRow("" + e, "T" + (e * 4 + t), "Last" + e, "First" + e, "" + rng.Next(1000), "" + (2000 + e));
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0, 1)] });
+        Assert.True(AttributeSet.Of(2, 3).IsSubsetOf(Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(0)).Rhs));
+    }
 }
