@@ -159,6 +159,24 @@ public class DesignChoiceTests
     }
 
     [Fact]
+    public void A_data_fd_onto_columns_named_for_the_whole_identifier_is_split_on_with_one_repeated_value()
+    {
+        // One size unit in the sample (CM), NULL for unsized products: SizeUnitCodeName is named for SizeUnitCode
+        // itself; Label, with the same values, is not, and one repeated value is too few for it.
+        var t = Table("Product", "ProductID", "SizeUnitCode", "SizeUnitCodeName", "Label");
+        t.PrimaryKey = new KeyConstraint("PK_Product", true, ["ProductID"], new SourceLocation("t.sql", 3, 1));
+        var rows = Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? new string?[] { i.ToString(System.Globalization.CultureInfo.InvariantCulture), "CM", "Centimeter", "x" }
+            : [i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, null]).ToArray();
+        WithRows(t, rows);
+        var named = Normalizer.Propose(t, [Key(t), DataFd(t, "SizeUnitCode", "SizeUnitCodeName")]);
+        Assert.Equal("SizeUnitCode", Assert.Single(named.Steps).Lhs.Format(named.ColumnNames));
+        var unnamed = Normalizer.Propose(t, [Key(t), DataFd(t, "SizeUnitCode", "Label")]);
+        Assert.Equal(DecompositionMethod.None, unnamed.Method);
+        Assert.Contains(unnamed.SetAside, a => a.Reason.Contains("only one left-side value repeats"));
+    }
+
+    [Fact]
     public void A_data_fd_with_well_supported_repeats_is_split_on_and_the_rows_confirm_it()
     {
         var t = Table("People", "PersonID", "DeptCode", "DeptName");

@@ -152,13 +152,16 @@ public static class DesignDependencies
         JoinFamiliesFromTheRest(selected, data, hints, closureSet);
         ReturnToTheirBlock(selected, data.ColumnNames, hints.Columns, closureSet);
         PlaceLeftovers(selected, data, hints, closureSet);
+        var returned = BackToTheirOwner(selected, data.ColumnNames, hints.Columns, closureSet);
 
         foreach (var (fd, score) in plausible)
         {
             cancellation.ThrowIfCancellationRequested();
             if (selected.Any(s => s.Lhs == fd.Lhs && s.Rhs.Contains(fd.Rhs))) continue;
             var by = selected.FirstOrDefault(s => s.Rhs.Contains(fd.Rhs) || s.Lhs.Contains(fd.Rhs));
-            candidates.Add(new(fd, by is null
+            candidates.Add(new(fd, returned.Contains(fd.Rhs) && by is null
+                ? $"{data.ColumnNames[fd.Rhs]} is listed among the table's own columns, away from the other columns of {fd.Lhs.Format(data.ColumnNames)}"
+                : by is null
                 ? "its right side is part of a chosen determinant"
                 : $"a better determinant explains the same column ({by.Lhs.Format(data.ColumnNames)})", score.Score));
         }
@@ -279,6 +282,77 @@ public static class DesignDependencies
             selected[y] = selected[y] with { Rhs = rest };
             selected[x] = selected[x] with { Rhs = selected[x].Rhs.With(a) };
             home[a] = x;
+        }
+    }
+
+    /// <summary>
+    /// Columns that a determinant Y took from among another entity's columns go back to it: a run of columns
+    /// that Y holds, whose neighbours on both sides belong to one other owner X (a determinant that determines
+    /// the run, or the table itself: columns no determinant took), not beside Y's identifier, none of them
+    /// named for Y, while Y keeps columns of its own elsewhere. A neighbour that is itself an identifier
+    /// (a reference of the table listed beside it) belongs to any owner. In a product's columns (Size,
+    /// SizeUnitMeasureCode, WeightUnitMeasureCode, Weight) the rows may let the subcategory tell the size
+    /// unit, but the subcategory's own columns sit apart, under its name. Returns the columns given back to
+    /// the table itself.
+    /// </summary>
+    private static AttributeSet BackToTheirOwner(
+        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet exact)
+    {
+        const int Table = -1, Any = -2;
+        var toTable = AttributeSet.Empty;
+        var home = new int[names.Count];
+        Array.Fill(home, Table);
+        var identifiers = AttributeSet.Empty;
+        for (int j = 0; j < selected.Count; j++)
+        {
+            foreach (var c in selected[j].Rhs) home[c] = j;
+            identifiers |= selected[j].Lhs;
+        }
+        var closures = selected.Select(s => exact.Closure(s.Lhs)).ToList();
+        var runs = new List<(int Owner, int Start, int End)>();
+        for (int a = 0; a < names.Count;)
+        {
+            int end = a;
+            while (end + 1 < names.Count && home[end + 1] == home[a]) end++;
+            if (home[a] >= 0) runs.Add((home[a], a, end));
+            a = end + 1;
+        }
+        foreach (var (y, start, end) in runs)
+        {
+            int before = start - 1, after = end + 1;
+            if (before < 0 || after >= names.Count) continue;
+            // A reference beside its description keeps it (ProductID, ProductName; Phone, CustomerID; EmployeeID,
+            // TerritoryID, LastName: other identifiers between them do not count).
+            if (BesideIdentifierOf(y, before, -1) || BesideIdentifierOf(y, after, +1)) continue;
+            int left = Owner(before), right = Owner(after);
+            int x = left == Any ? right : right == Any || right == left ? left : Any;
+            if (x == Any || x == y) continue;
+            var run = AttributeSet.Empty;
+            for (int c = start; c <= end; c++) run = run.With(c);
+            var rest = selected[y].Rhs - run;
+            if (rest.IsEmpty) continue;
+            if (x >= 0 && (!run.IsSubsetOf(closures[x]) || run.Overlaps(selected[x].Lhs))) continue;
+            var stems = OwnStems(selected[y].Lhs, names, columns);
+            if (run.ToArray().Any(c => stems.Any(stem => NamedFor(names[c], stem)))) continue;
+            selected[y] = selected[y] with { Rhs = rest };
+            if (x >= 0) selected[x] = selected[x] with { Rhs = selected[x].Rhs | run };
+            else toTable |= run;
+            foreach (var c in run) home[c] = x;
+        }
+        selected.RemoveAll(s => s.Rhs.IsEmpty);
+        return toTable;
+
+        int Owner(int c) => identifiers.Contains(c) ? Any : home[c];
+
+        bool BesideIdentifierOf(int y, int c, int step)
+        {
+            for (; c >= 0 && c < names.Count; c += step)
+            {
+                if (selected[y].Lhs.Contains(c)) return true;
+                var column = columns is not null && c < columns.Count ? columns[c] : null;
+                if (KeyLikeness.Role(names[c], column) != ColumnRole.Identifier) return false;
+            }
+            return false;
         }
     }
 

@@ -152,6 +152,14 @@ public static class KeyLikeness
     }
 
     /// <summary>
+    /// Whether the name is an identifier column's whole name followed by a word of its own
+    /// (SizeUnitMeasureCodeName, SizeUnitMeasureCodeModifiedDate with SizeUnitMeasureCode): a wide table
+    /// names a referenced row's columns so, and the name alone says whose fact it is.
+    /// </summary>
+    public static bool NamedForColumn(string name, string identifier) =>
+        identifier.Length > 4 && Role(identifier, null) == ColumnRole.Identifier && StartsWithStem(name, identifier);
+
+    /// <summary>
     /// Whether the name continues the stem with a word of its own: ProductModifiedDate and Product_rowguid
     /// with product, not Production; a short stem as its underscore prefix (c_name with c).
     /// </summary>

@@ -122,7 +122,9 @@ public static class Plausibility
             _ when evidence.LhsIsUnique => (PlausibilityClass.Candidate, "the left side is unique in the rows: the FD says no more than a key would"),
             _ when fd.Error > 0 || !evidence.Holds => (PlausibilityClass.Candidate, $"holds only after deleting {evidence.Error:P1} of the rows"),
             _ when lhsNullsUnnamed => (PlausibilityClass.Candidate, "the left side holds NULLs, and no column of it is named as an identifier"),
-            _ when evidence.SupportingGroups < (NamedForLhs(data.ColumnNames, fd, hints.Columns) ? 2 : MinRepeatedGroups) =>
+            _ when evidence.SupportingGroups >= 2 && !NamedForLhs(data.ColumnNames, fd, hints.Columns) && SameWhereLhsIsSet(groups, fd) =>
+                (PlausibilityClass.Candidate, $"{data.ColumnNames[fd.Rhs]} is the same in every row whose left side is set: it tells only whether the left side is NULL"),
+            _ when evidence.SupportingGroups < FewestRepeatedGroups(data.ColumnNames, fd, hints.Columns) =>
                 (PlausibilityClass.Candidate, $"only {evidence.SupportingGroups} left-side value{(evidence.SupportingGroups == 1 ? "" : "s")} repeat: too few rows to tell"),
             _ when chance > MaxAccidentChance => (PlausibilityClass.Candidate, $"could hold by chance in {n} rows (p ≈ {chance:G2})"),
             _ => (PlausibilityClass.Plausible,
@@ -163,6 +165,45 @@ public static class Plausibility
             counted++;
         }
         return counted == 0 ? 0 : (double)total / counted;
+    }
+
+    /// <summary>
+    /// How many repeated left-side values make an FD plausible: <see cref="MinRepeatedGroups"/>, two for a
+    /// right side named for an identifier's stem on the left, one for a right side named for the whole
+    /// identifier column (SizeUnitMeasureCodeName with SizeUnitMeasureCode: the name says whose fact it is, and
+    /// a parent seen with a single value in the sample is still a parent).
+    /// </summary>
+    private static int FewestRepeatedGroups(IReadOnlyList<string> names, DiscoveredFd fd, IReadOnlyList<Model.Column>? columns)
+    {
+        if (fd.Lhs.Count == 1 && KeyLikeness.NamedForColumn(names[fd.Rhs], names[fd.Lhs.First()])) return 1;
+        return NamedForLhs(names, fd, columns) ? 2 : MinRepeatedGroups;
+    }
+
+    /// <summary>
+    /// Whether the right side takes one value in every row whose left side holds no NULL, and a value, never
+    /// NULL, where it does (a flag set for every product with a subcategory, clear for the others): the FD
+    /// then only says whether the reference is empty, which is no evidence that the right side is a fact of
+    /// what it references. A referenced row's own column is NULL where the reference is, and is not this.
+    /// </summary>
+    private static bool SameWhereLhsIsSet(RowGroupCache groups, DiscoveredFd fd)
+    {
+        if (groups.NullLhsGroups(fd.Lhs) is not { } nullLhs) return false;
+        var (ids, _) = groups.Groups(fd.Lhs);
+        var column = groups.Data.Columns[fd.Rhs];
+        long? seen = null;
+        for (int r = 0; r < ids.Length; r++)
+        {
+            if (nullLhs[ids[r]])
+            {
+                // A referenced row's column is NULL where the reference is (a left join): that is no flag.
+                if (column.Codes[r] == ColumnData.NullCode) return false;
+                continue;
+            }
+            long code = RowGroups.Code(column, r, groups.Nulls);
+            if (seen is null) seen = code;
+            else if (seen != code) return false;
+        }
+        return seen is not null;
     }
 
     /// <summary>

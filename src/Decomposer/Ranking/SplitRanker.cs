@@ -71,6 +71,10 @@ internal sealed class SplitRanker(
         return Order(candidates);
     }
 
+    /// <summary>Columns named for the one identifier on the left (SizeUnitMeasureCodeName with SizeUnitMeasureCode): one repeated value shows them.</summary>
+    private bool NamedForLhs(AttributeSet x, AttributeSet moved) =>
+        x.Count == 1 && moved.ToArray().All(a => Analyzer.Discovery.KeyLikeness.NamedForColumn(facts.Names[a], facts.Names[x.First()]));
+
     private static List<SplitCandidate> Order(IEnumerable<SplitCandidate> candidates) => candidates
         .OrderBy(c => c.RelaxLevel)
         .ThenByDescending(c => c.Plausible)
@@ -132,7 +136,7 @@ internal sealed class SplitRanker(
             if (c.DataOnly)
             {
                 if (!options.SplitOnDataDependencies) c.Implausible = "splits on dependencies found only in the rows are turned off";
-                else if (g.RepeatedGroups < 2) c.Implausible = g.RepeatedGroups == 0
+                else if (g.RepeatedGroups < (NamedForLhs(x, c.Moved) ? 1 : 2)) c.Implausible = g.RepeatedGroups == 0
                     ? "no left-side value repeats in the rows: they cannot show it"
                     : "only one left-side value repeats in the rows: too few to tell";
                 else if (g.Log10AccidentChance > options.MaxLog10AccidentChance)

@@ -326,4 +326,69 @@ public class DesignDependenciesTests
         Assert.Equal(AttributeSet.Of(2, 3, 4), Assert.Single(selection.Selected).Rhs);
         Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(4) && c.Reason.Contains("one to one"));
     }
+
+    [Fact]
+    public void A_column_taken_from_among_the_tables_own_columns_goes_back_to_the_table()
+    {
+        // Each subcategory's products happen to share one size unit, so SubcategoryID -> SizeUnit holds; but
+        // SizeUnit is listed among the product's own columns, and the subcategory's columns sit apart.
+        var b = new TableDataBuilder(["ProductID", "Size", "SizeUnit", "Weight", "SubcategoryID", "SubcategoryName", "SubcategoryGroup"]);
+        var rng = new Random(31);
+        for (int p = 0; p < 200; p++)
+        {
+            int subcategory = rng.Next(8);
+            b.AddRow("P" + p, "" + rng.Next(38, 62), subcategory % 2 == 0 ? "CM" : "IN", "" + rng.Next(100, 900),
+                "" + subcategory, "Subcategory " + subcategory, "G" + subcategory % 3);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(5, 6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(4)).Rhs);
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(4) && c.Fd.Rhs == 2 && c.Reason.Contains("table's own columns"));
+    }
+
+    [Fact]
+    public void A_description_beside_its_reference_stays_with_it()
+    {
+        // ProductName follows ProductID among the line's columns: it is the product's, as everywhere.
+        var b = new TableDataBuilder(["LineID", "Quantity", "ProductID", "ProductName", "Discount", "ProductColor"]);
+        var rng = new Random(37);
+        for (int line = 0; line < 200; line++)
+        {
+            int product = rng.Next(12);
+            b.AddRow("L" + line, "" + rng.Next(1, 9), "" + product, "Product " + product, "" + rng.Next(0, 30), "C" + product % 5);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(3, 5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
+    }
+
+    [Fact]
+    public void Columns_taken_from_among_a_parents_columns_go_back_to_the_parent()
+    {
+        // Lines of products: each subcategory's products happen to share a size unit and a finish, so
+        // SubcategoryID -> SizeUnit, Finish holds; both are listed among the product's columns.
+        var b = new TableDataBuilder(["LineID", "Cost", "ProductID", "ProductName", "SizeUnit", "Finish", "Weight", "SubcategoryID", "SubcategoryName", "SubcategoryGroup"]);
+        var rng = new Random(41);
+        for (int line = 0; line < 300; line++)
+        {
+            int product = rng.Next(40), subcategory = product % 8;
+            b.AddRow("L" + line, "" + rng.Next(10, 99), "" + product, "Product " + product, subcategory % 2 == 0 ? "CM" : "IN",
+                subcategory < 4 ? "Matte" : "Gloss", "" + (100 + product * 7), "" + subcategory, "Subcategory " + subcategory, "G" + subcategory % 3);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(8, 9), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(7)).Rhs);
+        Assert.Equal(AttributeSet.Of(3, 4, 5, 6, 7), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
+    }
+
+    [Fact]
+    public void A_parents_first_columns_after_the_keys_stay_with_the_parent()
+    {
+        // EmployeeID, TerritoryID, then the employee's LastName and FirstName: the territory's identifier
+        // between them does not make the names the table's own; Grade, which no determinant takes, follows them.
+        var b = new TableDataBuilder(["EmployeeID", "TerritoryID", "LastName", "FirstName", "Grade", "HireYear"]);
+        var rng = new Random(43);
+        for (int e = 0; e < 12; e++)
+            for (int t = 0; t < 4; t++)
+                b.AddRow("" + e, "T" + (e * 4 + t), "Last" + e, "First" + e, "" + rng.Next(1000), "" + (2000 + e));
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0, 1)] });
+        Assert.True(AttributeSet.Of(2, 3).IsSubsetOf(Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(0)).Rhs));
+    }
 }

@@ -123,4 +123,37 @@ public class PlausibilityTests
         Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(1, 2)).Class);
         Assert.Equal(PlausibilityClass.Candidate, Plausibility.Score(t, Fd(1, 3)).Class);
     }
+
+    [Fact]
+    public void A_column_named_for_the_whole_identifier_needs_one_repeated_value()
+    {
+        // One unit of size in the sample (CM), NULL where a product has none: SizeUnitCodeName is named for
+        // SizeUnitCode itself; Label, with the same values, is not, and one value is too few to tell.
+        var b = new TableDataBuilder(["ProductID", "SizeUnitCode", "SizeUnitCodeName", "Label"]);
+        for (int p = 0; p < 40; p++)
+            b.AddRow("P" + p, p % 2 == 0 ? "CM" : null, p % 2 == 0 ? "Centimeter" : null, p % 2 == 0 ? "x" : null);
+        var t = b.Build();
+        Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(1, 2)).Class);
+        Assert.Equal(PlausibilityClass.Candidate, Plausibility.Score(t, Fd(1, 3)).Class);
+    }
+
+    [Fact]
+    public void A_flag_set_for_every_row_with_a_reference_is_only_a_candidate()
+    {
+        // Every product with a subcategory is a finished good, every one without is not: the flag follows
+        // whether SubcategoryID is NULL, not which subcategory it is. The subcategory's name does vary, and its
+        // Kind, the same for every subcategory of the sample, is NULL where there is none: a joined column.
+        var b = new TableDataBuilder(["ProductID", "SubcategoryID", "FinishedGoodsFlag", "SubcategoryName", "Kind"]);
+        for (int p = 0; p < 60; p++)
+        {
+            bool none = p % 3 == 0;
+            b.AddRow("P" + p, none ? null : "" + p % 7, none ? "0" : "1", none ? null : "Subcategory " + p % 7, none ? null : "K");
+        }
+        var t = b.Build();
+        var flag = Plausibility.Score(t, Fd(1, 2));
+        Assert.Equal(PlausibilityClass.Candidate, flag.Class);
+        Assert.Contains("whether the left side is NULL", flag.Reason);
+        Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(1, 3)).Class);
+        Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(1, 4)).Class);
+    }
 }
