@@ -137,7 +137,7 @@ public static class SchemaAnalyzer
 
         // With a key the dependencies or the rows imply, the table is judged as if it were declared: the
         // missing declaration is reported (SN1001) but does not hide what the key shows.
-        bool Counts1Nf(Finding f) => !(assumedKey is not null && f.RuleId == RuleIds.NoKey && f.Severity < Severity.Error);
+        bool Counts1Nf(Finding f) => !(assumedKey is not null && f.RuleId == NoKeyRule.Id && f.Severity < Severity.Error);
         var normalForm = NormalForm.Fifth;
         foreach (var f in kept.Where(f => f.Established && Counts1Nf(f)))
             if (f.Violates.Below() < normalForm) normalForm = f.Violates.Below();

@@ -447,24 +447,9 @@ internal sealed class MultivaluedDependencyFinder
         }
     }
 
-    private static IEnumerable<ulong> Subsets(ulong of, int size)
-    {
-        var members = new List<int>();
-        for (ulong r = of; r != 0; r &= r - 1) members.Add(BitOperations.TrailingZeroCount(r));
-        if (size > members.Count) yield break;
-        var idx = Enumerable.Range(0, size).ToArray();
-        while (true)
-        {
-            ulong s = 0;
-            foreach (var i in idx) s |= 1UL << members[i];
-            yield return s;
-            int k = size - 1;
-            while (k >= 0 && idx[k] == members.Count - size + k) k--;
-            if (k < 0) yield break;
-            idx[k]++;
-            for (int j = k + 1; j < size; j++) idx[j] = idx[j - 1] + 1;
-        }
-    }
+    // The positions fit one word, so the shared enumerator's sets are read back as that word.
+    private static IEnumerable<ulong> Subsets(ulong of, int size) =>
+        Dependencies.Subsets.OfSize(AttributeSet.FromWords([of]), size).Select(s => s.Word(0));
 
     private AttributeSet ToSet(ulong positions)
     {

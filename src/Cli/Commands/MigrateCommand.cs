@@ -18,10 +18,10 @@ namespace SchemaNorm.Cli.Commands;
 internal sealed class MigrateCommand : ICommand
 {
     public static readonly OptionSpec Rollback = new("rollback", OptionArity.Flag, "print the rollback script instead of the migration (without -o, or with -o naming a device or FIFO)");
-    public static readonly OptionSpec Dialect = new("dialect", OptionArity.Single, "the SQL to write: tsql (SQL Server, default) or postgres (PostgreSQL; schema dbo becomes public)", "NAME");
+    public static readonly OptionSpec Dialect = new("dialect", OptionArity.Single, "the SQL to write: " + MigrationDialects.Described, "NAME");
 
     public string Name => "migrate";
-    public string Usage => "schemanorm migrate (<paths...> | --connection STRING) [--table T] [--target 3NF|BCNF|4NF|5NF] [--dialect tsql|postgres] [-o file.sql] [options]";
+    public string Usage => $"schemanorm migrate (<paths...> | --connection STRING) [--table T] [--target 3NF|BCNF|4NF|5NF] [--dialect {MigrationDialects.Choices}] [-o file.sql] [options]";
     public string Summary => "Writes the migration (T-SQL or PostgreSQL) and its rollback that move tables into their proposed decomposition.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =

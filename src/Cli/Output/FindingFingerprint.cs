@@ -52,7 +52,7 @@ internal static class FindingFingerprint
     }
 
     /// <summary>Rules whose finding is about the table as a whole, not some of its columns.</summary>
-    public static bool IsAboutWholeTable(string ruleId) => string.Equals(ruleId, Analyzer.Analysis.Rules.RuleIds.NoKey, StringComparison.OrdinalIgnoreCase);
+    public static bool IsAboutWholeTable(string ruleId) => string.Equals(ruleId, Analyzer.Analysis.Rules.NoKeyRule.Id, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The fingerprint of a whole-table finding, from its rule and table: also how a baseline written with columns in it is read.</summary>
     public static string OfWholeTable(string ruleId, string table) => Hash(WholeTableIdentity(ruleId, table));

@@ -159,7 +159,7 @@ public static class DataDependencies
         var hints = new SchemaHints
         {
             DeclaredKeys = DeclaredKeys(table),
-            ForeignKeys = table.ForeignKeys.Select(fk => Columns(table, fk.Columns)).Where(s => !s.IsEmpty).ToList(),
+            ForeignKeys = table.ForeignKeys.Select(fk => table.ColumnsAmong(fk.Columns)).Where(s => !s.IsEmpty).ToList(),
             NonIdentifying = NonIdentifying(table),
             Computed = AttributeSet.Of(Enumerable.Range(0, table.Columns.Count).Where(i => table.Columns[i].IsComputed)),
             Columns = table.FromDataOnly ? null : table.Columns,
@@ -252,10 +252,7 @@ public static class DataDependencies
     }
 
     private static RejectedDependency? Rejects(List<RejectedDependency> rejected, Table table, DependencyKind kind, AttributeSet lhs, AttributeSet rhs) =>
-        rejected.FirstOrDefault(r => r.Kind == kind && Columns(table, r.Lhs) == lhs && rhs.IsSubsetOf(Columns(table, r.Rhs)));
+        rejected.FirstOrDefault(r => r.Kind == kind && table.ColumnsAmong(r.Lhs) == lhs && rhs.IsSubsetOf(table.ColumnsAmong(r.Rhs)));
 
     private static List<AttributeSet> DeclaredKeys(Table table) => [.. table.DeclaredKeys];
-
-    private static AttributeSet Columns(Table table, IEnumerable<string> names) =>
-        AttributeSet.Of(names.Select(table.IndexOf).Where(i => i >= 0));
 }

@@ -19,7 +19,7 @@ public class AnalyzerBehaviourTests
     public void Findings_come_most_important_first()
     {
         var findings = Messy().Analyze().Findings;
-        Assert.Equal([RuleIds.RepeatingGroup, RuleIds.PartialDependency, RuleIds.PartialDependency, RuleIds.TransitiveDependency],
+        Assert.Equal([RepeatingGroupRule.Id, PartialDependencyRule.Id, PartialDependencyRule.Id, TransitiveDependencyRule.Id],
             findings.Select(f => f.RuleId));
         for (int i = 1; i < findings.Count; i++)
             Assert.True(findings[i - 1].Severity > findings[i].Severity
@@ -33,14 +33,14 @@ public class AnalyzerBehaviourTests
         {
             Suppressions =
             [
-                new Suppression(RuleIds.RepeatingGroup) { Table = QualifiedName.Parse("dbo.OrderLine") },
+                new Suppression(RepeatingGroupRule.Id) { Table = QualifiedName.Parse("dbo.OrderLine") },
                 new Suppression("sn2001") { Column = "ProductName" },
-                new Suppression(RuleIds.TransitiveDependency) { Table = QualifiedName.Parse("dbo.Other") },
+                new Suppression(TransitiveDependencyRule.Id) { Table = QualifiedName.Parse("dbo.Other") },
             ],
         };
         var analysis = Messy().Analyze(options);
-        Assert.Equal([RuleIds.RepeatingGroup, RuleIds.PartialDependency], analysis.Suppressed.Select(f => f.RuleId));
-        Assert.Equal([RuleIds.PartialDependency, RuleIds.TransitiveDependency], analysis.Findings.Select(f => f.RuleId));
+        Assert.Equal([RepeatingGroupRule.Id, PartialDependencyRule.Id], analysis.Suppressed.Select(f => f.RuleId));
+        Assert.Equal([PartialDependencyRule.Id, TransitiveDependencyRule.Id], analysis.Findings.Select(f => f.RuleId));
         Assert.Equal(NormalForm.First, analysis.NormalForm);
     }
 
@@ -55,8 +55,12 @@ public class AnalyzerBehaviourTests
     [Fact]
     public void Every_rule_has_a_stable_id_a_descriptor_and_a_help_page()
     {
-        var ids = typeof(RuleIds).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToList();
-        Assert.Equal(ids.Order(), AnalysisRules.Descriptors.Select(d => d.Id).Order());
+        // Every rule class of the library runs, and its id constant is the one its descriptor carries.
+        var ruleTypes = typeof(ITableRule).Assembly.GetTypes().Where(t => !t.IsInterface && typeof(ITableRule).IsAssignableFrom(t));
+        Assert.Equal(ruleTypes.Select(t => t.Name).Order(), AnalysisRules.All.Select(r => r.GetType().Name).Order());
+        foreach (var rule in AnalysisRules.All)
+            Assert.Equal(rule.GetType().GetField("Id")?.GetRawConstantValue(), rule.Descriptor.Id);
+        var ids = AnalysisRules.Descriptors.Select(d => d.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         foreach (var d in AnalysisRules.Descriptors)
         {
@@ -71,6 +75,14 @@ public class AnalyzerBehaviourTests
         }
         // Rules run weakest normal form first, so that later rules can see what earlier ones reported.
         Assert.Equal(AnalysisRules.Descriptors.OrderBy(d => d.NormalForm).Select(d => d.Id), AnalysisRules.Descriptors.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void The_rules_run_in_the_order_of_their_ids_each_once()
+    {
+        var ids = AnalysisRules.Descriptors.Select(d => d.Id).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     [Theory]

@@ -205,9 +205,9 @@ public class TextbookCasesTests
 
         if (c.Json.TryGetProperty("nonAtomicAttributes", out var nonAtomic))
         {
-            var flagged = established.Where(f => f.RuleId == RuleIds.MultiValuedColumn).Select(f => f.Columns).ToHashSet();
+            var flagged = established.Where(f => f.RuleId == MultiValuedColumnRule.Id).Select(f => f.Columns).ToHashSet();
             Assert.Equal(Names(nonAtomic).Select(n => c.Set(JsonSerializer.SerializeToElement(new[] { n }))).ToHashSet(), flagged);
-            Assert.All(established.Where(f => f.RuleId == RuleIds.MultiValuedColumn), f => Assert.NotEmpty(f.Witnesses));
+            Assert.All(established.Where(f => f.RuleId == MultiValuedColumnRule.Id), f => Assert.NotEmpty(f.Witnesses));
         }
         if (c.Expected.TryGetProperty("afterFlatteningTo1NF", out var flat))
         {
@@ -217,25 +217,25 @@ public class TextbookCasesTests
             Assert.Equal(flat.GetProperty("candidateKeys").EnumerateArray().Select(FlatSet).ToHashSet(), analysis.CandidateKeys.ToHashSet());
             var expected = flat.GetProperty("violations2NF").EnumerateArray()
                 .Select(e => new FunctionalDependency(FlatSet(e.GetProperty("lhs")), FlatSet(e.GetProperty("rhs")))).ToHashSet();
-            Assert.Equal(expected, established.Where(f => f.RuleId == RuleIds.PartialDependency)
+            Assert.Equal(expected, established.Where(f => f.RuleId == PartialDependencyRule.Id)
                 .SelectMany(f => f.Dependency!.Fd!.Value.SplitRhs()).ToHashSet());
         }
 
         var split = (string rule) => established.Where(f => f.RuleId == rule)
             .SelectMany(f => f.Dependency!.Fd!.Value.SplitRhs()).ToHashSet();
         if (c.TryViolations("2NF_minimalPartialDependencies", out var partial))
-            Assert.Equal(c.FdList(partial), split(RuleIds.PartialDependency));
+            Assert.Equal(c.FdList(partial), split(PartialDependencyRule.Id));
         if (c.TryViolations("BCNF_givenFDs", out var bcnf))
         {
             var expected = c.FdList(bcnf);
-            var third = split(RuleIds.TransitiveDependency);
-            var boyceCodd = split(RuleIds.NonKeyDeterminant);
+            var third = split(TransitiveDependencyRule.Id);
+            var boyceCodd = split(NonKeyDeterminantRule.Id);
             Assert.Subset(expected, third);
             Assert.Subset(expected, boyceCodd);
             Assert.All(third, fd => Assert.False(analysis.PrimeAttributes.Overlaps(fd.Rhs)));
             Assert.All(boyceCodd, fd => Assert.True(fd.Rhs.IsSubsetOf(analysis.PrimeAttributes)));
             // Every listed violation is reported, or covered by a partial dependency with a smaller left side.
-            var partialFds = split(RuleIds.PartialDependency);
+            var partialFds = split(PartialDependencyRule.Id);
             foreach (var fd in expected)
                 Assert.True(third.Contains(fd) || boyceCodd.Contains(fd) || partialFds.Any(p => p.Lhs.IsSubsetOf(fd.Lhs) && p.Rhs == fd.Rhs),
                     $"{id}: {fd.Format(c.Attributes)} is not reported");
@@ -243,7 +243,7 @@ public class TextbookCasesTests
         if (c.TryViolations("4NF_nontrivialMVDsWithNonSuperkeyLHS(minimalLHS)", out var mvds))
         {
             var expected = mvds.EnumerateArray().Select(e => Pair(c.Set(e.GetProperty("lhs")), c.Set(e.GetProperty("rhs")), c.Set(e.GetProperty("complement")))).ToHashSet();
-            var found = established.Where(f => f.RuleId == RuleIds.MultivaluedDependency)
+            var found = established.Where(f => f.RuleId == MultivaluedDependencyRule.Id)
                 .Select(f => f.Dependency!.Mvd!.Value)
                 .Select(m => Pair(m.Lhs, m.Rhs - m.Lhs, m.Complement(AttributeSet.Range(c.Attributes.Count))))
                 .ToHashSet();
@@ -252,7 +252,7 @@ public class TextbookCasesTests
         if (c.TryViolations("5NF_JDsNotImpliedByKeys", out var jds))
         {
             var expected = jds.EnumerateArray().Select(j => Components(j.EnumerateArray().Select(c.Set))).ToHashSet();
-            var found = established.Where(f => f.RuleId == RuleIds.JoinDependency).Select(f => Components(f.Dependency!.Components)).ToHashSet();
+            var found = established.Where(f => f.RuleId == JoinDependencyRule.Id).Select(f => Components(f.Dependency!.Components)).ToHashSet();
             Assert.Equal(expected, found);
         }
 

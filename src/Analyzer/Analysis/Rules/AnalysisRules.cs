@@ -1,6 +1,9 @@
 namespace SchemaNorm.Analyzer.Analysis.Rules;
 
-/// <summary>The rules, in the order they run (1NF first). No reflection: adding a rule means adding it here.</summary>
+/// <summary>
+/// The rules, in the order they run: the order of their ids, so 1NF first (the numbering is on
+/// <see cref="RuleDescriptor.Id"/>). No reflection: adding a rule means adding it here.
+/// </summary>
 public static class AnalysisRules
 {
     internal static IReadOnlyList<ITableRule> All { get; } =

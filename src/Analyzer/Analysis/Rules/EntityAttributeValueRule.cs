@@ -12,8 +12,11 @@ namespace SchemaNorm.Analyzer.Analysis.Rules;
 /// constraints are lost, and each entity's facts are spread over rows. A key-value table without an
 /// entity (settings keyed by name alone) is not reported.
 /// </summary>
-internal sealed class EntityAttributeValueRule : ITableRule
+public sealed class EntityAttributeValueRule : ITableRule
 {
+    /// <summary>The rule's stable id (numbering: see <see cref="RuleDescriptor.Id"/>).</summary>
+    public const string Id = "SN1004";
+
     private static readonly HashSet<string> AttributeNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "attribute", "attributename", "attributeid", "attributekey", "attr", "attrname", "attrid",
@@ -28,10 +31,10 @@ internal sealed class EntityAttributeValueRule : ITableRule
     };
 
     public RuleDescriptor Descriptor { get; } = new(
-        RuleIds.EntityAttributeValue, "Entity-attribute-value table", NormalForm.First, Severity.Note,
+        Id, "Entity-attribute-value table", NormalForm.First, Severity.Note,
         "Attribute names stored as data, with one generic value column for all of them.");
 
-    public IEnumerable<Finding> Check(TableContext ctx)
+    IEnumerable<Finding> ITableRule.Check(TableContext ctx)
     {
         var table = ctx.Table;
         int valueCol = -1, attrCol = -1;

@@ -9,20 +9,23 @@ namespace SchemaNorm.Analyzer.Analysis.Rules;
 /// the chase with the key FDs only. With every FD and MVD already key-implied (the weaker rules found
 /// nothing), this decides 5NF. JDs with two components are MVDs and are SN4001's.
 /// </summary>
-internal sealed class JoinDependencyRule : ITableRule
+public sealed class JoinDependencyRule : ITableRule
 {
+    /// <summary>The rule's stable id (numbering: see <see cref="RuleDescriptor.Id"/>).</summary>
+    public const string Id = "SN5001";
+
     public RuleDescriptor Descriptor { get; } = new(
-        RuleIds.JoinDependency, "Join dependency not implied by the keys", NormalForm.Fifth, Severity.Warning,
+        Id, "Join dependency not implied by the keys", NormalForm.Fifth, Severity.Warning,
         "The table is the join of three or more of its projections, a constraint its keys do not enforce.");
 
-    public IEnumerable<Finding> Check(TableContext ctx)
+    IEnumerable<Finding> ITableRule.Check(TableContext ctx)
     {
         var findings = new List<Finding>();
         var keyFds = NormalFormTheory.KeyFds(ctx.Universe, ctx.Keys);
         foreach (var dep in ctx.Counted)
         {
             if (dep.Jd is not { } jd || jd.Components.Count < 3 || jd.IsTrivial(ctx.Universe)) continue;
-            if (ctx.Reported.Any(f => f.RuleId == RuleIds.MultivaluedDependency && f.Dependency is { } d && d.DerivedFrom.Contains(dep))) continue;
+            if (ctx.Reported.Any(f => f.RuleId == MultivaluedDependencyRule.Id && f.Dependency is { } d && d.DerivedFrom.Contains(dep))) continue;
             if (Chase.ImpliesJd(ctx.Universe, jd, keyFds, maxRows: ctx.Options.ChaseMaxRows)) continue;
             if (!ctx.KeysComplete)
             {

@@ -10,13 +10,16 @@ namespace SchemaNorm.Analyzer.Analysis.Rules;
 /// list-like evidence (see <see cref="ListValues"/>); xml-typed columns are documents by design and are
 /// not examined.
 /// </summary>
-internal sealed class MultiValuedColumnRule : ITableRule
+public sealed class MultiValuedColumnRule : ITableRule
 {
+    /// <summary>The rule's stable id (numbering: see <see cref="RuleDescriptor.Id"/>).</summary>
+    public const string Id = "SN1003";
+
     public RuleDescriptor Descriptor { get; } = new(
-        RuleIds.MultiValuedColumn, "Several values in one column", NormalForm.First, Severity.Warning,
+        Id, "Several values in one column", NormalForm.First, Severity.Warning,
         "Sample values are lists: one cell holds several values.");
 
-    public IEnumerable<Finding> Check(TableContext ctx)
+    IEnumerable<Finding> ITableRule.Check(TableContext ctx)
     {
         var view = ctx.Data;
         if (view is null) yield break;

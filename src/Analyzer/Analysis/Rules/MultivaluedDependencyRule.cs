@@ -12,13 +12,16 @@ namespace SchemaNorm.Analyzer.Analysis.Rules;
 /// dependency has a stated left side inside its own), so the stated MVDs decide it; FD violations are
 /// left to SN2001..SN3501. JDs can imply MVDs of their own: then the minimal ones are searched.
 /// </summary>
-internal sealed class MultivaluedDependencyRule : ITableRule
+public sealed class MultivaluedDependencyRule : ITableRule
 {
+    /// <summary>The rule's stable id (numbering: see <see cref="RuleDescriptor.Id"/>).</summary>
+    public const string Id = "SN4001";
+
     public RuleDescriptor Descriptor { get; } = new(
-        RuleIds.MultivaluedDependency, "Independent multi-valued facts", NormalForm.Fourth, Severity.Warning,
+        Id, "Independent multi-valued facts", NormalForm.Fourth, Severity.Warning,
         "Two independent lists of facts about the same thing share one table.");
 
-    public IEnumerable<Finding> Check(TableContext ctx)
+    IEnumerable<Finding> ITableRule.Check(TableContext ctx)
     {
         var findings = new List<Finding>();
         var oracle = ctx.Oracle;

@@ -10,16 +10,19 @@ namespace SchemaNorm.Analyzer.Analysis.Rules;
 /// rows are named (and raise the severity to error). A table read only from a data file has no DDL to
 /// declare a key in: it is reported only when its rows hold duplicates.
 /// </summary>
-internal sealed class NoKeyRule : ITableRule
+public sealed class NoKeyRule : ITableRule
 {
+    /// <summary>The rule's stable id (numbering: see <see cref="RuleDescriptor.Id"/>).</summary>
+    public const string Id = "SN1001";
+
     public RuleDescriptor Descriptor { get; } = new(
-        RuleIds.NoKey, "Table has no key", NormalForm.First, Severity.Warning,
+        Id, "Table has no key", NormalForm.First, Severity.Warning,
         "No PRIMARY KEY, UNIQUE constraint or unique index: rows can repeat.")
     {
         SeverityNote = "error when sample rows repeat",
     };
 
-    public IEnumerable<Finding> Check(TableContext ctx)
+    IEnumerable<Finding> ITableRule.Check(TableContext ctx)
     {
         if (ctx.DeclaredKeys.Count > 0) yield break;
         // SQL Server forbids a temporal history table a key; an edge table's rows are links that may repeat.

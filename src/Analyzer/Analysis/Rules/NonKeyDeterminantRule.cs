@@ -7,13 +7,16 @@ namespace SchemaNorm.Analyzer.Analysis.Rules;
 /// 2NF or 3NF findings: those whose right side is prime (3NF allows them, BCNF does not), or all of them
 /// when the key search stopped (then BCNF is still decided exactly: superkeys need no key list).
 /// </summary>
-internal sealed class NonKeyDeterminantRule : ITableRule
+public sealed class NonKeyDeterminantRule : ITableRule
 {
+    /// <summary>The rule's stable id (numbering: see <see cref="RuleDescriptor.Id"/>).</summary>
+    public const string Id = "SN3501";
+
     public RuleDescriptor Descriptor { get; } = new(
-        RuleIds.NonKeyDeterminant, "Determinant is not a key", NormalForm.BCNF, Severity.Warning,
+        Id, "Determinant is not a key", NormalForm.BCNF, Severity.Warning,
         "Some columns determine others without being a key of the table.");
 
-    public IEnumerable<Finding> Check(TableContext ctx)
+    IEnumerable<Finding> ITableRule.Check(TableContext ctx)
     {
         var findings = new List<Finding>();
         var violations = ctx.FdViolations;

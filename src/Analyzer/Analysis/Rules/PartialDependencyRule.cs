@@ -7,13 +7,16 @@ namespace SchemaNorm.Analyzer.Analysis.Rules;
 /// (Elmasri &amp; Navathe's general definition). Reports each minimal partial dependency P -> A, grouped by P.
 /// Needs every key (primeness): if the key search stopped, 2NF is left undetermined.
 /// </summary>
-internal sealed class PartialDependencyRule : ITableRule
+public sealed class PartialDependencyRule : ITableRule
 {
+    /// <summary>The rule's stable id (numbering: see <see cref="RuleDescriptor.Id"/>).</summary>
+    public const string Id = "SN2001";
+
     public RuleDescriptor Descriptor { get; } = new(
-        RuleIds.PartialDependency, "Partial dependency on a key", NormalForm.Second, Severity.Warning,
+        Id, "Partial dependency on a key", NormalForm.Second, Severity.Warning,
         "A non-key column depends on only part of a composite key.");
 
-    public IEnumerable<Finding> Check(TableContext ctx)
+    IEnumerable<Finding> ITableRule.Check(TableContext ctx)
     {
         var findings = new List<Finding>();
         if (!ctx.KeysComplete)

@@ -13,12 +13,15 @@ namespace SchemaNorm.Analyzer.Analysis.Rules;
 /// more are, and so are two when the number sits inside the name (Item1Qty, Item2Qty) or when several
 /// columns repeat together.
 /// </summary>
-internal sealed class RepeatingGroupRule : ITableRule
+public sealed class RepeatingGroupRule : ITableRule
 {
+    /// <summary>The rule's stable id (numbering: see <see cref="RuleDescriptor.Id"/>).</summary>
+    public const string Id = "SN1002";
+
     private const int MaxIndex = 99;
 
     public RuleDescriptor Descriptor { get; } = new(
-        RuleIds.RepeatingGroup, "Repeating group of columns", NormalForm.First, Severity.Warning,
+        Id, "Repeating group of columns", NormalForm.First, Severity.Warning,
         "Numbered columns (Phone1, Phone2, Phone3) hold a list spread across the row.");
 
     private sealed record Member(int Column, int Index);
@@ -31,7 +34,7 @@ internal sealed class RepeatingGroupRule : ITableRule
         public string IndexSet => string.Join(",", Members.Select(m => m.Index).Order());
     }
 
-    public IEnumerable<Finding> Check(TableContext ctx)
+    IEnumerable<Finding> ITableRule.Check(TableContext ctx)
     {
         // column1 ... columnN, made up for a CSV file without a header, are positions, not a design.
         if (ctx.Table.NumberedColumnNames) yield break;

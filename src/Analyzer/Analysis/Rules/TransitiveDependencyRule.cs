@@ -8,13 +8,16 @@ namespace SchemaNorm.Analyzer.Analysis.Rules;
 /// JDs, on every closure-minimal violation they imply. Violations already reported as partial
 /// dependencies (SN2001) are not repeated.
 /// </summary>
-internal sealed class TransitiveDependencyRule : ITableRule
+public sealed class TransitiveDependencyRule : ITableRule
 {
+    /// <summary>The rule's stable id (numbering: see <see cref="RuleDescriptor.Id"/>).</summary>
+    public const string Id = "SN3001";
+
     public RuleDescriptor Descriptor { get; } = new(
-        RuleIds.TransitiveDependency, "Transitive dependency", NormalForm.Third, Severity.Warning,
+        Id, "Transitive dependency", NormalForm.Third, Severity.Warning,
         "A non-key column depends on columns that are not a key.");
 
-    public IEnumerable<Finding> Check(TableContext ctx)
+    IEnumerable<Finding> ITableRule.Check(TableContext ctx)
     {
         var findings = new List<Finding>();
         var violations = ctx.FdViolations;

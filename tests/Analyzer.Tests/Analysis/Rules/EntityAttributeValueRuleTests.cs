@@ -15,8 +15,8 @@ public class EntityAttributeValueRuleTests
             .PrimaryKey("ProductID", "AttributeName")
             .Rows(["1", "Color", "red"], ["1", "Weight", "12.5"], ["2", "Color", "blue"], ["2", "Weight", "3"])
             .Analyze();
-        var f = RuleAssert.One(analysis, RuleIds.EntityAttributeValue);
-        RuleAssert.Only(analysis, RuleIds.EntityAttributeValue);
+        var f = RuleAssert.One(analysis, EntityAttributeValueRule.Id);
+        RuleAssert.Only(analysis, EntityAttributeValueRule.Id);
         Assert.Equal(AttributeSet.Of(0, 1, 2), f.Columns);
         Assert.Equal(Severity.Note, f.Severity);
         Assert.Equal(NormalForm.UNF, analysis.NormalForm);
@@ -26,9 +26,9 @@ public class EntityAttributeValueRuleTests
 
     [Fact]
     public void Settings_keyed_by_name_alone_no_error() =>
-        RuleAssert.None(new TableBuilder("dbo.Setting", "SettingName", "SettingValue").PrimaryKey("SettingName").Analyze(), RuleIds.EntityAttributeValue);
+        RuleAssert.None(new TableBuilder("dbo.Setting", "SettingName", "SettingValue").PrimaryKey("SettingName").Analyze(), EntityAttributeValueRule.Id);
 
     [Fact]
     public void Ordinary_columns_no_error() =>
-        RuleAssert.None(new TableBuilder("dbo.Product", "ProductID", "Name", "ListPrice", "Value").PrimaryKey("ProductID").Analyze(), RuleIds.EntityAttributeValue);
+        RuleAssert.None(new TableBuilder("dbo.Product", "ProductID", "Name", "ListPrice", "Value").PrimaryKey("ProductID").Analyze(), EntityAttributeValueRule.Id);
 }

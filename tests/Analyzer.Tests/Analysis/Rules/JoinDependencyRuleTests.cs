@@ -10,8 +10,8 @@ public class JoinDependencyRuleTests
     {
         var analysis = new TableBuilder("dbo.SPJ", "S", "P", "J").PrimaryKey("S", "P", "J")
             .Declare("(S, P), (P, J), (J, S)").Analyze(new AnalysisOptions { Target = NormalForm.Fifth });
-        var f = RuleAssert.One(analysis, RuleIds.JoinDependency);
-        RuleAssert.Only(analysis, RuleIds.JoinDependency);
+        var f = RuleAssert.One(analysis, JoinDependencyRule.Id);
+        RuleAssert.Only(analysis, JoinDependencyRule.Id);
         Assert.Equal(NormalForm.Fourth, analysis.NormalForm);
         Assert.Equal(Severity.Warning, f.Severity);
         Assert.Equal("split the table into (S, P), (S, J), (P, J)", f.Fix);

@@ -27,7 +27,7 @@ public class MultiValuedColumnRealTextTests
                     && table.Data.Columns[c].Values.Skip(1).Count(v => v is not null && v.Contains(',')) >= 2)
                     textColumnsWithCommas++;
             var analysis = SchemaAnalyzer.AnalyzeTable(ingested.Model, table, AnalysisOptions.Default, new DiagnosticBag());
-            Assert.DoesNotContain(analysis.Findings, f => f.RuleId == RuleIds.MultiValuedColumn);
+            Assert.DoesNotContain(analysis.Findings, f => f.RuleId == MultiValuedColumnRule.Id);
         }
         Assert.True(textColumnsWithCommas > 0, "the database has text columns whose values hold commas");
     }
@@ -44,7 +44,7 @@ public class MultiValuedColumnRealTextTests
         Assert.True(values.Count(v => v.Contains(',')) > 50);
         var b = new TableBuilder("dbo.Customer", "Id").PrimaryKey("Id").Column("Address", new SqlType("varchar", 40));
         var analysis = b.Rows(values.Select((v, i) => new string?[] { i.ToString(System.Globalization.CultureInfo.InvariantCulture), v }).ToArray()).Analyze();
-        RuleAssert.None(analysis, RuleIds.MultiValuedColumn);
+        RuleAssert.None(analysis, MultiValuedColumnRule.Id);
     }
 
     [Fact]
@@ -54,6 +54,6 @@ public class MultiValuedColumnRealTextTests
             .Rows(["1", "sql, normalization, keys"], ["2", "normalization, design"], ["3", "sql, performance, indexes"],
                   ["4", "theory, normalization"], ["5", "sql, migration"], ["6", "sql, performance"], ["7", "design"])
             .Analyze();
-        RuleAssert.One(analysis, RuleIds.MultiValuedColumn);
+        RuleAssert.One(analysis, MultiValuedColumnRule.Id);
     }
 }

@@ -15,8 +15,8 @@ public class MultivaluedDependencyRuleTests
             .Declare("Course ->> Teacher")
             .Rows(["Physics", "Green", "Mechanics"], ["Physics", "Green", "Optics"], ["Physics", "Brown", "Mechanics"], ["Physics", "Brown", "Optics"])
             .Analyze(new AnalysisOptions { Target = NormalForm.Fifth });
-        var f = RuleAssert.One(analysis, RuleIds.MultivaluedDependency);
-        RuleAssert.Only(analysis, RuleIds.MultivaluedDependency);
+        var f = RuleAssert.One(analysis, MultivaluedDependencyRule.Id);
+        RuleAssert.Only(analysis, MultivaluedDependencyRule.Id);
         Assert.Equal(NormalForm.BCNF, analysis.NormalForm);
         Assert.Equal(Severity.Warning, f.Severity);
         Assert.Equal("split the table into (Course, Teacher) and (Course, Text)", f.Fix);
@@ -28,7 +28,7 @@ public class MultivaluedDependencyRuleTests
     {
         var f = RuleAssert.One(
             new TableBuilder("dbo.CTX", "Course", "Teacher", "Text").PrimaryKey("Course", "Teacher", "Text").Declare("Course ->> Teacher").Analyze(),
-            RuleIds.MultivaluedDependency);
+            MultivaluedDependencyRule.Id);
         Assert.Equal(Severity.Note, f.Severity);
     }
 
@@ -37,9 +37,9 @@ public class MultivaluedDependencyRuleTests
     {
         var analysis = new TableBuilder("dbo.CTX", "Course", "Teacher", "Text").PrimaryKey("Course", "Teacher", "Text")
             .Declare("(Course, Teacher), (Course, Text)").Analyze();
-        var f = RuleAssert.One(analysis, RuleIds.MultivaluedDependency);
+        var f = RuleAssert.One(analysis, MultivaluedDependencyRule.Id);
         Assert.Equal(DependencyKind.Jd, f.Dependency!.Kind);
-        RuleAssert.None(analysis, RuleIds.JoinDependency);
+        RuleAssert.None(analysis, JoinDependencyRule.Id);
     }
 
     [Fact]

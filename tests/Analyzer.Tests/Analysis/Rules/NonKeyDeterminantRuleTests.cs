@@ -16,8 +16,8 @@ public class NonKeyDeterminantRuleTests
     public void Non_key_determinant_of_a_prime_column_one_error()
     {
         var analysis = Advisor().Analyze();
-        var f = RuleAssert.One(analysis, RuleIds.NonKeyDeterminant);
-        RuleAssert.Only(analysis, RuleIds.NonKeyDeterminant);
+        var f = RuleAssert.One(analysis, NonKeyDeterminantRule.Id);
+        RuleAssert.Only(analysis, NonKeyDeterminantRule.Id);
         Assert.Equal(NormalForm.Third, analysis.NormalForm);
         Assert.Equal(new FunctionalDependency(AttributeSet.Single(1), 2), f.Dependency!.Fd);
         Assert.Equal(2, f.Keys.Count);
@@ -27,7 +27,7 @@ public class NonKeyDeterminantRuleTests
     [Fact]
     public void With_a_3NF_target_it_is_a_note()
     {
-        var f = RuleAssert.One(Advisor().Analyze(new AnalysisOptions { Target = NormalForm.Third }), RuleIds.NonKeyDeterminant);
+        var f = RuleAssert.One(Advisor().Analyze(new AnalysisOptions { Target = NormalForm.Third }), NonKeyDeterminantRule.Id);
         Assert.Equal(Severity.Note, f.Severity);
     }
 

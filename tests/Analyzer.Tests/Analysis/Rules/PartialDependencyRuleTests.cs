@@ -15,8 +15,8 @@ public class PartialDependencyRuleTests
     {
         var b = OrderLine().Declare("ProductID -> ProductName");
         var analysis = b.Analyze();
-        var f = RuleAssert.One(analysis, RuleIds.PartialDependency);
-        RuleAssert.Only(analysis, RuleIds.PartialDependency);
+        var f = RuleAssert.One(analysis, PartialDependencyRule.Id);
+        RuleAssert.Only(analysis, PartialDependencyRule.Id);
         Assert.Equal(NormalForm.First, analysis.NormalForm);
         Assert.Equal(new FunctionalDependency(AttributeSet.Single(1), 3), f.Dependency!.Fd);
         Assert.Equal(DependencySource.Declared, f.Dependency.Source);
@@ -34,7 +34,7 @@ public class PartialDependencyRuleTests
             OrderLine().Declare("ProductID -> ProductName")
                 .Rows(["10", "1", "5", "Chai"], ["11", "1", "2", "Chai"], ["11", "2", "1", "Chang"], ["12", "1", "9", "Chai"])
                 .Analyze(),
-            RuleIds.PartialDependency);
+            PartialDependencyRule.Id);
         Assert.Equal("ProductName 'Chai' is stored in 3 rows for ProductID '1' (rows 1, 2, 4)", Assert.Single(f.Witnesses));
     }
 
@@ -44,7 +44,7 @@ public class PartialDependencyRuleTests
         var b = new TableBuilder("dbo.WorksOn").Column("Ssn", new SqlType("int")).Column("Pno", new SqlType("int")).Column("Ename")
             .PrimaryKey("Ssn", "Pno").Declare("Ssn -> Ename")
             .Rows(["123456789", "1", "Smith"], ["123456789", "2", "Smith"], ["123456789", "3", "Smith"], ["5", "1", "Wong"], ["5", "2", "Wang"]);
-        var f = RuleAssert.One(b.Analyze(), RuleIds.PartialDependency);
+        var f = RuleAssert.One(b.Analyze(), PartialDependencyRule.Id);
         Assert.Equal("Ename 'Smith' is stored in 3 rows for Ssn 123456789 (rows 1, 2, 3)", f.Witnesses[0]);
         Assert.Equal("but the sample breaks it: Ssn 5 has Ename 'Wong' in row 4 and 'Wang' in row 5", f.Witnesses[1]);
     }
@@ -54,7 +54,7 @@ public class PartialDependencyRuleTests
     {
         var analysis = new TableBuilder("dbo.Lot", "PropertyId", "County", "LotNo", "TaxRate")
             .PrimaryKey("PropertyId").Unique("County", "LotNo").Declare("County -> TaxRate").Analyze();
-        var f = RuleAssert.One(analysis, RuleIds.PartialDependency);
+        var f = RuleAssert.One(analysis, PartialDependencyRule.Id);
         Assert.Equal([AttributeSet.Of(1, 2)], f.Keys);
     }
 
@@ -66,13 +66,13 @@ public class PartialDependencyRuleTests
             .Declare("ProductID -> SupplierID")
             .Declare("SupplierID -> SupplierName")
             .Analyze();
-        var f = RuleAssert.One(analysis, RuleIds.PartialDependency);
+        var f = RuleAssert.One(analysis, PartialDependencyRule.Id);
         Assert.Equal(new FunctionalDependency(AttributeSet.Single(1), AttributeSet.Of(2, 3)), f.Dependency!.Fd);
         Assert.True(f.Dependency.IsDerived);
         Assert.Equal(2, f.Dependency.DerivedFrom.Count);
         Assert.Contains("follows from ProductID -> SupplierID; SupplierID -> SupplierName", f.Message);
         // SupplierID -> SupplierName is a transitive dependency of its own (it stays in the table the fix makes).
-        var t = RuleAssert.One(analysis, RuleIds.TransitiveDependency);
+        var t = RuleAssert.One(analysis, TransitiveDependencyRule.Id);
         Assert.Equal(new FunctionalDependency(AttributeSet.Single(2), 3), t.Dependency!.Fd);
         Assert.Equal(analysis.Findings[0], f); // the 2NF finding comes first
     }

@@ -14,8 +14,8 @@ public class TransitiveDependencyRuleTests
             .PrimaryKey("Ssn").Declare("Dnumber -> Dname")
             .Rows(["1", "Smith", "5", "Research"], ["2", "Wong", "5", "Research"], ["3", "Zelaya", "4", "Admin"]);
         var analysis = b.Analyze();
-        var f = RuleAssert.One(analysis, RuleIds.TransitiveDependency);
-        RuleAssert.Only(analysis, RuleIds.TransitiveDependency);
+        var f = RuleAssert.One(analysis, TransitiveDependencyRule.Id);
+        RuleAssert.Only(analysis, TransitiveDependencyRule.Id);
         Assert.Equal(NormalForm.Second, analysis.NormalForm);
         Assert.Equal(new FunctionalDependency(AttributeSet.Single(2), 3), f.Dependency!.Fd);
         Assert.Equal([AttributeSet.Single(0)], f.Keys);

@@ -20,7 +20,7 @@ public class DataDependenciesTests
             t => t == table ? [found] : []).Tables[0];
 
         Assert.Contains(found, analysis.Dependencies);
-        var f = RuleAssert.One(analysis, RuleIds.TransitiveDependency);
+        var f = RuleAssert.One(analysis, TransitiveDependencyRule.Id);
         Assert.Equal(DependencySource.Data, f.Dependency!.Source);
         Assert.Contains("Found in the sample rows (3 rows)", f.Message);
         Assert.Equal(table.Columns[2].Location, f.Location); // no annotation: the column
@@ -33,7 +33,7 @@ public class DataDependenciesTests
         var table = new TableBuilder("dbo.Employee", "Ssn", "Dnumber", "Dname").PrimaryKey("Ssn").Build();
         var found = TableDependency.Functional(new FunctionalDependency(AttributeSet.Single(1), 2), DependencySource.Data, evidence: new DataEvidence(200, 0.015));
         var analysis = SchemaAnalyzer.Analyze(TableBuilder.Model(table), AnalysisOptions.Default, new DiagnosticBag(), _ => [found]).Tables[0];
-        Assert.Contains("it holds after removing 1.5% of them", RuleAssert.One(analysis, RuleIds.TransitiveDependency).Message);
+        Assert.Contains("it holds after removing 1.5% of them", RuleAssert.One(analysis, TransitiveDependencyRule.Id).Message);
     }
 
     [Fact]

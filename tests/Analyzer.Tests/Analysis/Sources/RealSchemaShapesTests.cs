@@ -20,7 +20,7 @@ public class RealSchemaShapesTests
     private static readonly SqlType Guid = new("uniqueidentifier");
     private static readonly SqlType DateTime = new("datetime");
 
-    private static readonly string[] FdRules = [RuleIds.PartialDependency, RuleIds.TransitiveDependency, RuleIds.NonKeyDeterminant];
+    private static readonly string[] FdRules = [PartialDependencyRule.Id, TransitiveDependencyRule.Id, NonKeyDeterminantRule.Id];
 
     private static SchemaModel Northwind(bool orderDetailsRows = false, bool agreeingPrices = false)
     {
@@ -63,7 +63,7 @@ public class RealSchemaShapesTests
         // The one column that does repeat its parent's (Order Details.UnitPrice) is a suspicion: a note that counts for nothing.
         var suspicion = Assert.Single(analysis.Findings);
         Assert.Equal(QualifiedName.Parse("dbo.Order Details"), suspicion.Table);
-        Assert.Equal(RuleIds.PartialDependency, suspicion.RuleId);
+        Assert.Equal(PartialDependencyRule.Id, suspicion.RuleId);
         Assert.False(suspicion.Established);
         Assert.Equal(Severity.Note, suspicion.Severity);
         Assert.Equal(DependencySource.Schema, suspicion.Dependency!.Source);
@@ -113,7 +113,7 @@ public class RealSchemaShapesTests
         var analysis = SchemaAnalyzer.Analyze(TableBuilder.Model(titles, roysched), AnalysisOptions.Default, new DiagnosticBag());
         Assert.Equal(NormalForm.Fifth, analysis.Tables[0].NormalForm);
         Assert.Equal(NormalForm.UNF, analysis.Tables[1].NormalForm);
-        Assert.Equal([RuleIds.NoKey], analysis.Tables[1].Findings.Where(f => f.Established).Select(f => f.RuleId));
+        Assert.Equal([NoKeyRule.Id], analysis.Tables[1].Findings.Where(f => f.Established).Select(f => f.RuleId));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public class DependencyOracleTests
     {
         // A ->> B with C -> A, B gives A -> B by coalescence: a transitive dependency nobody stated.
         var analysis = new TableBuilder("dbo.R", "A", "B", "C").PrimaryKey("C").Declare("A ->> B").Declare("C -> A, B").Analyze();
-        var f = RuleAssert.One(analysis, RuleIds.TransitiveDependency);
+        var f = RuleAssert.One(analysis, TransitiveDependencyRule.Id);
         Assert.Equal(new FunctionalDependency(AttributeSet.Single(0), 1), f.Dependency!.Fd);
         Assert.True(f.Dependency.IsDerived);
         Assert.Contains(f.Dependency.DerivedFrom, d => d.Mvd is not null);
@@ -118,7 +118,7 @@ public class DependencyOracleTests
         Assert.True(limited.NormalForm <= full.NormalForm);
         Assert.Contains(limited.Notes, n => n.Contains("stopped", StringComparison.Ordinal));
         // BCNF needs no key list: its violations are still reported exactly.
-        Assert.Equal(8, limited.Findings.Count(f => f.RuleId == RuleIds.NonKeyDeterminant));
+        Assert.Equal(8, limited.Findings.Count(f => f.RuleId == NonKeyDeterminantRule.Id));
     }
 
     [Fact]
