@@ -16,9 +16,15 @@ internal sealed record InputFile(string Path, bool IsScript, bool Explicit, stri
 /// run reads the same files in the same order on every machine. A folder that yields no file to read is
 /// an error: a CI job that checks nothing must not pass.
 /// </summary>
-internal static class InputFiles
+public static class InputFiles
 {
-    public static (List<InputFile> scripts, List<InputFile> data) Expand(IReadOnlyList<string> paths, IngestOptions options, ReadScope scope, DiagnosticBag diagnostics)
+    /// <summary>
+    /// True for a file a folder given as input yields (.sql scripts, .csv and .tsv data). The one list:
+    /// the output guard asks it too, so a new file type is never written over.
+    /// </summary>
+    public static bool IsReadFromFolders(string path) => IsScript(path) || IsData(path);
+
+    internal static (List<InputFile> scripts, List<InputFile> data) Expand(IReadOnlyList<string> paths, IngestOptions options, ReadScope scope, DiagnosticBag diagnostics)
     {
         var scripts = new List<InputFile>();
         var data = new List<InputFile>();
@@ -49,7 +55,7 @@ internal static class InputFiles
             if (Directory.Exists(path))
             {
                 var tree = ReadScope.TreeOf(System.IO.Path.GetFullPath(path), isFolder: true);
-                var walked = FolderWalk.Files(path, tree, scope, f => IsScript(f) || IsData(f), diagnostics)
+                var walked = FolderWalk.Files(path, tree, scope, IsReadFromFolders, diagnostics)
                     .Where(f => !InHiddenFolder(path, f.Path))
                     .GroupBy(f => f.Path, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

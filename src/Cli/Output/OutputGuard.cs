@@ -40,7 +40,7 @@ internal static class OutputGuard
             if (File.Exists(full)) yield return full;
             else if (Directory.Exists(full))
                 foreach (var f in Directory.EnumerateFiles(full, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.ReparsePoint }))
-                    if (Path.GetExtension(f).ToLowerInvariant() is ".sql" or ".csv" or ".tsv") yield return f;
+                    if (Analyzer.Ingest.InputFiles.IsReadFromFolders(f)) yield return f;
         }
         foreach (var (_, file) in settings.Ingest.DataMappings) yield return Path.GetFullPath(file, currentDirectory);
         if (settings.Config?.Path is { } config) yield return Path.GetFullPath(config, currentDirectory);
