@@ -22,6 +22,22 @@ internal static class CliRunner
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs in-process as if standard output were (or were not) a terminal of the given width, with these environment variables.</summary>
+    public static Result RunAs(string directory, bool terminal, Dictionary<string, string> environment, int? terminalWidth, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var context = new SchemaNorm.Cli.CliContext(stdout, stderr, interactive: false)
+        {
+            CurrentDirectory = directory,
+            StdoutIsTerminal = terminal,
+            TerminalWidth = () => terminalWidth,
+            Variable = name => environment.GetValueOrDefault(name),
+        };
+        int code = CommandLine.Run(args, context);
+        return new Result(code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>A scratch folder with the given files, deleted on dispose.</summary>
     public sealed class Scratch : IDisposable
     {

@@ -59,12 +59,8 @@ public class ShellCompletionRunTests
         try
         {
             var output = InstalledShell.Run("fish", ["--no-config", "-c",
-                $"source {script}; for line in 'schemanorm ana' 'schemanorm analyze --fai' 'schemanorm discover --fai' 'schemanorm help d'; echo \"[$line]\"; complete -C $line; end"]);
-            var blocks = Blocks(output);
-            Assert.Equal(["analyze"], Words(blocks["schemanorm ana"]));
-            Assert.Equal(["--fail-on"], Words(blocks["schemanorm analyze --fai"]));
-            Assert.Empty(Words(blocks["schemanorm discover --fai"]));
-            Assert.Equal(["decompose", "discover"], Words(blocks["schemanorm help d"]).Order());
+                $"source {script}; for line in {Lines}; echo \"[$line]\"; complete -C $line; end"]);
+            AssertCompletes(output);
         }
         finally
         {
@@ -79,13 +75,9 @@ public class ShellCompletionRunTests
         try
         {
             var output = InstalledShell.Run("pwsh", ["-NoProfile", "-NonInteractive", "-Command",
-                $". '{script}'; foreach ($line in @('schemanorm ana', 'schemanorm analyze --fai', 'schemanorm discover --fai', 'schemanorm help d')) " +
+                $". '{script}'; foreach ($line in @({Lines.Replace("' '", "', '")})) " +
                 "{ \"[$line]\"; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText }"], 180_000);
-            var blocks = Blocks(output);
-            Assert.Equal(["analyze"], Words(blocks["schemanorm ana"]));
-            Assert.Equal(["--fail-on"], Words(blocks["schemanorm analyze --fai"]));
-            Assert.Empty(Words(blocks["schemanorm discover --fai"]));
-            Assert.Equal(["decompose", "discover"], Words(blocks["schemanorm help d"]).Order());
+            AssertCompletes(output);
         }
         finally
         {
@@ -123,6 +115,19 @@ public class ShellCompletionRunTests
             File.Delete(script);
             File.Delete(driver);
         }
+    }
+
+    /// <summary>The lines each shell is asked to complete, quoted for both fish and PowerShell.</summary>
+    private const string Lines = "'schemanorm ana' 'schemanorm analyze --fai' 'schemanorm discover --fai' 'schemanorm help d'";
+
+    /// <summary>Commands, a command's own options (discover has no --fail-on), and the words of help.</summary>
+    private static void AssertCompletes(string output)
+    {
+        var blocks = Blocks(output);
+        Assert.Equal(["analyze"], Words(blocks["schemanorm ana"]));
+        Assert.Equal(["--fail-on"], Words(blocks["schemanorm analyze --fai"]));
+        Assert.Empty(Words(blocks["schemanorm discover --fai"]));
+        Assert.Equal(["decompose", "discover"], Words(blocks["schemanorm help d"]).Order());
     }
 
     /// <summary>"[line]" headers followed by the completions printed for that line.</summary>

@@ -10,20 +10,8 @@ public class TextReportLayoutTests
     private const string Esc = "\u001b[";
 
     /// <summary>Runs in-process as if standard output were (or were not) a terminal of the given width.</summary>
-    private static CliRunner.Result Run(string directory, bool terminal, Dictionary<string, string> environment, int? terminalWidth, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var context = new CliContext(stdout, stderr, interactive: false)
-        {
-            CurrentDirectory = directory,
-            StdoutIsTerminal = terminal,
-            TerminalWidth = () => terminalWidth,
-            Variable = name => environment.GetValueOrDefault(name),
-        };
-        int code = CommandLine.Run(args, context);
-        return new CliRunner.Result(code, stdout.ToString(), stderr.ToString());
-    }
+    private static CliRunner.Result Run(string directory, bool terminal, Dictionary<string, string> environment, int? terminalWidth, params string[] args) =>
+        CliRunner.RunAs(directory, terminal, environment, terminalWidth, args);
 
     private static readonly Dictionary<string, string> NoVariables = [];
 
