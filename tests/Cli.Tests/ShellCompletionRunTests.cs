@@ -59,7 +59,7 @@ public class ShellCompletionRunTests
         try
         {
             var output = InstalledShell.Run("fish", ["--no-config", "-c",
-                $"source {script}; for line in {Lines}; echo \"[$line]\"; complete -C $line; end"]);
+                $"source {script}; for line in {string.Join(' ', Lines)}; echo \"[$line]\"; complete -C $line; end"]);
             AssertCompletes(output);
         }
         finally
@@ -75,7 +75,7 @@ public class ShellCompletionRunTests
         try
         {
             var output = InstalledShell.Run("pwsh", ["-NoProfile", "-NonInteractive", "-Command",
-                $". '{script}'; foreach ($line in @({Lines.Replace("' '", "', '")})) " +
+                $". '{script}'; foreach ($line in @({string.Join(", ", Lines)})) " +
                 "{ \"[$line]\"; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText }"], 180_000);
             AssertCompletes(output);
         }
@@ -118,7 +118,7 @@ public class ShellCompletionRunTests
     }
 
     /// <summary>The lines each shell is asked to complete, quoted for both fish and PowerShell.</summary>
-    private const string Lines = "'schemanorm ana' 'schemanorm analyze --fai' 'schemanorm discover --fai' 'schemanorm help d'";
+    private static readonly string[] Lines = ["'schemanorm ana'", "'schemanorm analyze --fai'", "'schemanorm discover --fai'", "'schemanorm help d'"];
 
     /// <summary>Commands, a command's own options (discover has no --fail-on), and the words of help.</summary>
     private static void AssertCompletes(string output)

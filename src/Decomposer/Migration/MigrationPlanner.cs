@@ -57,14 +57,14 @@ public static class MigrationPlanner
         // Each proposal names its tables on its own, so two of them can both want a name (Customers'
         // remainder and a table split from Orders both named Customer): the first in script order keeps it,
         // a later one gets the next free name, and its foreign keys, checks and view follow.
+        // Every first claim is taken before any new name is chosen, so a new name never takes a later one's.
         var owner = new Dictionary<string, Decomposition>(StringComparer.OrdinalIgnoreCase);
+        var clashing = new List<ProposedTable>();
         foreach (var d in changing)
             foreach (var t in d.Tables)
-                if (!owner.TryAdd(t.Name, d) && !ReferenceEquals(owner[t.Name], d)) context.Renamed[t] = "";
-                else context.UsedNames.Add(t.Name);
-        foreach (var d in changing)
-            foreach (var t in d.Tables)
-                if (context.Renamed.ContainsKey(t)) context.Renamed[t] = context.Unique(t.Name);
+                if (owner.TryAdd(t.Name, d)) context.UsedNames.Add(t.Name);
+                else clashing.Add(t);
+        foreach (var t in clashing) context.Renamed[t] = context.Unique(t.Name);
         return changing.Select(d => Plan(d, model, context)).ToList();
     }
 
