@@ -177,6 +177,26 @@ public class DesignChoiceTests
     }
 
     [Fact]
+    public void A_data_fd_onto_columns_named_for_the_identifiers_stem_is_not_judged_by_chance()
+    {
+        // Fourteen subcategories in two categories: in so few rows the category's name could follow its id by
+        // chance, but CategoryName and Category_rowguid carry CategoryID's stem; Label, with the same values, does not.
+        var t = Table("Subcategory", "SubcategoryID", "CategoryID", "CategoryName", "Category_rowguid", "Label");
+        t.PrimaryKey = new KeyConstraint("PK_Subcategory", true, ["SubcategoryID"], new SourceLocation("t.sql", 3, 1));
+        var rows = Enumerable.Range(0, 14).Select(i => new string?[]
+        {
+            i.ToString(System.Globalization.CultureInfo.InvariantCulture), i < 11 ? "1" : "2", i < 11 ? "Components" : "Bikes",
+            i < 11 ? "guid-1" : "guid-2", i < 11 ? "Components" : "Bikes",
+        }).ToArray();
+        WithRows(t, rows);
+        var named = Normalizer.Propose(t, [Key(t), DataFd(t, "CategoryID", "CategoryName"), DataFd(t, "CategoryID", "Category_rowguid")]);
+        Assert.Equal("CategoryID", Assert.Single(named.Steps).Lhs.Format(named.ColumnNames));
+        var unnamed = Normalizer.Propose(t, [Key(t), DataFd(t, "CategoryID", "Label")]);
+        Assert.Equal(DecompositionMethod.None, unnamed.Method);
+        Assert.Contains(unnamed.SetAside, a => a.Reason.Contains("by chance"));
+    }
+
+    [Fact]
     public void A_data_fd_with_well_supported_repeats_is_split_on_and_the_rows_confirm_it()
     {
         var t = Table("People", "PersonID", "DeptCode", "DeptName");

@@ -20,7 +20,8 @@ public sealed record DesignDependencySelection(IReadOnlyList<DesignFd> Selected,
 /// <item>only Plausible, exact FDs with at most <see cref="MaxLhs"/> columns on the left count, and none
 /// whose left side holds a column the schema says cannot identify anything (a price, a date);</item>
 /// <item>a left side that is a superkey in the rows says nothing a key does not;</item>
-/// <item>audit columns (ModifiedDate, rowguid) describe the row, not a fact, and are never moved;
+/// <item>audit columns (ModifiedDate, rowguid) describe the row, not a fact, and are never moved; nor are
+/// they determinants: a parent's rowguid is one to one with the parent's key, and the key is the design;
 /// computed columns follow from their formula and take no part;</item>
 /// <item>determinants are ordered: a foreign key first, then fewer columns, then plausibility score,
 /// with names that never serve as design keys (hashes, salts, GUIDs, audit timestamps) last; but a
@@ -75,6 +76,8 @@ public static class DesignDependencies
             else if (fd.Lhs.Overlaps(hints.NonIdentifying)) candidates.Add(new(fd, $"{(fd.Lhs & hints.NonIdentifying).Format(data.ColumnNames)} is a measure, date or binary value, which identifies nothing", null));
             else if (IsAudit(data, fd.Rhs) && !AuditOf(data, fd.Lhs, fd.Rhs, hints.Columns)) candidates.Add(new(fd, $"{data.ColumnNames[fd.Rhs]} is an audit column: it describes the row, not a fact to move", null));
             else if (IsUnique(fd.Lhs)) candidates.Add(new(fd, "the left side is unique in the rows: it says no more than a key would", null));
+            else if (fd.Lhs.ToArray().FirstOrDefault(c => IsAudit(data, c), -1) is var stamp and >= 0)
+                candidates.Add(new(fd, $"{data.ColumnNames[stamp]} is a row stamp: one to one with the row it stamps, it stands for the row, not for an entity a designer keys a table by", null));
             else scored.Add((fd, Plausibility.Score(groups, fd, hints)));
         }
         foreach (var (fd, score) in scored.Where(s => s.Score.Class != PlausibilityClass.Plausible))
@@ -152,14 +155,16 @@ public static class DesignDependencies
         JoinFamiliesFromTheRest(selected, data, hints, closureSet);
         ReturnToTheirBlock(selected, data.ColumnNames, hints.Columns, closureSet);
         PlaceLeftovers(selected, data, hints, closureSet);
-        var returned = BackToTheirOwner(selected, data.ColumnNames, hints.Columns, closureSet);
+        var returned = BackToTheirOwner(selected, data.ColumnNames, hints.Columns, closureSet, hints.DeclaredKeys);
+        // A column returned to its owner can be the neighbour a leftover waited for (MakeFlag, then FinishedGoodsFlag).
+        PlaceLeftovers(selected, data, hints, closureSet, except: returned);
 
         foreach (var (fd, score) in plausible)
         {
             cancellation.ThrowIfCancellationRequested();
             if (selected.Any(s => s.Lhs == fd.Lhs && s.Rhs.Contains(fd.Rhs))) continue;
             var by = selected.FirstOrDefault(s => s.Rhs.Contains(fd.Rhs) || s.Lhs.Contains(fd.Rhs));
-            candidates.Add(new(fd, returned.Contains(fd.Rhs) && by is null
+            candidates.Add(new(fd, returned.Contains(fd.Rhs) && (by is null || by.Lhs.Contains(fd.Rhs))
                 ? $"{data.ColumnNames[fd.Rhs]} is listed among the table's own columns, away from the other columns of {fd.Lhs.Format(data.ColumnNames)}"
                 : by is null
                 ? "its right side is part of a chosen determinant"
@@ -292,12 +297,17 @@ public static class DesignDependencies
     /// named for Y, while Y keeps columns of its own elsewhere. A neighbour that is itself an identifier
     /// (a reference of the table listed beside it) belongs to any owner. In a product's columns (Size,
     /// SizeUnitMeasureCode, WeightUnitMeasureCode, Weight) the rows may let the subcategory tell the size
-    /// unit, but the subcategory's own columns sit apart, under its name. Returns the columns given back to
-    /// the table itself.
+    /// unit, but the subcategory's own columns sit apart, under its name. A run made only of references
+    /// (ProductSubcategoryID before ProductModelID) is no description beside its identifier, and a neighbour no
+    /// determinant took (a flag constant in the sample) counts for the owner on the other side that
+    /// determines it. Returns the columns given back to the table itself.
     /// </summary>
     private static AttributeSet BackToTheirOwner(
-        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet exact)
+        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet exact,
+        IReadOnlyList<AttributeSet> declaredKeys)
     {
+        var keyColumns = AttributeSet.Empty;
+        foreach (var k in declaredKeys) keyColumns |= k;
         const int Table = -1, Any = -2;
         var toTable = AttributeSet.Empty;
         var home = new int[names.Count];
@@ -323,8 +333,15 @@ public static class DesignDependencies
             if (before < 0 || after >= names.Count) continue;
             // A reference beside its description keeps it (ProductID, ProductName; Phone, CustomerID; EmployeeID,
             // TerritoryID, LastName: other identifiers between them do not count).
-            if (BesideIdentifierOf(y, before, -1) || BesideIdentifierOf(y, after, +1)) continue;
+            // A run of references (ProductSubcategoryID before ProductModelID) is listed with the table's other
+            // references, so standing beside Y's identifier says nothing of whose it is.
+            bool references = Enumerable.Range(start, end - start + 1).All(c => IsIdentifier(c));
+            if (!references && (BesideIdentifierOf(y, before, -1) || BesideIdentifierOf(y, after, +1))) continue;
             int left = Owner(before), right = Owner(after);
+            // A column no determinant took (a flag constant in the sample) sides with a neighbouring owner that
+            // determines it: it does not break the owner's block.
+            if (left >= 0 && right == Table && Unclaimed(after, left)) right = left;
+            if (right >= 0 && left == Table && Unclaimed(before, right)) left = right;
             int x = left == Any ? right : right == Any || right == left ? left : Any;
             if (x == Any || x == y) continue;
             var run = AttributeSet.Empty;
@@ -343,6 +360,10 @@ public static class DesignDependencies
         return toTable;
 
         int Owner(int c) => identifiers.Contains(c) ? Any : home[c];
+
+        bool IsIdentifier(int c) => KeyLikeness.Role(names[c], columns is not null && c < columns.Count ? columns[c] : null) == ColumnRole.Identifier;
+
+        bool Unclaimed(int c, int owner) => home[c] == Table && !keyColumns.Contains(c) && !IsIdentifier(c) && closures[owner].Contains(c);
 
         bool BesideIdentifierOf(int y, int c, int step)
         {
@@ -398,7 +419,8 @@ public static class DesignDependencies
     /// </list>
     /// Key and computed columns stay, and so do the table's own audit columns, which name no entity.
     /// </summary>
-    private static void PlaceLeftovers(List<DesignFd> selected, TableData data, SchemaHints hints, FunctionalDependencySet exact)
+    private static void PlaceLeftovers(List<DesignFd> selected, TableData data, SchemaHints hints, FunctionalDependencySet exact,
+        AttributeSet except = default)
     {
         if (selected.Count == 0) return;
         var names = data.ColumnNames;
@@ -406,7 +428,7 @@ public static class DesignDependencies
         var taken = AttributeSet.Empty;
         foreach (var s in selected) taken |= s.Rhs;
         foreach (var k in hints.DeclaredKeys) taken |= k;
-        var leftovers = data.ObservedColumns - taken - hints.Computed;
+        var leftovers = data.ObservedColumns - taken - hints.Computed - except;
         if (leftovers.IsEmpty) return;
         var closures = selected.Select(s => exact.Closure(s.Lhs)).ToList();
         // The determinant whose right side holds each column, -1 for the rest (keys, the table's own columns).

@@ -13,7 +13,9 @@ namespace SchemaNorm.Analyzer.Discovery;
 /// <list type="bullet">
 /// <item>X only describes (every column of X is free text or a measure: a city, a balance): a
 /// description of Y that happens to pin down another description of Y; or</item>
-/// <item>A's name belongs to Y's entity and not to X's (ProductUnitPrice with ProductID, not CategoryID); or</item>
+/// <item>A's name belongs to Y's entity and not to X's (ProductUnitPrice with ProductID, not CategoryID), and
+/// the table does not list A among X's columns (ProductCategoryID beside ProductSubcategoryName is the
+/// subcategory's reference, although its name starts with Product); or</item>
 /// <item>X identifies nothing by its name, one of X and A is a measure, and A determines X back
 /// (ReorderPoint and SafetyStockLevel, one a fixed share of the other): two quantities of Y that correspond
 /// one to one, which no designer puts in a table of their own (ShipVia and ShipperCompanyName, also one to
@@ -55,7 +57,7 @@ internal static class SampleAccidents
                 else if (oneToOne)
                     reason = $"{y.Format(names)} determines both {x.Format(names)} and {a}, and {a} determines {x.Format(names)} back: " +
                              $"two descriptions of one entity that correspond one to one in these rows, not a table of their own";
-                else if (BelongsTo(a, y, names) && !BelongsTo(a, x, names))
+                else if (BelongsTo(a, y, names) && !BelongsTo(a, x, names) && !ListedWith(fd.Rhs, x, names))
                     reason = $"{a} belongs with {y.Format(names)} by its name, and {y.Format(names)} determines it and {x.Format(names)}: " +
                              $"that {x.Format(names)} tells {a} in these rows looks like an accident of the sample";
                 if (reason is null) continue;
@@ -69,4 +71,16 @@ internal static class SampleAccidents
     /// <summary>Whether a column's name starts with the stem of one of the set's identifier columns (CustomerCity and CustomerID).</summary>
     private static bool BelongsTo(string column, AttributeSet set, IReadOnlyList<string> names) =>
         set.ToArray().Any(c => KeyLikeness.Stem(names[c]) is { } stem && KeyLikeness.HasStem(column, stem));
+
+    /// <summary>
+    /// Whether a column beside the given one is named for one of the set's identifiers: the table lists it
+    /// among that entity's columns (ProductCategoryID before ProductSubcategoryName: the subcategory's
+    /// reference, although its name starts with Product).
+    /// </summary>
+    private static bool ListedWith(int column, AttributeSet set, IReadOnlyList<string> names)
+    {
+        var stems = set.ToArray().Select(c => KeyLikeness.Stem(names[c])).OfType<string>().Where(s => s.Length > 4).ToList();
+        bool Named(int c) => c >= 0 && c < names.Count && !set.Contains(c) && stems.Any(stem => KeyLikeness.StartsWithStem(names[c], stem));
+        return Named(column - 1) || Named(column + 1);
+    }
 }

@@ -75,6 +75,19 @@ internal sealed class SplitRanker(
     private bool NamedForLhs(AttributeSet x, AttributeSet moved) =>
         x.Count == 1 && moved.ToArray().All(a => Analyzer.Discovery.KeyLikeness.NamedForColumn(facts.Names[a], facts.Names[x.First()]));
 
+    /// <summary>
+    /// Columns that all carry the one identifier's stem on the left (ProductCategoryName, ProductCategory_rowguid
+    /// with ProductCategoryID): the names say whose facts they are, so a parent seen in few rows of a projection
+    /// (four categories over fourteen subcategories) is not judged by the chance of holding by accident there.
+    /// </summary>
+    private bool NamedForLhsStem(AttributeSet x, AttributeSet moved)
+    {
+        if (x.Count != 1) return false;
+        string left = facts.Names[x.First()];
+        if (!facts.IsIdLike(x.First()) || Analyzer.Discovery.KeyLikeness.Stem(left) is not { Length: > 4 } stem) return false;
+        return moved.ToArray().All(a => Analyzer.Discovery.KeyLikeness.StartsWithStem(facts.Names[a], stem));
+    }
+
     private static List<SplitCandidate> Order(IEnumerable<SplitCandidate> candidates) => candidates
         .OrderBy(c => c.RelaxLevel)
         .ThenByDescending(c => c.Plausible)
@@ -139,7 +152,7 @@ internal sealed class SplitRanker(
                 else if (g.RepeatedGroups < (NamedForLhs(x, c.Moved) ? 1 : 2)) c.Implausible = g.RepeatedGroups == 0
                     ? "no left-side value repeats in the rows: they cannot show it"
                     : "only one left-side value repeats in the rows: too few to tell";
-                else if (g.Log10AccidentChance > options.MaxLog10AccidentChance)
+                else if (g.Log10AccidentChance > options.MaxLog10AccidentChance && !NamedForLhsStem(x, c.Moved))
                     c.Implausible = $"it could hold by chance in these rows (p ≈ {Math.Pow(10, g.Log10AccidentChance).ToString("G2", CultureInfo.InvariantCulture)})";
                 else if (typePenalty >= 1) c.Implausible = "its left side is of a type that does not make a key";
                 else if (g.RedundantValueRows * 2 < g.RedundantRows)

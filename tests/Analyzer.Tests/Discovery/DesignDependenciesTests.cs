@@ -391,4 +391,73 @@ public class DesignDependenciesTests
         var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0, 1)] });
         Assert.True(AttributeSet.Of(2, 3).IsSubsetOf(Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(0)).Rhs));
     }
+
+    [Fact]
+    public void A_parents_row_stamp_never_determines()
+    {
+        // Subcategory_rowguid is one to one with SubcategoryID: the identifier is the design, the stamp is not.
+        var b = new TableDataBuilder(["LineID", "ProductID", "ProductName", "SubcategoryID", "SubcategoryName", "Subcategory_rowguid"]);
+        var rng = new Random(43);
+        for (int line = 0; line < 200; line++)
+        {
+            int product = rng.Next(30), subcategory = product % 6;
+            b.AddRow("L" + line, "" + product, "Product " + product, "" + subcategory, "Subcategory " + subcategory, "guid-" + subcategory * 7919);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.DoesNotContain(selection.Selected, s => s.Lhs.Contains(5));
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(5) && c.Reason.Contains("row stamp"));
+        Assert.Equal(AttributeSet.Of(4, 5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3)).Rhs);
+    }
+
+    [Fact]
+    public void A_reference_listed_among_its_parents_columns_stays_with_the_parent_whatever_its_name_starts_with()
+    {
+        // ProductCategoryID starts with Product, but the table lists it with the subcategory's columns.
+        var b = new TableDataBuilder(["LineID", "ProductID", "ProductName", "ProductSubcategoryID", "ProductCategoryID", "ProductSubcategoryName", "ProductCategoryName"]);
+        var rng = new Random(47);
+        for (int line = 0; line < 300; line++)
+        {
+            int product = rng.Next(40), subcategory = product % 8, category = subcategory % 3;
+            b.AddRow("L" + line, "" + product, "Product " + product, "" + subcategory, "" + category, "Subcategory " + subcategory, "Category " + category);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(2, 3), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1)).Rhs);
+        Assert.Equal(AttributeSet.Of(4, 5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3)).Rhs);
+        Assert.Equal(AttributeSet.Of(6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(4)).Rhs);
+    }
+
+    [Fact]
+    public void A_flag_constant_in_the_sample_does_not_keep_a_column_from_its_owner()
+    {
+        // Each subcategory's products happen to share MakeFlag; FinishedGoodsFlag is 1 everywhere. Both are listed
+        // among the product's columns, so both are the product's.
+        var b = new TableDataBuilder(["LineID", "ProductID", "ProductName", "MakeFlag", "FinishedGoodsFlag", "Color", "SubcategoryID", "SubcategoryName"]);
+        var rng = new Random(53);
+        for (int line = 0; line < 300; line++)
+        {
+            int product = rng.Next(40), subcategory = product % 8;
+            b.AddRow("L" + line, "" + product, "Product " + product, "" + subcategory % 2, "1", "C" + product % 5, "" + subcategory, "Subcategory " + subcategory);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(2, 3, 4, 5, 6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1)).Rhs);
+        Assert.Equal(AttributeSet.Of(7), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(6)).Rhs);
+    }
+
+    [Fact]
+    public void A_reference_listed_with_the_tables_other_references_stays_in_the_table()
+    {
+        // Each model happens to be in one subcategory, so ProductModelID -> ProductSubcategoryID holds; but the
+        // product lists its references together, and the subcategory is the product's.
+        var b = new TableDataBuilder(["ProductID", "ProductName", "Style", "ProductSubcategoryID", "ProductModelID", "ProductModelName", "ProductSubcategoryName"]);
+        var rng = new Random(59);
+        for (int product = 0; product < 200; product++)
+        {
+            int model = rng.Next(20), subcategory = model % 7;
+            b.AddRow("" + product, "Product " + product, "S" + rng.Next(3), "" + subcategory, "" + model, "Model " + model, "Subcategory " + subcategory);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(4)).Rhs);
+        Assert.Equal(AttributeSet.Of(6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3)).Rhs);
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(4) && c.Fd.Rhs == 3 && c.Reason.Contains("table's own columns"));
+    }
 }

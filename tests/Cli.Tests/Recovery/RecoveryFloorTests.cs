@@ -43,6 +43,26 @@ public class RecoveryFloorTests
         Assert.True(result.Score.Exact >= floor, $"{result.Score.Exact} exact, floor {floor}\n{RecoveryRun.Details(result)}");
     }
 
+    private static readonly Lazy<SourceDatabase> AdventureWorks = new(() => RealDatabases.Load(TestPaths.RealSchemas, "adventureworks"));
+
+    // AdventureWorks' wide tables of a few hundred to a few thousand rows, with their declared key: the
+    // products' ancestors behind optional references, and a country behind a code.
+    [Theory]
+    [InlineData("Production.Product", 5)]
+    [InlineData("Production.ProductCostHistory", 7)]
+    [InlineData("Production.ProductListPriceHistory", 7)]
+    [InlineData("Production.BillOfMaterials", 14)]
+    [InlineData("Sales.SpecialOfferProduct", 8)]
+    [InlineData("Sales.SalesTaxRate", 5)]
+    public void AdventureWorks_wide_tables_come_back_at_least_as_measured(string table, int floor)
+    {
+        var wide = AdventureWorks.Value.Wide(table);
+        using var scratch = new CliRunner.Scratch();
+        var result = RecoveryRun.Run(wide, RecoverySetting.DeclaredKey, scratch.Root);
+        Assert.Null(result.Outcome.Error);
+        Assert.True(result.Score.Exact >= floor, $"{result.Score.Exact} exact, floor {floor}\n{RecoveryRun.Details(result)}");
+    }
+
     [Fact]
     public void Every_small_wide_table_is_held_by_a_floor()
     {
