@@ -180,9 +180,12 @@ public static class DependencyDiscovery
         var jds = new List<DiscoveredJd>();
         if (options.Mvds || options.Jds)
         {
-            var finder = new MultivaluedDependencyFinder(rel, options, control, new KnownDependencies(knownKeys, knownFds));
+            // The FD list is every minimal FD of the rows only when no bound or limit cut the search short.
+            bool fdsComplete = options.Fds && !approximate && completeUpTo is null && control.Limits.Count == 0;
+            var finder = new MultivaluedDependencyFinder(rel, options, control, new KnownDependencies(knownKeys, knownFds, fdsComplete));
             if (options.Mvds) mvds.AddRange(finder.FindMvds());
             if (options.Jds) jds.AddRange(finder.FindJds());
+            statistics = statistics with { MultivaluedTests = finder.Tests };
         }
         if (mvds.Count > 0 && jds.Count > 0)
         {

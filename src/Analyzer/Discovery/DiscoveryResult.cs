@@ -14,6 +14,8 @@ public sealed record DiscoveryStatistics
     public TimeSpan SamplingTime { get; init; }
     public TimeSpan InductionTime { get; init; }
     public TimeSpan ValidationTime { get; init; }
+    /// <summary>MVD and JD candidates tested against the rows (those the keys and FDs settle are not).</summary>
+    public long MultivaluedTests { get; init; }
     public TimeSpan Elapsed { get; init; }
     public long PeakStructureBytes { get; init; }
 }

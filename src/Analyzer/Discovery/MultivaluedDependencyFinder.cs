@@ -35,7 +35,11 @@ internal sealed class MultivaluedDependencyFinder
     private readonly ulong _all;
     private readonly Dictionary<ulong, (int[] Ids, int Count)> _idCache = [];
     private readonly KnownDependencies _known;
-    private int[] _byCode = [], _byBoth = [];
+    private readonly int[]?[] _byColumn;
+    private readonly List<int[]> _evicted = [], _spare = [];
+    private int[] _byBoth = [], _start = [];
+    private int[] _perY = [], _perZ = [], _seen = [];
+    private int _stamp;
     private long _tests;
 
     /// <param name="known">Keys and exact FDs already found; they let the search skip left sides whose MVDs an FD states or a smaller left side gives.</param>
@@ -48,7 +52,11 @@ internal sealed class MultivaluedDependencyFinder
         _n = rel.RowCount;
         _m = rel.ColumnCount;
         _all = _m >= 64 ? ulong.MaxValue : (1UL << _m) - 1;
+        _byColumn = new int[]?[_m];
     }
+
+    /// <summary>MVD and JD tests run so far (each reads every row).</summary>
+    public long Tests => _tests;
 
     // ---- MVDs ----
 
@@ -75,6 +83,7 @@ internal sealed class MultivaluedDependencyFinder
                         : $"time limit reached: MVDs searched only for left-hand sides of fewer than {size} columns");
                     return Sorted(result);
                 }
+                ReuseEvicted();
                 if (SettledByKeys(x))
                 {
                     bases[x] = null; // as a superkey: nothing to report, nothing to augment
@@ -145,34 +154,45 @@ internal sealed class MultivaluedDependencyFinder
         return list;
     }
 
-    /// <summary>The atoms of the MVDs X ->> Y that hold, each block found as the smallest valid subset of what is left.</summary>
+    /// <summary>
+    /// The atoms of the MVDs X ->> Y that hold, each block found as the smallest valid union of what is
+    /// left. Before any row is read the known FDs narrow the question: a column X determines is an atom of
+    /// its own, and a split must leave each determined column A on a side that holds, with X, the left
+    /// side of an FD into A (see <see cref="FdSides"/>). Columns that every such left side ties to A
+    /// stay together, so the search runs over those groups and tests only the splits the FDs allow.
+    /// </summary>
     private List<ulong> Basis(ulong x, int[] xIds, int xCount)
     {
         var atoms = new List<ulong>();
+        var rest = _all & ~x;
+        var sides = FdSides(x, rest, out ulong determined);
+        for (ulong d = determined; d != 0; d &= d - 1) atoms.Add(d & (ulong)-(long)d);
+        var parts = Groups(rest & ~determined, sides);
         var queue = new Stack<ulong>();
-        queue.Push(_all & ~x);
+        if (parts.Count > 0) queue.Push(parts.Count == 64 ? ulong.MaxValue : (1UL << parts.Count) - 1);
         while (queue.Count > 0)
         {
-            var block = queue.Pop();
+            var block = queue.Pop(); // a set of groups
             int size = BitOperations.PopCount(block);
             ulong atom = 0;
             for (int s = 1; s <= size / 2 && atom == 0; s++)
             {
                 foreach (var sub in Subsets(block, s))
                 {
-                    // With two halves of equal size, try only the half holding the block's first column.
+                    // With two halves of equal size, try only the half holding the block's first group.
                     if (2 * s == size && (sub & (block & (ulong)-(long)block)) == 0) continue;
-                    if (MvdHolds(x, xIds, xCount, sub))
+                    var y = Columns(parts, sub);
+                    if (Allowed(sides, y, rest & ~y) && MvdHolds(x, xIds, xCount, y))
                     {
                         atom = sub;
                         break;
                     }
                 }
             }
-            if (atom == 0) atoms.Add(block);
+            if (atom == 0) atoms.Add(Columns(parts, block));
             else
             {
-                atoms.Add(atom);
+                atoms.Add(Columns(parts, atom));
                 queue.Push(block & ~atom);
             }
         }
@@ -180,34 +200,111 @@ internal sealed class MultivaluedDependencyFinder
         return atoms;
     }
 
-    /// <summary>X ->> Y holds iff every X-group has (distinct XY parts) × (distinct XZ parts) distinct rows.</summary>
+    /// <summary>
+    /// For each column A outside X that the FDs determine but X does not, the left sides (cut to R ∖ X) of
+    /// the FDs into A; <paramref name="determined"/> gets the columns X determines. Why they bound the
+    /// splits: let X ->> Y | Z hold with A in Z, and two rows of an X-group agree on Z ∖ {A} but not on A.
+    /// The MVD gives two rows that agree on everything but A, which an FD into A forbids; so X ∪ Z ∖ {A}
+    /// -> A, and with every minimal FD known, some FD L -> A has L ⊆ X ∪ Z ∖ {A}. That needs the whole
+    /// FD list: with only part of it known, no side is ruled out.
+    /// </summary>
+    private List<(ulong Column, List<ulong> Lhs)> FdSides(ulong x, ulong rest, out ulong determined)
+    {
+        determined = 0;
+        var byColumn = new Dictionary<int, List<ulong>>();
+        foreach (var (lhs, rhs) in _known.Fds)
+        {
+            if ((x >> rhs & 1) != 0) continue;
+            if ((lhs & ~x) == 0) determined |= 1UL << rhs;
+            else if (_known.FdsComplete) (byColumn.TryGetValue(rhs, out var list) ? list : byColumn[rhs] = []).Add(lhs & rest);
+        }
+        var sides = new List<(ulong, List<ulong>)>();
+        foreach (var (a, lhs) in byColumn)
+            if ((determined >> a & 1) == 0) sides.Add((1UL << a, lhs));
+        return sides;
+    }
+
+    /// <summary>Whether the split Y | Z leaves every determined column on a side that holds a left side of an FD into it.</summary>
+    private static bool Allowed(List<(ulong Column, List<ulong> Lhs)> sides, ulong y, ulong z)
+    {
+        foreach (var (a, lhs) in sides)
+        {
+            var side = (a & y) != 0 ? y : z;
+            bool any = false;
+            foreach (var l in lhs)
+                if ((l & ~side) == 0) { any = true; break; }
+            if (!any) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The columns grouped so that no allowed split separates a group: A with the columns every left side into it holds.</summary>
+    private static List<ulong> Groups(ulong columns, List<(ulong Column, List<ulong> Lhs)> sides)
+    {
+        var groups = new List<ulong>();
+        for (ulong c = columns; c != 0; c &= c - 1) groups.Add(c & (ulong)-(long)c);
+        foreach (var (a, lhs) in sides)
+        {
+            if ((a & columns) == 0) continue;
+            // Every left side into A lies, outside X, on A's side: so does what they all share.
+            var shared = columns;
+            foreach (var l in lhs) shared &= l;
+            var tied = a | shared;
+            ulong merged = 0;
+            for (int i = groups.Count - 1; i >= 0; i--)
+                if ((groups[i] & tied) != 0)
+                {
+                    merged |= groups[i];
+                    groups.RemoveAt(i);
+                }
+            groups.Add(merged);
+        }
+        groups.Sort((p, q) => BitOperations.TrailingZeroCount(p).CompareTo(BitOperations.TrailingZeroCount(q)));
+        return groups;
+    }
+
+    private static ulong Columns(List<ulong> groups, ulong which)
+    {
+        ulong columns = 0;
+        for (ulong w = which; w != 0; w &= w - 1) columns |= groups[BitOperations.TrailingZeroCount(w)];
+        return columns;
+    }
+
+    /// <summary>
+    /// X ->> Y holds iff every X-group has (distinct XY parts) × (distinct XZ parts) distinct rows. A group
+    /// never has more, so it is enough that the products summed over the groups come to the distinct rows.
+    /// </summary>
     private bool MvdHolds(ulong x, int[] xIds, int xCount, ulong y)
     {
         _tests++;
         var z = _all & ~x & ~y;
         var (xy, xyCount) = Ids(x | y);
         var (xz, xzCount) = Ids(x | z);
-        var (full, fullCount) = Ids(_all);
-        var perY = CountPerGroup(xIds, xCount, xy, xyCount);
-        var perZ = CountPerGroup(xIds, xCount, xz, xzCount);
-        var perRow = CountPerGroup(xIds, xCount, full, fullCount);
+        var (_, fullCount) = Ids(_all);
+        if (_perY.Length < xCount) (_perY, _perZ) = (new int[xCount], new int[xCount]);
+        CountPerGroup(xIds, xCount, xy, xyCount, _perY);
+        CountPerGroup(xIds, xCount, xz, xzCount, _perZ);
+        long products = 0;
         for (int g = 0; g < xCount; g++)
-            if ((long)perY[g] * perZ[g] != perRow[g]) return false;
-        return true;
+            if ((products += (long)_perY[g] * _perZ[g]) > fullCount) return false;
+        return products == fullCount;
     }
 
-    /// <summary>For each group of a coarse partition, how many classes of a finer one it holds.</summary>
-    private int[] CountPerGroup(int[] coarse, int coarseCount, int[] fine, int fineCount)
+    /// <summary>For each group of a coarse partition, how many classes of a finer one it holds (into <paramref name="counts"/>).</summary>
+    private void CountPerGroup(int[] coarse, int coarseCount, int[] fine, int fineCount, int[] counts)
     {
-        var counts = new int[coarseCount];
-        var seen = new bool[fineCount];
+        Array.Clear(counts, 0, coarseCount);
+        // A class is counted at its first row: rows stamped with the current call's number are seen.
+        if (_seen.Length < fineCount || _stamp == int.MaxValue) (_seen, _stamp) = (new int[Math.Max(fineCount, _n)], 0);
+        int stamp = ++_stamp;
+        var seen = _seen;
         for (int r = 0; r < _n; r++)
         {
-            if (seen[fine[r]]) continue;
-            seen[fine[r]] = true;
+            int f = fine[r];
+            if (seen[f] == stamp) continue;
+            seen[f] = stamp;
             counts[coarse[r]]++;
         }
-        return counts;
     }
 
     private bool Determines(ulong x, ulong y)
@@ -351,6 +448,7 @@ internal sealed class MultivaluedDependencyFinder
     private bool JdHolds((ulong M1, ulong M2, ulong M3) t, ref long work)
     {
         _tests++;
+        ReuseEvicted();
         var c = _all & ~t.M1 & ~t.M2;
         var (cIds, cCount) = Ids(c);
         var (r1, _) = Ids(_all & ~t.M1);
@@ -404,22 +502,46 @@ internal sealed class MultivaluedDependencyFinder
         {
             int last = 63 - BitOperations.LeadingZeroCount(columns);
             var (prefix, prefixCount) = Ids(columns & ~(1UL << last));
-            result = Refine(prefix, prefixCount, _rel.Codes[last], _rel.Distinct[last]);
+            result = Refine(prefix, prefixCount, last);
         }
-        // Bound the cache to about 16 MB of ids; past it, keep the single columns every refinement starts from.
+        // Bound the cache to about 16 MB of ids; past it, keep the single columns every refinement starts
+        // from. What leaves is reused once no caller can hold it (see ReuseEvicted).
         if ((long)_idCache.Count * _n > 4_000_000)
-            foreach (var key in _idCache.Keys.Where(k => BitOperations.PopCount(k) > 1).ToList()) _idCache.Remove(key);
+            foreach (var key in _idCache.Keys.Where(k => BitOperations.PopCount(k) > 1).ToList())
+            {
+                _evicted.Add(_idCache[key].Ids);
+                _idCache.Remove(key);
+            }
         return _idCache[columns] = result;
     }
 
-    private (int[] Ids, int Count) Refine(int[] ids, int idCount, int[] codes, int codeCount)
+    /// <summary>Lets Refine reuse the arrays the cache let go; called only between tests, when no ids are held.</summary>
+    private void ReuseEvicted()
     {
-        // Two stable counting sorts through scratch arrays kept between calls: only the ids are new memory.
-        if (_byCode.Length != _n) (_byCode, _byBoth) = (new int[_n], new int[_n]);
-        CountingSort(null, codes, codeCount, _byCode);
-        CountingSort(_byCode, ids, idCount, _byBoth);
+        _spare.AddRange(_evicted);
+        _evicted.Clear();
+    }
+
+    private (int[] Ids, int Count) Refine(int[] ids, int idCount, int column)
+    {
+        // The rows by the column's code are kept per column; one stable counting sort by id then puts the
+        // rows of one (id, code) pair next to each other. Only the ids are new memory.
+        var codes = _rel.Codes[column];
+        if (_byColumn[column] is not { } byCode)
+        {
+            byCode = _byColumn[column] = new int[_n];
+            CountingSort(null, codes, _rel.Distinct[column], byCode);
+        }
+        if (_byBoth.Length != _n) _byBoth = new int[_n];
+        CountingSort(byCode, ids, idCount, _byBoth);
         var byBoth = _byBoth;
-        var result = new int[_n];
+        int[] result;
+        if (_spare.Count > 0)
+        {
+            result = _spare[^1];
+            _spare.RemoveAt(_spare.Count - 1);
+        }
+        else result = new int[_n];
         int count = 0;
         for (int i = 0; i < _n; i++)
         {
@@ -437,7 +559,9 @@ internal sealed class MultivaluedDependencyFinder
     /// <summary>Rows (all of them in order when <paramref name="rows"/> is null) sorted stably by key into <paramref name="sorted"/>.</summary>
     private void CountingSort(int[]? rows, int[] keys, int keyCount, int[] sorted)
     {
-        var start = new int[keyCount + 1];
+        if (_start.Length < keyCount + 1) _start = new int[Math.Max(keyCount + 1, _n + 1)];
+        var start = _start;
+        Array.Clear(start, 0, keyCount + 1);
         for (int i = 0; i < _n; i++) start[keys[rows is null ? i : rows[i]] + 1]++;
         for (int k = 0; k < keyCount; k++) start[k + 1] += start[k];
         for (int i = 0; i < _n; i++)
