@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
@@ -47,6 +49,10 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
     /// <summary>Bytes held by the sorted copies.</summary>
     public long MemoryBytes { get; private set; }
 
+    /// <summary>Columns copied, and the blocks allocated for them (fewer when dropped blocks are filled again).</summary>
+    public int Copies { get; private set; }
+    public int BlocksAllocated { get; private set; }
+
     /// <summary>Runs windows until no column's last window found new agree sets at the given rate.</summary>
     public void Run(double threshold, RunControl control, double timeShare = 1.0)
     {
@@ -78,14 +84,21 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
     /// <summary>Copies column a's clusters in order, dropping the oldest copies to stay within the rows' own size.</summary>
     private void Copy(int a)
     {
-        long size = Math.Max(1L, (long)_clusterRows[a].Length * _rel.RowBytes);
+        long size = _rel.CopyBytes(_clusterRows[a].Length);
         if (size > _copyBudget) return;
+        // A dropped block that is large enough is filled again: a fresh one would be new pages to fault in.
+        byte[]? reuse = null;
         while (MemoryBytes + size > _copyBudget && _copied.TryDequeue(out int oldest))
         {
-            MemoryBytes -= _clusterCodes[oldest]!.Length;
+            var dropped = _clusterCodes[oldest]!;
+            MemoryBytes -= dropped.Length;
             _clusterCodes[oldest] = null;
+            if (dropped.LongLength >= size && (reuse is null || dropped.Length < reuse.Length)) reuse = dropped;
         }
-        _clusterCodes[a] = _rel.CopyRows(_clusterRows[a]);
+        if (reuse is not null && MemoryBytes + reuse.Length > _copyBudget) reuse = null;
+        _clusterCodes[a] = _rel.CopyRows(_clusterRows[a], reuse);
+        Copies++;
+        if (!ReferenceEquals(_clusterCodes[a], reuse)) BlocksAllocated++;
         MemoryBytes += _clusterCodes[a]!.Length;
         _copied.Enqueue(a);
     }
@@ -104,12 +117,18 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
             int s = pli.Starts[c], e = pli.Starts[c + 1];
             if (codes is null)
             {
+                // Rows in cluster order lie all over memory: fetch the row a few pairs ahead (in this
+                // cluster or the next) while comparing.
+                int ahead = rows.Length - PrefetchDistance - w;
                 for (int i = s; i + w < e; i++)
+                {
+                    if (i < ahead) Prefetch(_rel.Row(rows[i + w + PrefetchDistance]), stride);
                     if (_store.Add(_rel.Agree<T>(rows[i], rows[i + w]))) found++;
+                }
             }
             else
             {
-                byte* p = EncodedRelation.Address(codes);
+                byte* p = EncodedRelation.CopyStart(codes);
                 for (int i = s; i + w < e; i++)
                     if (_store.Add(_rel.Agree<T>(p + (long)i * stride, p + (long)(i + w) * stride))) found++;
             }
@@ -117,6 +136,17 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
         }
         Comparisons += comparisons;
         _efficiency[a] = comparisons == 0 ? 0 : (double)found / comparisons;
+    }
+
+    /// <summary>Pairs ahead whose second row is fetched: enough to cover a miss to memory at a few nanoseconds a pair.</summary>
+    private const int PrefetchDistance = 8;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(byte* row, int bytes)
+    {
+        if (!Sse.IsSupported) return;
+        Sse.Prefetch0(row);
+        if (bytes > 64) Sse.Prefetch0(row + 64);
     }
 
     /// <summary>The rows of column a's clusters, each cluster sorted by the next and the previous column's codes.</summary>
