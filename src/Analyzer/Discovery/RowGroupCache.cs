@@ -67,7 +67,8 @@ internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
     {
         var (ids, count) = Groups(lhs);
         int n = ids.Length;
-        var codes = data.Columns[rhs].Codes;
+        var column = data.Columns[rhs];
+        var codes = column.Codes;
         var nullLhs = NullLhsGroups(lhs);
         var size = new int[count];
         var first = new long[count];
@@ -76,7 +77,7 @@ internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
         for (int r = 0; r < n; r++)
         {
             int g = ids[r];
-            long code = RowGroups.Code(data.Columns[rhs], r, nulls);
+            long code = RowGroups.Code(column, r, nulls);
             if (size[g]++ == 0) { first[g] = code; continue; }
             if (code != first[g]) broken[g] = true;
             if (nullLhs?[g] == true) continue;
@@ -94,23 +95,41 @@ internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
             else redundant += size[g] - 1;
         }
         int toDelete = 0;
-        if (anyBroken)
-        {
-            // g3: in each broken group, every row outside its most common right-side value.
-            var perValue = new Dictionary<(int, long), int>();
-            var most = new int[count];
-            for (int r = 0; r < n; r++)
-            {
-                int g = ids[r];
-                if (!broken[g]) continue;
-                var key = (g, RowGroups.Code(data.Columns[rhs], r, nulls));
-                int c = perValue[key] = perValue.GetValueOrDefault(key) + 1;
-                if (c > most[g]) most[g] = c;
-            }
-            for (int g = 0; g < count; g++)
-                if (broken[g]) toDelete += size[g] - most[g];
-        }
+        if (anyBroken) toDelete = RowsOutsideMostCommon(ids, count, size, broken, column);
         return new FdCounts(repeated, redundant, toDelete, repeats, nullRepeats, n) { SupportingGroups = supporting };
+    }
+
+    /// <summary>
+    /// g3's rows to delete: in each broken group, every row outside its most common right-side value. The
+    /// broken groups' rows are bucketed by group, then each group's values are tallied in one array indexed
+    /// by code and cleared again (a NULL under <see cref="NullSemantics.Distinct"/> is a value of its own).
+    /// </summary>
+    private int RowsOutsideMostCommon(int[] ids, int count, int[] size, bool[] broken, ColumnData rhs)
+    {
+        var start = new int[count + 1];
+        for (int g = 0; g < count; g++) start[g + 1] = start[g] + (broken[g] ? size[g] : 0);
+        var rows = new int[start[count]];
+        var next = start.AsSpan(0, count).ToArray();
+        for (int r = 0; r < ids.Length; r++)
+            if (broken[ids[r]]) rows[next[ids[r]]++] = r;
+        var codes = rhs.Codes;
+        bool nullsApart = nulls == NullSemantics.Distinct;
+        var tally = new int[rhs.Values.Length];
+        int toDelete = 0;
+        for (int g = 0; g < count; g++)
+        {
+            if (!broken[g]) continue;
+            int most = 0;
+            for (int k = start[g]; k < start[g + 1]; k++)
+            {
+                int code = codes[rows[k]];
+                int c = nullsApart && code == ColumnData.NullCode ? 1 : ++tally[code];
+                if (c > most) most = c;
+            }
+            for (int k = start[g]; k < start[g + 1]; k++) tally[codes[rows[k]]] = 0;
+            toDelete += size[g] - most;
+        }
+        return toDelete;
     }
 
     /// <summary>
