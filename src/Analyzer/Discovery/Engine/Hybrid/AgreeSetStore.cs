@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
@@ -36,7 +39,7 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
     /// <summary>Whether "seen before" is a bit test (narrow tables) rather than a hash probe.</summary>
     public bool UsesBitmap => _bitmap is not null;
 
-    public long MemoryBytes => (_bitmap?.Length ?? 0) * 8L + (long)_keys.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + (long)_pending.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+    public long MemoryBytes => (_bitmap?.Length ?? 0) * 8L + (long)_keys.Length * Unsafe.SizeOf<T>() + (long)_pending.Capacity * Unsafe.SizeOf<T>();
 
     /// <summary>Adds a set; true when it was new (it is then also pending, unless <paramref name="pending"/> is false).</summary>
     public bool Add(T key, bool pending = true)
@@ -72,6 +75,17 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
         if (pending) _pending.Add(key);
         if (++Count * 2 > _keys.Length) Grow();
         return true;
+    }
+
+    /// <summary>Starts loading where <see cref="Add"/> will look for the set (a hint: nothing changes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(T key)
+    {
+        if (!Sse.IsSupported) return;
+        if (_bitmap is not null)
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bitmap), (nint)(key.Word(0) >> 6))));
+        else
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_keys), (int)key.Hash() & _mask)));
     }
 
     public bool Contains(T key)

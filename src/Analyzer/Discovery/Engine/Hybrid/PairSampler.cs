@@ -123,19 +123,45 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
                 for (int i = s; i + w < e; i++)
                 {
                     if (i < ahead) Prefetch(_rel.Row(rows[i + w + PrefetchDistance]), stride);
-                    if (_store.Add(_rel.Agree<T>(rows[i], rows[i + w]))) found++;
+                    found += Stage(_rel.Agree<T>(rows[i], rows[i + w]));
                 }
             }
             else
             {
                 byte* p = EncodedRelation.CopyStart(codes);
                 for (int i = s; i + w < e; i++)
-                    if (_store.Add(_rel.Agree<T>(p + (long)i * stride, p + (long)(i + w) * stride))) found++;
+                    found += Stage(_rel.Agree<T>(p + (long)i * stride, p + (long)(i + w) * stride));
             }
             comparisons += Math.Max(0, e - s - w);
         }
+        found += Flush();
         Comparisons += comparisons;
         _efficiency[a] = comparisons == 0 ? 0 : (double)found / comparisons;
+    }
+
+    /// <summary>
+    /// Agree sets are added to the store in batches, in the order found, each one's slot fetched when it is
+    /// staged: in a store larger than the caches the misses of a batch then overlap instead of following one another.
+    /// </summary>
+    private readonly T[] _batch = new T[16];
+    private int _batched;
+
+    /// <summary>Stages a set; returns how many new sets the store took if the batch was full and added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Stage(T set)
+    {
+        _store.Prefetch(set);
+        _batch[_batched++] = set;
+        return _batched == _batch.Length ? Flush() : 0;
+    }
+
+    private int Flush()
+    {
+        int found = 0;
+        for (int k = 0; k < _batched; k++)
+            if (_store.Add(_batch[k])) found++;
+        _batched = 0;
+        return found;
     }
 
     /// <summary>Pairs ahead whose second row is fetched: enough to cover a miss to memory at a few nanoseconds a pair.</summary>
