@@ -148,14 +148,12 @@ internal sealed unsafe class EncodedRelation
     public long CopyBytes(int rows) => Math.Max(1L, (long)rows * _rowBytes) + LineBytes;
 
     /// <summary>
-    /// The codes of the given rows, one after another from <see cref="CopyStart"/>, in a pinned block
-    /// (<paramref name="reuse"/> when it is large enough): comparisons between rows that are near each
-    /// other in <paramref name="rows"/> then read memory in order.
+    /// The codes of the given rows, one after another from <see cref="CopyStart"/>, in a pinned block:
+    /// comparisons between rows that are near each other in <paramref name="rows"/> then read memory in order.
     /// </summary>
-    public byte[] CopyRows(ReadOnlySpan<int> rows, byte[]? reuse = null)
+    public byte[] CopyRows(ReadOnlySpan<int> rows)
     {
-        long size = CopyBytes(rows.Length);
-        var block = reuse is not null && reuse.LongLength >= size ? reuse : GC.AllocateUninitializedArray<byte>(checked((int)size), pinned: true);
+        var block = GC.AllocateUninitializedArray<byte>(checked((int)CopyBytes(rows.Length)), pinned: true);
         byte* to = Aligned(block);
         for (int i = 0; i < rows.Length; i++)
             Buffer.MemoryCopy(_base + (long)rows[i] * _rowBytes, to + (long)i * _rowBytes, _rowBytes, _rowBytes);

@@ -49,10 +49,6 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
     /// <summary>Bytes held by the sorted copies.</summary>
     public long MemoryBytes { get; private set; }
 
-    /// <summary>Columns copied, and the blocks allocated for them (fewer when dropped blocks are filled again).</summary>
-    public int Copies { get; private set; }
-    public int BlocksAllocated { get; private set; }
-
     /// <summary>Runs windows until no column's last window found new agree sets at the given rate.</summary>
     public void Run(double threshold, RunControl control, double timeShare = 1.0)
     {
@@ -82,23 +78,20 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
     }
 
     /// <summary>Copies column a's clusters in order, dropping the oldest copies to stay within the rows' own size.</summary>
+    /// <remarks>
+    /// A dropped block is left to the collector, not filled again: on a long table, refilling kept the
+    /// collector from running for so long that other garbage raised the peak by a third.
+    /// </remarks>
     private void Copy(int a)
     {
         long size = _rel.CopyBytes(_clusterRows[a].Length);
         if (size > _copyBudget) return;
-        // A dropped block that is large enough is filled again: a fresh one would be new pages to fault in.
-        byte[]? reuse = null;
         while (MemoryBytes + size > _copyBudget && _copied.TryDequeue(out int oldest))
         {
-            var dropped = _clusterCodes[oldest]!;
-            MemoryBytes -= dropped.Length;
+            MemoryBytes -= _clusterCodes[oldest]!.Length;
             _clusterCodes[oldest] = null;
-            if (dropped.LongLength >= size && (reuse is null || dropped.Length < reuse.Length)) reuse = dropped;
         }
-        if (reuse is not null && MemoryBytes + reuse.Length > _copyBudget) reuse = null;
-        _clusterCodes[a] = _rel.CopyRows(_clusterRows[a], reuse);
-        Copies++;
-        if (!ReferenceEquals(_clusterCodes[a], reuse)) BlocksAllocated++;
+        _clusterCodes[a] = _rel.CopyRows(_clusterRows[a]);
         MemoryBytes += _clusterCodes[a]!.Length;
         _copied.Enqueue(a);
     }
