@@ -1,3 +1,4 @@
+using System.Buffers;
 using SchemaNorm.Analyzer.Data;
 using SchemaNorm.Analyzer.Dependencies;
 
@@ -67,50 +68,102 @@ internal sealed class RowGroupCache(TableData data, NullSemantics nulls)
     {
         var (ids, count) = Groups(lhs);
         int n = ids.Length;
-        var codes = data.Columns[rhs].Codes;
+        var column = data.Columns[rhs];
+        var codes = column.Codes;
         var nullLhs = NullLhsGroups(lhs);
-        var size = new int[count];
-        var first = new long[count];
-        var broken = new bool[count];
-        int repeats = 0, nullRepeats = 0;
-        for (int r = 0; r < n; r++)
+        // Scratch arrays from the pool: one count per FD scored, each a large object on a long table.
+        int[] sizeArray = ArrayPool<int>.Shared.Rent(count);
+        long[] firstArray = ArrayPool<long>.Shared.Rent(count);
+        bool[] brokenArray = ArrayPool<bool>.Shared.Rent(count);
+        try
         {
-            int g = ids[r];
-            long code = RowGroups.Code(data.Columns[rhs], r, nulls);
-            if (size[g]++ == 0) { first[g] = code; continue; }
-            if (code != first[g]) broken[g] = true;
-            if (nullLhs?[g] == true) continue;
-            repeats++;
-            if (codes[r] == ColumnData.NullCode) nullRepeats++;
-        }
-        int repeated = 0, redundant = 0, supporting = 0;
-        bool anyBroken = false;
-        for (int g = 0; g < count; g++)
-        {
-            if (size[g] < 2) continue;
-            repeated++;
-            if (nullLhs?[g] != true) supporting++;
-            if (broken[g]) anyBroken = true;
-            else redundant += size[g] - 1;
-        }
-        int toDelete = 0;
-        if (anyBroken)
-        {
-            // g3: in each broken group, every row outside its most common right-side value.
-            var perValue = new Dictionary<(int, long), int>();
-            var most = new int[count];
+            var size = sizeArray.AsSpan(0, count);
+            var first = firstArray.AsSpan(0, count);
+            var broken = brokenArray.AsSpan(0, count);
+            size.Clear();
+            broken.Clear();
+            int repeats = 0, nullRepeats = 0;
             for (int r = 0; r < n; r++)
             {
                 int g = ids[r];
-                if (!broken[g]) continue;
-                var key = (g, RowGroups.Code(data.Columns[rhs], r, nulls));
-                int c = perValue[key] = perValue.GetValueOrDefault(key) + 1;
-                if (c > most[g]) most[g] = c;
+                long code = RowGroups.Code(column, r, nulls);
+                if (size[g]++ == 0) { first[g] = code; continue; }
+                if (code != first[g]) broken[g] = true;
+                if (nullLhs?[g] == true) continue;
+                repeats++;
+                if (codes[r] == ColumnData.NullCode) nullRepeats++;
             }
+            int repeated = 0, redundant = 0, supporting = 0;
+            bool anyBroken = false;
             for (int g = 0; g < count; g++)
-                if (broken[g]) toDelete += size[g] - most[g];
+            {
+                if (size[g] < 2) continue;
+                repeated++;
+                if (nullLhs?[g] != true) supporting++;
+                if (broken[g]) anyBroken = true;
+                else redundant += size[g] - 1;
+            }
+            int toDelete = 0;
+            if (anyBroken) toDelete = RowsOutsideMostCommon(ids, size, broken, column);
+            return new FdCounts(repeated, redundant, toDelete, repeats, nullRepeats, n) { SupportingGroups = supporting };
         }
-        return new FdCounts(repeated, redundant, toDelete, repeats, nullRepeats, n) { SupportingGroups = supporting };
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sizeArray);
+            ArrayPool<long>.Shared.Return(firstArray);
+            ArrayPool<bool>.Shared.Return(brokenArray);
+        }
+    }
+
+    /// <summary>
+    /// g3's rows to delete: in each broken group, every row outside its most common right-side value. The
+    /// broken groups' rows are bucketed by group, then each group's values are tallied in one array indexed
+    /// by code and cleared again (a NULL under <see cref="NullSemantics.Distinct"/> is a value of its own).
+    /// </summary>
+    private int RowsOutsideMostCommon(int[] ids, ReadOnlySpan<int> size, ReadOnlySpan<bool> broken, ColumnData rhs)
+    {
+        int count = size.Length;
+        var pool = ArrayPool<int>.Shared;
+        int[] startArray = pool.Rent(count + 1), nextArray = pool.Rent(count), tallyArray = pool.Rent(rhs.Values.Length);
+        int[]? rowsArray = null;
+        try
+        {
+            var start = startArray.AsSpan(0, count + 1);
+            start[0] = 0;
+            for (int g = 0; g < count; g++) start[g + 1] = start[g] + (broken[g] ? size[g] : 0);
+            rowsArray = pool.Rent(start[count]);
+            var rows = rowsArray.AsSpan(0, start[count]);
+            var next = nextArray.AsSpan(0, count);
+            start[..count].CopyTo(next);
+            for (int r = 0; r < ids.Length; r++)
+                if (broken[ids[r]]) rows[next[ids[r]]++] = r;
+            var codes = rhs.Codes;
+            bool nullsApart = nulls == NullSemantics.Distinct;
+            var tally = tallyArray.AsSpan(0, rhs.Values.Length);
+            tally.Clear();
+            int toDelete = 0;
+            for (int g = 0; g < count; g++)
+            {
+                if (!broken[g]) continue;
+                int most = 0;
+                for (int k = start[g]; k < start[g + 1]; k++)
+                {
+                    int code = codes[rows[k]];
+                    int c = nullsApart && code == ColumnData.NullCode ? 1 : ++tally[code];
+                    if (c > most) most = c;
+                }
+                for (int k = start[g]; k < start[g + 1]; k++) tally[codes[rows[k]]] = 0;
+                toDelete += size[g] - most;
+            }
+            return toDelete;
+        }
+        finally
+        {
+            pool.Return(startArray);
+            pool.Return(nextArray);
+            pool.Return(tallyArray);
+            if (rowsArray is not null) pool.Return(rowsArray);
+        }
     }
 
     /// <summary>

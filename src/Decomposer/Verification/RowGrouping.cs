@@ -1,3 +1,4 @@
+using System.Buffers;
 using SchemaNorm.Analyzer.Dependencies;
 
 namespace SchemaNorm.Decomposer.Verification;
@@ -78,41 +79,60 @@ internal sealed class RowGrouping(int[][] codes, int[] columns, int rowCount, lo
         int n = ids.Length;
         int maxCode = 0;
         for (int i = 0; i < n; i++) maxCode = Math.Max(maxCode, codes[i]);
-        var first = new int[count + 1];
-        foreach (var id in ids) first[id + 1]++;
-        for (int g = 0; g < count; g++) first[g + 1] += first[g];
-        var order = new int[n];
-        var fill = (int[])first.Clone();
-        for (int i = 0; i < n; i++) order[fill[ids[i]]++] = i;
-
-        var seenIn = new int[maxCode + 1];
-        Array.Fill(seenIn, -1);
-        var newId = new int[maxCode + 1];
-        var raw = new int[n];
-        int next = 0;
-        for (int g = 0; g < count; g++)
-            for (int k = first[g]; k < first[g + 1]; k++)
-            {
-                int i = order[k];
-                int v = codes[i];
-                if (seenIn[v] != g)
-                {
-                    seenIn[v] = g;
-                    newId[v] = next++;
-                }
-                raw[i] = newId[v];
-            }
-
-        var renumbered = new int[next];
-        Array.Fill(renumbered, -1);
-        int groups = 0;
-        for (int i = 0; i < n; i++)
+        // The scratch arrays come from the pool: ranking refines hundreds of groupings, and fresh arrays
+        // of a row count each are large objects, faulted in anew after every collection.
+        var pool = ArrayPool<int>.Shared;
+        int[] firstArray = pool.Rent(count + 1), fillArray = pool.Rent(count + 1), orderArray = pool.Rent(n),
+            seenArray = pool.Rent(maxCode + 1), newIdArray = pool.Rent(maxCode + 1), renumberedArray = pool.Rent(n);
+        try
         {
-            ref int r = ref renumbered[raw[i]];
-            if (r < 0) r = groups++;
-            raw[i] = r;
+            var first = firstArray.AsSpan(0, count + 1);
+            first.Clear();
+            foreach (var id in ids) first[id + 1]++;
+            for (int g = 0; g < count; g++) first[g + 1] += first[g];
+            var order = orderArray.AsSpan(0, n);
+            var fill = fillArray.AsSpan(0, count + 1);
+            first.CopyTo(fill);
+            for (int i = 0; i < n; i++) order[fill[ids[i]]++] = i;
+
+            var seenIn = seenArray.AsSpan(0, maxCode + 1);
+            seenIn.Fill(-1);
+            var newId = newIdArray.AsSpan(0, maxCode + 1);
+            var raw = new int[n];
+            int next = 0;
+            for (int g = 0; g < count; g++)
+                for (int k = first[g]; k < first[g + 1]; k++)
+                {
+                    int i = order[k];
+                    int v = codes[i];
+                    if (seenIn[v] != g)
+                    {
+                        seenIn[v] = g;
+                        newId[v] = next++;
+                    }
+                    raw[i] = newId[v];
+                }
+
+            var renumbered = renumberedArray.AsSpan(0, next);
+            renumbered.Fill(-1);
+            int groups = 0;
+            for (int i = 0; i < n; i++)
+            {
+                ref int r = ref renumbered[raw[i]];
+                if (r < 0) r = groups++;
+                raw[i] = r;
+            }
+            return (raw, groups);
         }
-        return (raw, groups);
+        finally
+        {
+            pool.Return(firstArray);
+            pool.Return(fillArray);
+            pool.Return(orderArray);
+            pool.Return(seenArray);
+            pool.Return(newIdArray);
+            pool.Return(renumberedArray);
+        }
     }
 
     private sealed record Grouping(int[] Ids, int Count);

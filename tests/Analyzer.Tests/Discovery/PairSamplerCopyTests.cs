@@ -59,4 +59,18 @@ public class PairSamplerCopyTests
         Assert.Equal(none.Comparisons, unbounded.Comparisons);
         Assert.Equal(none.Comparisons, bounded.Comparisons);
     }
+
+    [Fact]
+    public unsafe void Copied_rows_start_on_a_cache_line_and_equal_the_rows()
+    {
+        var data = Rows(300);
+        var rel = EncodedRelation.Create(data, Enumerable.Range(0, Columns).ToList(), NullSemantics.Equal);
+        Assert.Equal(0, (long)rel.Row(0) % 64);
+        int[] rows = [5, 0, 299, 17];
+        var block = rel.CopyRows(rows);
+        byte* start = EncodedRelation.CopyStart(block);
+        Assert.Equal(0, (long)start % 64);
+        for (int i = 0; i < rows.Length; i++)
+            Assert.True(new ReadOnlySpan<byte>(start + i * rel.RowBytes, rel.RowBytes).SequenceEqual(new ReadOnlySpan<byte>(rel.Row(rows[i]), rel.RowBytes)));
+    }
 }

@@ -36,9 +36,10 @@ internal sealed unsafe class EncodedRelation
         // As many words as the widest bit set (the key pseudo-column may need one more word than the rows).
         _columnMask = new ulong[Math.Max(16, (_rowBytes / _elementSize + 63) / 64)];
         for (int c = 0; c < m; c++) _columnMask[c >> 6] |= 1UL << (c & 63);
-        // Pinned (on the pinned object heap), so the address taken once stays valid.
-        _records = GC.AllocateArray<byte>(Math.Max(_rowBytes, checked(rowCount * _rowBytes)), pinned: true);
-        _base = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_records));
+        // Pinned (on the pinned object heap), so the address taken once stays valid; rows start on a cache
+        // line, so that a row of 64 bytes is one line, not two.
+        _records = GC.AllocateArray<byte>(checked(Math.Max(_rowBytes, rowCount * _rowBytes) + LineBytes), pinned: true);
+        _base = Aligned(_records);
         for (int c = 0; c < m; c++)
         {
             var col = codes[c];
@@ -128,20 +129,39 @@ internal sealed unsafe class EncodedRelation
 
     public int RowBytes => _rowBytes;
 
+    private const int LineBytes = 64;
+
+    /// <summary>The first cache-line boundary inside a pinned block (allocate <see cref="LineBytes"/> more than needed).</summary>
+    private static byte* Aligned(byte[] pinned)
+    {
+        byte* p = Address(pinned);
+        return p + ((LineBytes - ((nint)p & (LineBytes - 1))) & (LineBytes - 1));
+    }
+
+    /// <summary>Where row r's codes start.</summary>
+    public byte* Row(int r) => _base + (long)r * _rowBytes;
+
     /// <summary>Bytes of the row-by-row codes.</summary>
     public long RecordBytes => _records.LongLength;
 
+    /// <summary>Bytes of a block that <see cref="CopyRows"/> fills with the given number of rows.</summary>
+    public long CopyBytes(int rows) => Math.Max(1L, (long)rows * _rowBytes) + LineBytes;
+
     /// <summary>
-    /// The codes of the given rows, one after another, in a pinned block: comparisons between rows that
-    /// are near each other in <paramref name="rows"/> then read memory in order.
+    /// The codes of the given rows, one after another from <see cref="CopyStart"/>, in a pinned block:
+    /// comparisons between rows that are near each other in <paramref name="rows"/> then read memory in order.
     /// </summary>
     public byte[] CopyRows(ReadOnlySpan<int> rows)
     {
-        var block = GC.AllocateUninitializedArray<byte>(Math.Max(1, rows.Length * _rowBytes), pinned: true);
+        var block = GC.AllocateUninitializedArray<byte>(checked((int)CopyBytes(rows.Length)), pinned: true);
+        byte* to = Aligned(block);
         for (int i = 0; i < rows.Length; i++)
-            new ReadOnlySpan<byte>(_base + (long)rows[i] * _rowBytes, _rowBytes).CopyTo(block.AsSpan(i * _rowBytes, _rowBytes));
+            Buffer.MemoryCopy(_base + (long)rows[i] * _rowBytes, to + (long)i * _rowBytes, _rowBytes, _rowBytes);
         return block;
     }
+
+    /// <summary>Where the first row of a <see cref="CopyRows"/> block starts.</summary>
+    public static byte* CopyStart(byte[] block) => Aligned(block);
 
     /// <summary>The address of a pinned block's first byte.</summary>
     public static byte* Address(byte[] pinned) => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
@@ -8,12 +11,15 @@ namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 /// the sets not yet used to specialise the FD tree kept aside in <see cref="TakePending"/>. For tables of
 /// up to <see cref="BitmapColumns"/> columns an agree set is its own index into a bitmap (at most 8 MB), so
 /// that the test for "seen before", made for every pair compared, is one bit instead of a hash probe.
+/// Wider tables probe one array whose free slots hold a sentinel (every bit set, which no agree set has
+/// when the table leaves a bit free; should it occur, it is kept aside), so that a probe is one cache miss.
 /// </summary>
 internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
 {
     private T[] _keys;
-    private bool[] _used;
     private int _mask;
+    private bool _hasFree;
+    private static readonly T Free = T.FirstN(T.Capacity);
     private List<T> _pending = [];
     private readonly ulong[]? _bitmap;
 
@@ -24,8 +30,7 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
         if (columns <= BitmapColumns) _bitmap = new ulong[Math.Max(1, (1 << columns) / 64)];
         int size = 1;
         while (size < capacity * 2) size <<= 1;
-        _keys = new T[size];
-        _used = new bool[size];
+        _keys = NewTable(size);
         _mask = size - 1;
     }
 
@@ -34,7 +39,7 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
     /// <summary>Whether "seen before" is a bit test (narrow tables) rather than a hash probe.</summary>
     public bool UsesBitmap => _bitmap is not null;
 
-    public long MemoryBytes => (_bitmap?.Length ?? 0) * 8L + (long)_keys.Length * (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 1) + (long)_pending.Capacity * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+    public long MemoryBytes => (_bitmap?.Length ?? 0) * 8L + (long)_keys.Length * Unsafe.SizeOf<T>() + (long)_pending.Capacity * Unsafe.SizeOf<T>();
 
     /// <summary>Adds a set; true when it was new (it is then also pending, unless <paramref name="pending"/> is false).</summary>
     public bool Add(T key, bool pending = true)
@@ -50,29 +55,51 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
             if (pending) _pending.Add(key);
             return true;
         }
-        int i = (int)key.Hash() & _mask;
-        while (_used[i])
+        if (key.Equals(Free))
         {
-            if (_keys[i].Equals(key)) return false;
+            if (_hasFree) return false;
+            _hasFree = true;
+            Count++;
+            if (pending) _pending.Add(key);
+            return true;
+        }
+        int i = (int)key.Hash() & _mask;
+        while (true)
+        {
+            var k = _keys[i];
+            if (k.Equals(key)) return false;
+            if (k.Equals(Free)) break;
             i = (i + 1) & _mask;
         }
         _keys[i] = key;
-        _used[i] = true;
         if (pending) _pending.Add(key);
         if (++Count * 2 > _keys.Length) Grow();
         return true;
     }
 
+    /// <summary>Starts loading where <see cref="Add"/> will look for the set (a hint: nothing changes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(T key)
+    {
+        if (!Sse.IsSupported) return;
+        if (_bitmap is not null)
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bitmap), (nint)(key.Word(0) >> 6))));
+        else
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_keys), (int)key.Hash() & _mask)));
+    }
+
     public bool Contains(T key)
     {
         if (_bitmap is not null) return (_bitmap[key.Word(0) >> 6] & (1UL << (int)(key.Word(0) & 63))) != 0;
+        if (key.Equals(Free)) return _hasFree;
         int i = (int)key.Hash() & _mask;
-        while (_used[i])
+        while (true)
         {
-            if (_keys[i].Equals(key)) return true;
+            var k = _keys[i];
+            if (k.Equals(key)) return true;
+            if (k.Equals(Free)) return false;
             i = (i + 1) & _mask;
         }
-        return false;
     }
 
     public int PendingCount => _pending.Count;
@@ -95,17 +122,21 @@ internal sealed class AgreeSetStore<T> where T : struct, IBits<T>, IEquatable<T>
     private void Grow()
     {
         var keys = _keys;
-        var used = _used;
-        _keys = new T[keys.Length * 2];
-        _used = new bool[keys.Length * 2];
+        _keys = NewTable(keys.Length * 2);
         _mask = _keys.Length - 1;
         for (int j = 0; j < keys.Length; j++)
         {
-            if (!used[j]) continue;
+            if (keys[j].Equals(Free)) continue;
             int i = (int)keys[j].Hash() & _mask;
-            while (_used[i]) i = (i + 1) & _mask;
+            while (!_keys[i].Equals(Free)) i = (i + 1) & _mask;
             _keys[i] = keys[j];
-            _used[i] = true;
         }
+    }
+
+    private static T[] NewTable(int size)
+    {
+        var keys = new T[size];
+        keys.AsSpan().Fill(Free);
+        return keys;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using SchemaNorm.Analyzer.Discovery.Engine.Common;
 
 namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
@@ -76,9 +78,13 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
     }
 
     /// <summary>Copies column a's clusters in order, dropping the oldest copies to stay within the rows' own size.</summary>
+    /// <remarks>
+    /// A dropped block is left to the collector, not filled again: on a long table, refilling kept the
+    /// collector from running for so long that other garbage raised the peak by a third.
+    /// </remarks>
     private void Copy(int a)
     {
-        long size = Math.Max(1L, (long)_clusterRows[a].Length * _rel.RowBytes);
+        long size = _rel.CopyBytes(_clusterRows[a].Length);
         if (size > _copyBudget) return;
         while (MemoryBytes + size > _copyBudget && _copied.TryDequeue(out int oldest))
         {
@@ -104,19 +110,62 @@ internal sealed unsafe class PairSampler<T> where T : struct, IBits<T>, IEquatab
             int s = pli.Starts[c], e = pli.Starts[c + 1];
             if (codes is null)
             {
+                // Rows in cluster order lie all over memory: fetch the row a few pairs ahead (in this
+                // cluster or the next) while comparing.
+                int ahead = rows.Length - PrefetchDistance - w;
                 for (int i = s; i + w < e; i++)
-                    if (_store.Add(_rel.Agree<T>(rows[i], rows[i + w]))) found++;
+                {
+                    if (i < ahead) Prefetch(_rel.Row(rows[i + w + PrefetchDistance]), stride);
+                    found += Stage(_rel.Agree<T>(rows[i], rows[i + w]));
+                }
             }
             else
             {
-                byte* p = EncodedRelation.Address(codes);
+                byte* p = EncodedRelation.CopyStart(codes);
                 for (int i = s; i + w < e; i++)
-                    if (_store.Add(_rel.Agree<T>(p + (long)i * stride, p + (long)(i + w) * stride))) found++;
+                    found += Stage(_rel.Agree<T>(p + (long)i * stride, p + (long)(i + w) * stride));
             }
             comparisons += Math.Max(0, e - s - w);
         }
+        found += Flush();
         Comparisons += comparisons;
         _efficiency[a] = comparisons == 0 ? 0 : (double)found / comparisons;
+    }
+
+    /// <summary>
+    /// Agree sets are added to the store in batches, in the order found, each one's slot fetched when it is
+    /// staged: in a store larger than the caches the misses of a batch then overlap instead of following one another.
+    /// </summary>
+    private readonly T[] _batch = new T[16];
+    private int _batched;
+
+    /// <summary>Stages a set; returns how many new sets the store took if the batch was full and added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Stage(T set)
+    {
+        _store.Prefetch(set);
+        _batch[_batched++] = set;
+        return _batched == _batch.Length ? Flush() : 0;
+    }
+
+    private int Flush()
+    {
+        int found = 0;
+        for (int k = 0; k < _batched; k++)
+            if (_store.Add(_batch[k])) found++;
+        _batched = 0;
+        return found;
+    }
+
+    /// <summary>Pairs ahead whose second row is fetched: enough to cover a miss to memory at a few nanoseconds a pair.</summary>
+    private const int PrefetchDistance = 8;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(byte* row, int bytes)
+    {
+        if (!Sse.IsSupported) return;
+        Sse.Prefetch0(row);
+        if (bytes > 64) Sse.Prefetch0(row + 64);
     }
 
     /// <summary>The rows of column a's clusters, each cluster sorted by the next and the previous column's codes.</summary>
