@@ -74,6 +74,7 @@ public static class DesignDependencies
             else if (fd.Lhs.With(fd.Rhs).Overlaps(hints.Computed)) candidates.Add(new(fd, $"{(fd.Lhs.With(fd.Rhs) & hints.Computed).Format(data.ColumnNames)} is computed: its formula, not the design, makes it follow", null));
             else if (fd.Lhs.Overlaps(hints.NonIdentifying)) candidates.Add(new(fd, $"{(fd.Lhs & hints.NonIdentifying).Format(data.ColumnNames)} is a measure, date or binary value, which identifies nothing", null));
             else if (IsAudit(data, fd.Rhs) && !AuditOf(data, fd.Lhs, fd.Rhs, hints.Columns)) candidates.Add(new(fd, $"{data.ColumnNames[fd.Rhs]} is an audit column: it describes the row, not a fact to move", null));
+            else if (StampedIdentifier(fd.Lhs) is { } identifier) candidates.Add(new(fd, $"{fd.Lhs.Format(data.ColumnNames)} is a row stamp: {data.ColumnNames[identifier]}, one to one with it, identifies the same row", null));
             else if (IsUnique(fd.Lhs)) candidates.Add(new(fd, "the left side is unique in the rows: it says no more than a key would", null));
             else scored.Add((fd, Plausibility.Score(groups, fd, hints)));
         }
@@ -168,6 +169,20 @@ public static class DesignDependencies
 
         return new DesignDependencySelection(selected, candidates
             .OrderByDescending(c => c.Score ?? -1).ThenBy(c => c.Fd.Lhs.Count).ThenBy(c => c.Fd.Lhs).ThenBy(c => c.Fd.Rhs).ToList());
+
+        // A left side holding a row stamp (Employee_rowguid) that an identifier matches one to one in the
+        // rows (BusinessEntityID): the identifier is the determinant, never the stamp.
+        int? StampedIdentifier(AttributeSet lhs)
+        {
+            if (!lhs.ToArray().Any(c => IsAudit(data, c))) return null;
+            var closure = closureSet.Closure(lhs);
+            foreach (var c in closure - lhs)
+                if (!IsAudit(data, c)
+                    && KeyLikeness.Role(data.ColumnNames[c], hints.Columns is { } cs && c < cs.Count ? cs[c] : null) == ColumnRole.Identifier
+                    && lhs.IsSubsetOf(closureSet.Closure(AttributeSet.Single(c))))
+                    return c;
+            return null;
+        }
 
         bool IsUnique(AttributeSet lhs)
         {
@@ -511,6 +526,17 @@ public static class DesignDependencies
             if (g3 > 0 && g3 <= MaxExceptionShare) return (smaller, g3);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The entity a row stamp (rowguid, ModifiedDate) is named for: "" for the table's own stamps,
+    /// "Employee" for Employee_rowguid and EmployeeModifiedDate; null for a column that is no stamp.
+    /// </summary>
+    public static string? StampOwner(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        int at = AuditNameParts.Select(part => lower.IndexOf(part, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        return at < 0 ? null : name[..at].TrimEnd('_');
     }
 
     private static bool IsAudit(TableData data, int column)
