@@ -228,7 +228,8 @@ internal static class RowStampBlocks
     /// <summary>
     /// The columns of each stamp group's block: a column named for a group's entity goes to that group (the
     /// longest name first); any other to the first group listed at or after it, past the last group to the last.
-    /// The identifiers of the key stay where they are listed.
+    /// Identifiers (AddressTypeID beside the Address columns) are references listed among their table's
+    /// columns: they stay where they are listed.
     /// </summary>
     private static List<(string Owner, AttributeSet Block)> Blocks(
         AttributeSet columns, Dictionary<string, AttributeSet> groups, AttributeSet key, IReadOnlyList<string> names)
@@ -241,7 +242,7 @@ internal static class RowStampBlocks
         foreach (var c in columns - stamped)
         {
             string? to = null;
-            if (!key.Contains(c) && !namedIdentifiers.Contains(c))
+            if (!key.Contains(c) && !namedIdentifiers.Contains(c) && KeyLikeness.Role(names[c], null) != ColumnRole.Identifier)
                 to = order.Where(o => o.Length > 0 && KeyLikeness.StartsWithStem(names[c], o)).OrderByDescending(o => o.Length).FirstOrDefault();
             to ??= order.FirstOrDefault(o => groups[o].ToArray().Max() >= c) ?? order[^1];
             blocks[to] = blocks[to].With(c);
