@@ -74,8 +74,8 @@ public static class DesignDependencies
             else if (fd.Lhs.With(fd.Rhs).Overlaps(hints.Computed)) candidates.Add(new(fd, $"{(fd.Lhs.With(fd.Rhs) & hints.Computed).Format(data.ColumnNames)} is computed: its formula, not the design, makes it follow", null));
             else if (fd.Lhs.Overlaps(hints.NonIdentifying)) candidates.Add(new(fd, $"{(fd.Lhs & hints.NonIdentifying).Format(data.ColumnNames)} is a measure, date or binary value, which identifies nothing", null));
             else if (IsAudit(data, fd.Rhs) && !AuditOf(data, fd.Lhs, fd.Rhs, hints.Columns)) candidates.Add(new(fd, $"{data.ColumnNames[fd.Rhs]} is an audit column: it describes the row, not a fact to move", null));
-            else if (StampedIdentifier(fd.Lhs) is { } identifier) candidates.Add(new(fd, $"{fd.Lhs.Format(data.ColumnNames)} is a row stamp: {data.ColumnNames[identifier]}, one to one with it, identifies the same row", null));
             else if (IsUnique(fd.Lhs)) candidates.Add(new(fd, "the left side is unique in the rows: it says no more than a key would", null));
+            else if (StampedIdentifier(fd.Lhs) is { } identifier) candidates.Add(new(fd, $"{fd.Lhs.Format(data.ColumnNames)} is a row stamp: {data.ColumnNames[identifier]}, one to one with it, identifies the same row", null));
             else scored.Add((fd, Plausibility.Score(groups, fd, hints)));
         }
         foreach (var (fd, score) in scored.Where(s => s.Score.Class != PlausibilityClass.Plausible))
