@@ -125,7 +125,10 @@ public class RowStampSplitTests
         ScriptAssert.Parses(script.Forward);
         ScriptAssert.Parses(script.Rollback);
         var employee = Holding(d, "JobTitle");
+        var salesPerson = Holding(d, "Bonus");
+        Assert.NotEqual(employee.Name, salesPerson.Name);
+        Assert.Equal(employee.PrimaryKey, salesPerson.PrimaryKey);
         Assert.Contains($"[{employee.Name}]", script.Forward);
-        Assert.Contains($"[{Holding(d, "Bonus").Name}]", script.Forward);
+        Assert.Contains($"[{salesPerson.Name}]", script.Forward);
     }
 }
