@@ -121,7 +121,13 @@ public static class Normalizer
             NormalForm.Fourth => DecompositionMethod.FourthNormalFormSplit,
             _ => DecompositionMethod.FifthNormalFormSplit,
         };
-        var split = builder.Build(Origins(outcome, source, facts), method, outcome.Steps, setAside, [.. notes, .. splitNotes], sourceForm, new TableNamer(table, model));
+        var components = Origins(outcome, source, facts);
+        var stamped = RowStampBlocks.Separate(components, space, facts, preserve, builder.KeyOf);
+        var splitBuilder = builder;
+        if (stamped.Added.Count > 0)
+            splitBuilder = new ProposalBuilder(new DependencySpace(n, [.. space.Fds, .. stamped.Added], space.Mvds, space.Jds, options.Limits),
+                facts, selection, new FunctionalDependencySet(n, [.. preserve, .. stamped.Added]), options, target);
+        var split = splitBuilder.Build(stamped.Components, method, outcome.Steps, setAside, [.. notes, .. splitNotes, .. stamped.Notes], sourceForm, new TableNamer(table, model));
         if (target != NormalForm.BCNF || !options.DecidePreservation) return split;
         if (split.DependencyPreserving) return With(split, exists: true, alternative: null);
 

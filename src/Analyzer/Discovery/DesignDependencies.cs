@@ -535,6 +535,17 @@ public static class DesignDependencies
         return null;
     }
 
+    /// <summary>
+    /// The entity a row stamp (rowguid, ModifiedDate) is named for: "" for the table's own stamps,
+    /// "Employee" for Employee_rowguid and EmployeeModifiedDate; null for a column that is no stamp.
+    /// </summary>
+    public static string? StampOwner(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        int at = AuditNameParts.Select(part => lower.IndexOf(part, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        return at < 0 ? null : name[..at].TrimEnd('_');
+    }
+
     private static bool IsAudit(TableData data, int column)
     {
         var name = data.ColumnNames[column].ToLowerInvariant();

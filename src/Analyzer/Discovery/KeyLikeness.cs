@@ -86,6 +86,8 @@ public static class KeyLikeness
             _ => -3,
         };
         if (SharesStem(names, position)) s += 0.5;
+        // A row stamp (rowguid, ModifiedDate) is unique or near it in every table, yet no designer keys by it.
+        if (DesignDependencies.StampOwner(name) is not null) s -= 5;
 
         ColumnData? values = data is not null && position < data.ColumnCount ? data.Columns[position] : null;
         if (column is { } c)

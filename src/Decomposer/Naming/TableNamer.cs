@@ -42,6 +42,9 @@ public sealed class TableNamer
     /// <summary>Reserves a name without proposing it (e.g. one chosen elsewhere).</summary>
     public void Reserve(string name) => _used.Add(name);
 
+    /// <summary>A unique name from a given one (an entity's name the columns carry).</summary>
+    public string Named(string name) => Sanitize(name) is { Length: > 0 } n ? Unique(n) : Unique(Sanitize(_source.Name.Name) + "_Part");
+
     /// <summary>A unique name for a table with the given columns and primary key (positions in the source).</summary>
     public string Name(AttributeSet columns, AttributeSet primaryKey, bool keepsSourceKey = false)
     {

@@ -18,6 +18,8 @@ internal sealed record ComponentOrigin(string Origin, AttributeSet? PreferredKey
 {
     public FunctionalDependency? Fd { get; init; }
     public string Arrow { get; init; } = " -> ";
+    /// <summary>A name for the table from what it holds (the entity its row stamps are named for), else from its key.</summary>
+    public string? NameHint { get; init; }
 
     public string Describe(AttributeSet columns, IReadOnlyList<string> names)
     {
@@ -84,7 +86,9 @@ internal sealed class ProposalBuilder(
         if (method == DecompositionMethod.None) tableNames[0] = facts.Table.Name.Name;
         else
             foreach (var i in Enumerable.Range(0, k).OrderBy(i => i == remainder ? 1 : 0))
-                tableNames[i] = namer.Name(columns[i], pks[i], keepsSourceKey: i == remainder && facts.PrimaryKey is { } spk && pks[i] == spk);
+                tableNames[i] = components[i].Origin.NameHint is { } hint
+                    ? namer.Named(hint)
+                    : namer.Name(columns[i], pks[i], keepsSourceKey: i == remainder && facts.PrimaryKey is { } spk && pks[i] == spk);
 
         var trusted = new FunctionalDependencySet(space.AttributeCount, selection.TrustedFds);
         var tables = new List<ProposedTable>(k);
@@ -156,6 +160,19 @@ internal sealed class ProposalBuilder(
             Data = data,
             Notes = notes.Distinct().ToList(),
         };
+    }
+
+    /// <summary>The primary key a table of the columns <paramref name="c"/> gets under <paramref name="under"/> (as <see cref="Build"/> chooses it).</summary>
+    public AttributeSet KeyOf(DependencySpace under, AttributeSet c, AttributeSet? preferred)
+    {
+        try
+        {
+            return ChooseKey(c, under.Keys(c).Keys, preferred);
+        }
+        catch (DependencyLimitException)
+        {
+            return c;
+        }
     }
 
     private AttributeSet ChooseKey(AttributeSet c, IReadOnlyList<AttributeSet> keys, AttributeSet? preferred)
