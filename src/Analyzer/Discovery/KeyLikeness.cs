@@ -86,6 +86,8 @@ public static class KeyLikeness
             _ => -3,
         };
         if (SharesStem(names, position)) s += 0.5;
+        // A history is keyed by when (StartDate), never by how much (StandardCost): a point in time ranks above other measures.
+        if (IsPointInTime(name, column)) s += 1;
         // A row stamp (rowguid, ModifiedDate) is unique or near it in every table, yet no designer keys by it.
         if (DesignDependencies.StampOwner(name) is not null) s -= 5;
 
@@ -108,7 +110,8 @@ public static class KeyLikeness
         if (values is not null)
         {
             if (values.HasNulls) s -= 3;
-            double length = AverageLength(values);
+            // A date's text is long whatever it identifies; length tells prose from codes only.
+            double length = IsPointInTime(name, column) ? 0 : AverageLength(values);
             if (length > 40) s -= 3;
             else if (length > 20) s -= 1.5;
         }
@@ -196,6 +199,10 @@ public static class KeyLikeness
     }
 
     private static readonly string[] GluedSuffixes = ["key", "number"];
+
+    private static bool IsPointInTime(string name, Column? column) =>
+        column is { } c ? c.Type.Category == TypeCategory.DateTime
+            : Words(name).Any(w => w.Equals("date", StringComparison.OrdinalIgnoreCase) || w.Equals("time", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsMeasureType(SqlType t) =>
         t.Category is TypeCategory.Float or TypeCategory.DateTime or TypeCategory.Binary or TypeCategory.Xml

@@ -76,4 +76,31 @@ public class KeyLikenessTests
         var key = RowKeys.Choose(data, found.KeyCandidates, null, [AttributeSet.Of(1)]);
         Assert.Equal(AttributeSet.Of(0, 2), key);
     }
+
+    [Fact]
+    public void A_history_is_keyed_by_when_not_by_how_much()
+    {
+        // (ProductID, StartDate) and (ProductID, StandardCost) are both unique in these rows: a cost history is
+        // keyed by its start date, whose long text ("2022-05-30 00:00:00.000") is no prose.
+        string[] names = ["ProductID", "StartDate", "EndDate", "StandardCost"];
+        var b = new TableDataBuilder(names);
+        string[] starts = ["2022-05-30 00:00:00.000", "2023-05-29 00:00:00.000", "2024-05-29 00:00:00.000"];
+        for (int product = 1; product <= 40; product++)
+            for (int year = 0; year < product % 3 + 1; year++)
+                b.AddRow(product.ToString(), starts[year], year == product % 3 ? null : starts[year + 1],
+                    (product % 10 * 7.25 + year * 1.5).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
+        var data = b.Build();
+        var found = DependencyDiscovery.Discover(data, new DiscoveryOptions { MaxLhs = 3 });
+        Assert.Contains(AttributeSet.Of(0, 3), found.KeyCandidates);
+        Assert.Equal(AttributeSet.Of(0, 1), RowKeys.Choose(data, found.KeyCandidates, null));
+        var loc = new SourceLocation("t.sql", 1, 1);
+        var columns = new List<Column>
+        {
+            new("ProductID", new SqlType("int"), loc) { IsNullable = false },
+            new("StartDate", new SqlType("datetime"), loc) { IsNullable = false },
+            new("EndDate", new SqlType("datetime"), loc),
+            new("StandardCost", new SqlType("money"), loc) { IsNullable = false },
+        };
+        Assert.Equal(AttributeSet.Of(0, 1), RowKeys.Choose(data, found.KeyCandidates, columns));
+    }
 }
