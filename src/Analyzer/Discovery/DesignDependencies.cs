@@ -546,11 +546,7 @@ public static class DesignDependencies
         return at < 0 ? null : name[..at].TrimEnd('_');
     }
 
-    private static bool IsAudit(TableData data, int column)
-    {
-        var name = data.ColumnNames[column].ToLowerInvariant();
-        return AuditNameParts.Any(name.Contains);
-    }
+    private static bool IsAudit(TableData data, int column) => StampOwner(data.ColumnNames[column]) is not null;
 
     /// <summary>
     /// Whether an audit column is named for the entity an identifier on the left stands for: a wide table
@@ -560,11 +556,7 @@ public static class DesignDependencies
     /// </summary>
     private static bool AuditOf(TableData data, AttributeSet lhs, int column, IReadOnlyList<Model.Column>? columns)
     {
-        var name = data.ColumnNames[column];
-        var lower = name.ToLowerInvariant();
-        int at = AuditNameParts.Select(part => lower.IndexOf(part, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
-        var owner = at <= 0 ? "" : name[..at].TrimEnd('_');
-        if (owner.Length == 0) return false;
+        if (StampOwner(data.ColumnNames[column]) is not { Length: > 0 } owner) return false;
         foreach (var c in lhs)
         {
             var column0 = columns is not null && c < columns.Count ? columns[c] : null;
