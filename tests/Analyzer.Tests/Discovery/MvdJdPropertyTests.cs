@@ -99,6 +99,28 @@ public class MvdJdPropertyTests
         Assert.True(withMvds >= 20 && saved >= 40, $"MVDs on {withMvds} runs, fewer tests on {saved}: too few tables exercise the FD sides");
     }
 
+    [Fact]
+    public void A_bounded_fd_list_does_not_rule_out_a_split()
+    {
+        // x1 x2 ->> b | c a holds (b and c vary independently within each (x1, x2) group). The FDs into a are
+        // {b, c} -> a (b names its group) and {x1, x2, c} -> a; with left sides bounded to 2 columns only the
+        // first is listed, and it crosses the split: the list is not the whole story, so it may not confine.
+        var b = new TableDataBuilder(["x1", "x2", "b", "c", "a"]);
+        for (int x1 = 0; x1 < 2; x1++)
+        for (int x2 = 0; x2 < 2; x2++)
+        for (int j = 0; j < 2; j++)
+        for (int c = 0; c < 3; c++)
+            b.AddRow(["x" + x1, "y" + x2, "b" + (4 * x1 + 2 * x2 + j), "c" + c, "a" + ((x1 ^ x2) + 2 * c)]);
+        var t = b.Build();
+        var options = new DiscoveryOptions { Mvds = true, MaxLhs = 2 };
+        var known = DependencyDiscovery.Discover(t, options);
+        var unaided = DependencyDiscovery.Discover(t, options with { Fds = false, Uccs = false });
+        Assert.Contains(known.Fds, f => f.Rhs == 4 && f.Lhs == AttributeSet.Of(2, 3));
+        Assert.DoesNotContain(known.Fds, f => f.Rhs == 4 && f.Lhs == AttributeSet.Of(0, 1, 3));
+        Assert.Contains(unaided.Mvds, m => m.Lhs == AttributeSet.Of(0, 1) && (m.Rhs == AttributeSet.Of(2) || m.Complement == AttributeSet.Of(2)));
+        Assert.Equal(unaided.Mvds, known.Mvds);
+    }
+
     /// <summary>Two or three independent random parts, each of one to two columns, and one or two columns computed from several.</summary>
     private static TableData DerivedColumns(int seed)
     {
