@@ -33,20 +33,7 @@ internal sealed class ReadScope
     /// </summary>
     public static string TreeOf(string fullPath, bool isFolder)
     {
-        var folder = isFolder ? fullPath : Path.GetDirectoryName(fullPath) ?? fullPath;
-        var tree = folder;
-        if (!isFolder)
-        {
-            for (var dir = folder; dir is not null; dir = Path.GetDirectoryName(dir))
-            {
-                var git = Path.Combine(dir, ".git");
-                if (Directory.Exists(git) || File.Exists(git))
-                {
-                    tree = dir;
-                    break;
-                }
-            }
-        }
+        var tree = isFolder ? fullPath : RepositoryRoot.Of(fullPath) ?? Path.GetDirectoryName(fullPath) ?? fullPath;
         return RealPath.Of(tree) ?? tree;
     }
 

@@ -1,3 +1,4 @@
+using SchemaNorm.Analyzer.Ingest;
 using SchemaNorm.Cli.Options;
 
 namespace SchemaNorm.Cli.Config;

@@ -1,11 +1,12 @@
-namespace SchemaNorm.Cli.Config;
+namespace SchemaNorm.Analyzer.Ingest;
 
 /// <summary>
 /// The root of the repository a path lies in: the nearest folder at or above it that holds <c>.git</c> (a
 /// folder, or a file in a worktree or submodule). Config lookups stop there, and SARIF locations are relative
-/// to it, so a run gives the same verdict and the same locations from any current folder.
+/// to it, so a run gives the same verdict and the same locations from any current folder; a file given as
+/// input may read the files of its repository (<see cref="ReadScope.TreeOf"/>).
 /// </summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     /// <summary>The repository root above <paramref name="path"/> (a file or a folder), or null when it is in none.</summary>
     public static string? Of(string path)
