@@ -61,6 +61,21 @@ public class NamedDesignAnalyzeTests
     }
 
     [Fact]
+    public void The_findings_say_the_dependency_rests_on_the_names()
+    {
+        var table = Analyze("Booking.csv", string.Join("\n", [Header, .. Rows[..3]]) + "\n");
+        var finding = Assert.Single(table.GetProperty("findings").EnumerateArray(),
+            f => f.GetProperty("message").GetString()!.StartsWith("RoomName", StringComparison.Ordinal));
+        Assert.Contains("Shown by the column names and their layout, not the rows", finding.GetProperty("message").GetString());
+        Assert.DoesNotContain("Found in the sample rows", finding.GetProperty("message").GetString());
+
+        using var dir = new CliRunner.Scratch();
+        var path = dir.Write("Booking.csv", string.Join("\n", [Header, .. Rows[..3]]) + "\n");
+        var text = CliRunner.Run("analyze", path, "--fail-on", "none");
+        Assert.Contains("(names, not confirmed by the 3 rows)", text.Stdout);
+    }
+
+    [Fact]
     public void Four_rows_with_a_declared_key_are_split_by_their_names_and_layout()
     {
         var columns = Header.Split(',');
