@@ -68,6 +68,23 @@ public static class Normalizer
             notes.Add($"the normal form of {table.Name} could not be established: {e.Message}");
         }
 
+        // A sample too small to weigh any dependency: the tables its names and layout show, said to rest on them.
+        if (selection.NamedFds.Count > 0 && facts.HasData)
+        {
+            var basis = selection.NamedBasis ?? "the column names and their layout, not the rows";
+            var named = NamedBlockSplit.Split(selection.NamedFds, facts, source, basis);
+            if (named.Steps.Count > 0)
+            {
+                var namedNotes = new List<string>(notes)
+                {
+                    $"the tables follow the column names and layout ({basis}); declare the dependencies, or analyse more rows, to confirm them",
+                };
+                namedNotes.AddRange(named.Left.Select(fd => $"{fd.Format(facts.Names)} is shown by the names but could not be split on after the others"));
+                return builder.Build(named.Components, DecompositionMethod.BcnfSplit, named.Steps, selection.Excluded, namedNotes, sourceForm,
+                    new TableNamer(table, model));
+            }
+        }
+
         if (sourceForm is { } f && f >= target)
         {
             notes.Add($"{table.Name} is already in {f.Display()} under its dependencies: nothing to split");

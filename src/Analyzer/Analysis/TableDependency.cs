@@ -62,6 +62,16 @@ public sealed class TableDependency
     /// <summary>Whether this is the key chosen from the rows of a table without a declared key (<see cref="KeyFromRows"/>).</summary>
     public bool IsKeyFromRows { get; private init; }
 
+    /// <summary>
+    /// An FD the column names and layout show in a sample too small to weigh it (<see cref="Discovery.NamedDesign"/>):
+    /// it holds in the rows, but they are no evidence for it; <paramref name="basis"/> says so.
+    /// </summary>
+    public static TableDependency FromNames(FunctionalDependency fd, int rows, string basis) =>
+        new(DependencyKind.Fd, fd, null, null, DependencySource.Data, null, basis, new DataEvidence(rows, 0), null) { IsFromNames = true };
+
+    /// <summary>Whether the names, not the rows, support this FD (<see cref="FromNames"/>).</summary>
+    public bool IsFromNames { get; private init; }
+
     /// <summary>An FD implied by <paramref name="basis"/> (not stated as such).</summary>
     public static TableDependency DerivedFd(FunctionalDependency fd, IReadOnlyList<TableDependency> basis) =>
         new(DependencyKind.Fd, fd, null, null, Primary(basis).Source, Primary(basis).Location, "derived", null, basis);
@@ -79,7 +89,7 @@ public sealed class TableDependency
         if (Fd is not { } fd) throw new InvalidOperationException("only an FD can be restricted");
         if (fd.Rhs == rhs) return this;
         if (!rhs.IsSubsetOf(fd.Rhs)) throw new ArgumentException("the restricted right side must be part of the FD's", nameof(rhs));
-        return new(DependencyKind.Fd, new FunctionalDependency(fd.Lhs, rhs), null, null, Source, Location, Origin, Evidence, DerivedFrom) { IsKeyFromRows = IsKeyFromRows };
+        return new(DependencyKind.Fd, new FunctionalDependency(fd.Lhs, rhs), null, null, Source, Location, Origin, Evidence, DerivedFrom) { IsKeyFromRows = IsKeyFromRows, IsFromNames = IsFromNames };
     }
 
     private static TableDependency Primary(IReadOnlyList<TableDependency> basis) =>

@@ -143,6 +143,7 @@ internal sealed class AnalysisTextWriter(string currentDirectory)
     {
         var s = d.Source.Display();
         if (d.IsDerived) s = "derived from " + s;
+        if (d.IsFromNames && d.Evidence is { } rows) return $"names, not confirmed by the {rows.SupportRows} rows";
         if (d.Evidence is { } e)
             s += e.Error > 0 ? $", holds in {1 - e.Error:P1} of {e.SupportRows} rows" : $", holds in all {e.SupportRows} rows";
         return s;

@@ -17,6 +17,9 @@ internal sealed class DependencySelection
     public List<FunctionalDependency> Fds { get; } = [];
     /// <summary>FDs from keys and declarations (and schema inferences when trusted).</summary>
     public List<FunctionalDependency> TrustedFds { get; } = [];
+    /// <summary>FDs the names and layout show in a sample too small to weigh them, and why they are taken.</summary>
+    public List<FunctionalDependency> NamedFds { get; } = [];
+    public string? NamedBasis { get; private set; }
     public List<MultivaluedDependency> Mvds { get; } = [];
     public List<JoinDependency> Jds { get; } = [];
     public List<SetAsideDependency> Excluded { get; } = [];
@@ -47,6 +50,11 @@ internal sealed class DependencySelection
                     if (fd.IsTrivial) break;
                     if (!s.Fds.Contains(fd)) s.Fds.Add(fd);
                     if (trusted && !s.TrustedFds.Contains(fd)) s.TrustedFds.Add(fd);
+                    if (d.IsFromNames && !s.NamedFds.Contains(fd))
+                    {
+                        s.NamedFds.Add(fd);
+                        s.NamedBasis ??= d.Origin;
+                    }
                     break;
                 case DependencyKind.Mvd:
                     var mvd = d.Mvd!.Value;

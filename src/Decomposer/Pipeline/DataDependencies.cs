@@ -59,7 +59,13 @@ public static class DataDependencies
         if (settings.MaxLhs is null) baseOptions = baseOptions with { MaxLhs = DefaultMaxLhs };
         foreach (var table in model.Tables)
         {
-            if (table.Data is not { } data || data.RowCount < MinRows || data.ObservedColumns.Count < 2) continue;
+            if (table.Data is not { } data || data.ObservedColumns.Count < 2) continue;
+            var named = Named(table, data, settings);
+            if (data.RowCount < MinRows)
+            {
+                if (named.Count > 0) result[table] = new TableDataDependencies(table, named, [], []);
+                continue;
+            }
             progress?.Report(new PipelineProgress(PipelinePhase.Discovering, table.Name.ToString()));
             var searching = progress is null ? null : new TableDiscoveryProgress(progress, table.Name.ToString());
             var (options, notes) = DiscoveryPlan.ForTable(baseOptions, settings, data, mvds: false);
@@ -82,11 +88,34 @@ public static class DataDependencies
                 var multi = DependencyDiscovery.Discover(data, options with { Fds = false, Uccs = false, Mvds = true, Jds = true, Progress = searching });
                 found = found.WithMultivalued(multi);
             }
-            result[table] = ClassifyWithin(timeLimit, designWorkBudget, table, data, found, settings, notes);
+            var classified = ClassifyWithin(timeLimit, designWorkBudget, table, data, found, settings, notes);
+            result[table] = named.Count == 0 ? classified : classified with { Used = [.. classified.Used, .. named] };
         }
         progress?.Report(new PipelineProgress(PipelinePhase.Discovered, ""));
         return result;
     }
+
+    /// <summary>
+    /// In a sample too small to weigh any dependency, the FDs the names and layout show (NamedDesign), marked as
+    /// resting on the names; with fewer rows than the search needs and no declared key, the table's own
+    /// identifier, when the rows hold each of its values once, as the key.
+    /// </summary>
+    private static List<TableDependency> Named(Table table, TableData data, DiscoverySettings settings)
+    {
+        var keys = DeclaredKeys(table);
+        var fds = NamedDesign.Find(data, keys.Aggregate(AttributeSet.Empty, (a, k) => a | k))
+            .Where(fd => Rejects(RejectedFor(table, settings), table, DependencyKind.Fd, fd.Lhs, fd.Rhs) is null)
+            .ToList();
+        if (fds.Count == 0) return [];
+        string basis = NamedDesign.Basis(data.RowCount);
+        var list = fds.Select(fd => TableDependency.FromNames(fd, data.RowCount, basis)).ToList();
+        if (keys.Count == 0 && data.RowCount < MinRows && NamedDesign.OwnIdentifier(data, table.Name.Name, fds) is { } own)
+            list.Insert(0, TableDependency.KeyFromRows(AttributeSet.Single(own), table.Columns.Count, new DataEvidence(data.RowCount, 0)));
+        return list;
+    }
+
+    private static List<RejectedDependency> RejectedFor(Table table, DiscoverySettings settings) =>
+        settings.Rejected.Where(r => table.Name.Equals(r.Table) || (r.Table.Schema is null && Identifier.AreEqual(r.Table.Name, table.Name.Name))).ToList();
 
     /// <summary>
     /// Whether an MVD with support (a group of rows pairing two right-side values with two of the rest)

@@ -20,13 +20,16 @@ internal sealed record ComponentOrigin(string Origin, AttributeSet? PreferredKey
     public string Arrow { get; init; } = " -> ";
     /// <summary>A name for the table from what it holds (the entity its row stamps are named for), else from its key.</summary>
     public string? NameHint { get; init; }
+    /// <summary>What the FD rests on when it is not the rows or a declaration (the names and layout), said after it.</summary>
+    public string? Basis { get; init; }
 
     public string Describe(AttributeSet columns, IReadOnlyList<string> names)
     {
-        if (Fd is not { } fd) return Origin;
+        string suffix = Basis is null ? "" : $" ({Basis})";
+        if (Fd is not { } fd) return Origin + suffix;
         var rhs = (fd.Rhs & columns) - fd.Lhs;
-        if (rhs.IsEmpty) return Origin;
-        return (fd.Lhs.IsEmpty ? "∅" : fd.Lhs.Format(names)) + Arrow + rhs.Format(names);
+        if (rhs.IsEmpty) return Origin + suffix;
+        return (fd.Lhs.IsEmpty ? "∅" : fd.Lhs.Format(names)) + Arrow + rhs.Format(names) + suffix;
     }
 }
 

@@ -46,8 +46,7 @@ public class RecoveryFloorTests
     private static readonly Lazy<SourceDatabase> AdventureWorks = new(() => RealDatabases.Load(TestPaths.RealSchemas, "adventureworks"));
 
     // Every AdventureWorks wide table, in each setting: declared key, DDL without a key, CSV alone. The
-    // tiny samples (ProductReview, ShoppingCartItem: 3 and 4 rows) recover nothing yet; their runs must
-    // still give a report with a proposal.
+    // tiny samples (ProductReview, ShoppingCartItem: 4 and 3 rows) come back from their names and layout.
     private static readonly Dictionary<string, (int Key, int NoKey, int Csv)> AdventureWorksFloors = new()
     {
         ["adventureworks_Person_Address"] = (5, 5, 5),
@@ -60,7 +59,7 @@ public class RecoveryFloorTests
         ["adventureworks_Production_ProductInventory"] = (8, 8, 8),
         ["adventureworks_Production_ProductListPriceHistory"] = (7, 7, 6),
         ["adventureworks_Production_ProductProductPhoto"] = (7, 6, 6),
-        ["adventureworks_Production_ProductReview"] = (0, 0, 0),
+        ["adventureworks_Production_ProductReview"] = (7, 7, 7),
         ["adventureworks_Purchasing_ProductVendor"] = (10, 10, 10),
         ["adventureworks_Purchasing_PurchaseOrderDetail"] = (12, 11, 10),
         ["adventureworks_Purchasing_PurchaseOrderHeader"] = (5, 5, 4),
@@ -68,7 +67,7 @@ public class RecoveryFloorTests
         ["adventureworks_Sales_SalesPersonQuotaHistory"] = (2, 2, 2),
         ["adventureworks_Sales_SalesTaxRate"] = (5, 5, 5),
         ["adventureworks_Sales_SalesTerritoryHistory"] = (6, 5, 3),
-        ["adventureworks_Sales_ShoppingCartItem"] = (0, 0, 0),
+        ["adventureworks_Sales_ShoppingCartItem"] = (7, 7, 7),
         ["adventureworks_Sales_SpecialOfferProduct"] = (8, 8, 8),
         ["adventureworks_Person_StateProvince"] = (3, 3, 3),
         ["adventureworks_Sales_Store"] = (3, 3, 3),

@@ -45,7 +45,9 @@ internal static class FdFindings
             tail.Add($"Suspected from the schema: {origin}; if it always equals the referenced value, it is a copy. If it is a deliberate snapshot (e.g. the price when ordered), suppress {rule.Id} for it");
         else if (dependency.IsDerived)
             tail.Add($"{new FunctionalDependency(lhs, rhs).Format(ctx.Names)} follows from {string.Join("; ", dependency.DerivedFrom.Select(d => d.Format(ctx.Names)))}");
-        if (dependency.Source == DependencySource.Data && dependency.Evidence is { } ev)
+        if (dependency.IsFromNames)
+            tail.Add($"Shown by {dependency.Origin}");
+        else if (dependency.Source == DependencySource.Data && dependency.Evidence is { } ev)
             tail.Add(ev.Error > 0
                 ? $"Found in the sample rows ({ev.SupportRows} rows; it holds after removing {Wording.Number(ev.Error * 100)}% of them)"
                 : $"Found in the sample rows ({ev.SupportRows} rows)");
