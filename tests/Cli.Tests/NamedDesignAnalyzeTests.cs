@@ -68,6 +68,12 @@ public class NamedDesignAnalyzeTests
             f => f.GetProperty("message").GetString()!.StartsWith("RoomName", StringComparison.Ordinal));
         Assert.Contains("Shown by the column names and their layout, not the rows", finding.GetProperty("message").GetString());
         Assert.DoesNotContain("Found in the sample rows", finding.GetProperty("message").GetString());
+        // In the table's dependency list: still from the data source, marked as resting on the names.
+        var dependencies = table.GetProperty("dependencies").EnumerateArray().ToList();
+        var named = dependencies.Where(d => d.TryGetProperty("basis", out var b) && b.GetString() == "names").ToList();
+        Assert.Contains(named, d => Strings(d.GetProperty("lhs")).SequenceEqual(["RoomID"]));
+        Assert.All(named, d => Assert.Equal("data", d.GetProperty("source").GetString()));
+        Assert.DoesNotContain(dependencies, d => d.GetProperty("source").GetString() == "key" && d.TryGetProperty("basis", out _));
 
         using var dir = new CliRunner.Scratch();
         var path = dir.Write("Booking.csv", string.Join("\n", [Header, .. Rows[..3]]) + "\n");

@@ -51,13 +51,15 @@ internal sealed record DependencyJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("A JD's components.")] List<List<string>>? Components,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("g3 error in the rows.")] double? Error,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Rows it was checked on.")] int? Support)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("Rows it was checked on.")] int? Support,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("names: a dependency of the data source that the column names and their layout show and the rows do not contradict, in a sample too small to confirm it.")] string? Basis = null)
 {
     public static DependencyJson Of(TableDependency d, IReadOnlyList<string> names, bool withSource)
     {
         var (kind, lhs, rhs, components) = Sides(d, names);
         var evidence = withSource ? d.Evidence : null;
-        return new DependencyJson(kind, lhs, rhs, components, withSource ? d.Source.Display() : null, evidence?.Error, evidence?.SupportRows);
+        return new DependencyJson(kind, lhs, rhs, components, withSource ? d.Source.Display() : null, evidence?.Error, evidence?.SupportRows,
+            withSource && d.IsFromNames ? "names" : null);
     }
 
     public static (string Kind, List<string>? Lhs, List<string>? Rhs, List<List<string>>? Components) Sides(TableDependency d, IReadOnlyList<string> names) =>
