@@ -428,6 +428,27 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         }
     }
 
+    /// <summary>Calls <paramref name="action"/> with each left-hand side up to the given depth and its right sides, depth first.</summary>
+    public void ForEach(int maxDepth, Action<T, T> action)
+    {
+        if (maxDepth < 0) return;
+        if (!_nodes[Root].Fds.IsEmpty) action(T.Empty, _nodes[Root].Fds);
+        ForEach(Root, T.Empty, maxDepth, action);
+    }
+
+    private void ForEach(int node, T path, int maxDepth, Action<T, T> action)
+    {
+        var children = _nodes[node].Children;
+        for (int a = children.First(); a >= 0; a = children.Next(a))
+        {
+            int c = ChildAt(_nodes[node], a);
+            if (_nodes[c].Depth > maxDepth) continue;
+            var p = path.With(a);
+            if (!_nodes[c].Fds.IsEmpty) action(p, _nodes[c].Fds);
+            ForEach(c, p, maxDepth, action);
+        }
+    }
+
     /// <summary>
     /// Lowers <see cref="MaxDepth"/> and drops every FD deeper than it, in place (to stay within a memory
     /// budget: a copy would need the memory that is short).
