@@ -19,7 +19,8 @@ internal static class DiscoveryTextWriter
     }
 
     /// <summary>Writes the report as it goes: a wide table's FDs can run to hundreds of megabytes of text.</summary>
-    public static void Write(IReadOnlyList<DiscoveredTable> tables, TextWriter output, TextLayout? layout = null)
+    /// <param name="flushAt">Characters held before they are passed on.</param>
+    public static void Write(IReadOnlyList<DiscoveredTable> tables, TextWriter output, TextLayout? layout = null, int flushAt = FlushChars)
     {
         var (width, color) = layout ?? TextLayout.Plain;
         var sb = new StringBuilder();
@@ -46,14 +47,14 @@ internal static class DiscoveryTextWriter
                     if (g3 > 0) rhsNames.Append($" (g3 {g3:0.####})");
                 }
                 TextWrap.Wrap(sb, $"{lhs} -> {rhsNames}", Item, width);
-                if (sb.Length >= FlushAt) Flush(sb, output);
+                if (sb.Length >= flushAt) Flush(sb, output);
             }
             sb.AppendLine($"  {Ansi.Bold($"unique column combinations ({r.UniqueColumnCombinations.Count:N0}):", color)}");
             var keys = r.KeyCandidates.ToHashSet();
             foreach (var u in r.UniqueColumnCombinations)
             {
                 TextWrap.Wrap(sb, $"({u.Format(names)}){(keys.Contains(u) ? "" : " — holds a NULL, so not a key")}", Item, width);
-                if (sb.Length >= FlushAt) Flush(sb, output);
+                if (sb.Length >= flushAt) Flush(sb, output);
             }
             if (r.Mvds.Count > 0)
             {
@@ -61,7 +62,7 @@ internal static class DiscoveryTextWriter
                 foreach (var m in r.Mvds)
                 {
                     TextWrap.Wrap(sb, m.Format(names), Item, width);
-                    if (sb.Length >= FlushAt) Flush(sb, output);
+                    if (sb.Length >= flushAt) Flush(sb, output);
                 }
             }
             if (r.Jds.Count > 0)
@@ -70,7 +71,7 @@ internal static class DiscoveryTextWriter
                 foreach (var j in r.Jds)
                 {
                     TextWrap.Wrap(sb, j.Format(names), Item, width);
-                    if (sb.Length >= FlushAt) Flush(sb, output);
+                    if (sb.Length >= flushAt) Flush(sb, output);
                 }
             }
             foreach (var limit in notes.Concat(r.Limits)) TextWrap.Wrap(sb, "limit: " + limit, "  ", width);
@@ -80,7 +81,7 @@ internal static class DiscoveryTextWriter
         output.Flush();
     }
 
-    private const int FlushAt = 1 << 16;
+    public const int FlushChars = 1 << 16;
 
     private static void Flush(StringBuilder sb, TextWriter output)
     {
