@@ -87,13 +87,98 @@ public static class DependencyDiscovery
         return System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(x);
     }
 
+    /// <summary>An engine bit set as table columns, in <paramref name="target"/>.</summary>
+    private static void ToColumns<T>(T bits, int[] columnOf, ulong[] target) where T : struct, IBits<T>, IEquatable<T>
+    {
+        Array.Clear(target);
+        for (int b = bits.First(); b >= 0; b = bits.Next(b))
+        {
+            int c = columnOf[b];
+            target[c >> 6] |= 1UL << (c & 63);
+        }
+    }
+
+    /// <summary>A sorted list of FDs as a compact list (consecutive FDs with one left side form a group).</summary>
+    private static DiscoveredFdList Grouped(List<DiscoveredFd> fds, int words)
+    {
+        var list = new DiscoveredFdList(words);
+        var lhsWords = new ulong[words];
+        for (int i = 0; i < fds.Count; i++)
+        {
+            if (i == 0 || fds[i].Lhs != fds[i - 1].Lhs)
+            {
+                for (int w = 0; w < words; w++) lhsWords[w] = fds[i].Lhs.Word(w);
+                list.BeginGroup(lhsWords);
+            }
+            list.Add(fds[i].Rhs, fds[i].Error);
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Exact FDs per left side (table columns), sorted as <see cref="SortFds"/> sorts single FDs: left sides by
+    /// size, then at the first column where they differ the one holding it first; right sides ascending.
+    /// </summary>
+    private sealed class FdGroups(int words)
+    {
+        private ulong[] _lhs = new ulong[words * 16];
+        private ulong[] _rhs = new ulong[words * 16];
+        private int[] _size = new int[16];
+        private int _count;
+
+        public void Add(ulong[] lhs, ulong[] rhs)
+        {
+            if (_count == _size.Length)
+            {
+                Array.Resize(ref _size, _count * 2);
+                Array.Resize(ref _lhs, _count * 2 * words);
+                Array.Resize(ref _rhs, _count * 2 * words);
+            }
+            lhs.CopyTo(_lhs, _count * words);
+            rhs.CopyTo(_rhs, _count * words);
+            int size = 0;
+            foreach (var w in lhs) size += System.Numerics.BitOperations.PopCount(w);
+            _size[_count++] = size;
+        }
+
+        private int Compare(int x, int y)
+        {
+            int c = _size[x].CompareTo(_size[y]);
+            if (c != 0) return c;
+            for (int w = 0; w < words; w++)
+            {
+                ulong a = _lhs[x * words + w], diff = a ^ _lhs[y * words + w];
+                if (diff != 0) return (a & diff & (~diff + 1)) != 0 ? -1 : 1;
+            }
+            return 0;
+        }
+
+        public DiscoveredFdList Sorted()
+        {
+            var order = new int[_count];
+            for (int i = 0; i < _count; i++) order[i] = i;
+            Array.Sort(order, Compare);
+            var list = new DiscoveredFdList(words);
+            foreach (int g in order)
+            {
+                list.BeginGroup(_lhs.AsSpan(g * words, words));
+                for (int w = 0; w < words; w++)
+                    for (ulong bits = _rhs[g * words + w]; bits != 0; bits &= bits - 1)
+                        list.Add(w * 64 + System.Numerics.BitOperations.TrailingZeroCount(bits));
+            }
+            return list;
+        }
+    }
+
     private static DiscoveryResult Run<T>(TableData data, EncodedRelation rel, DiscoveryOptions options, RunControl control)
         where T : struct, IBits<T>, IEquatable<T>
     {
         int m = rel.ColumnCount;
         int maxLhs = Math.Min(options.MaxLhs ?? m, m);
         bool approximate = options.MaxError > 0;
-        var fds = new List<DiscoveredFd>();
+        var fds = new List<DiscoveredFd>(); // approximate FDs
+        DiscoveredFdList? exact = null;
+        int words = (rel.ColumnOf.Length == 0 ? 0 : rel.ColumnOf.Max() >> 6) + 1;
         var uccs = new List<AttributeSet>();
         var knownKeys = new List<ulong>(); // keys and exact FDs as engine positions, for the MVD search (tables under 64 columns)
         var knownFds = new List<(ulong, int)>();
@@ -109,25 +194,27 @@ public static class DependencyDiscovery
             var search = new HybridFdSearch<T>(rel, universe, maxLhs, options.Threads, control);
             search.Run(options.Strategy);
             int complete = search.CompleteLevel;
-            var found = new List<(int Node, T Lhs, T Rhs)>();
-            search.Tree.CollectAll(found, complete);
-            foreach (var (_, lhs, rhs) in found)
+            // FDs gathered per left side in table columns, sorted as groups: no object per FD.
+            var groups = new FdGroups(words);
+            var lhsWords = new ulong[words];
+            var rhsWords = new ulong[words];
+            search.Tree.ForEach(complete, (lhs, rhs) =>
             {
-                var lhsSet = Bits.ToAttributeSet(lhs, rel.ColumnOf);
-                for (int a = rhs.First(); a >= 0; a = rhs.Next(a))
+                if (rhs.Contains(m))
                 {
-                    if (a == m)
-                    {
-                        uccs.Add(lhsSet);
-                        if (m < 64) knownKeys.Add(lhs.Word(0));
-                    }
-                    else
-                    {
-                        fds.Add(new DiscoveredFd(lhsSet, rel.ColumnOf[a]));
-                        if (m < 64) knownFds.Add((lhs.Word(0), a));
-                    }
+                    var lhsSet = Bits.ToAttributeSet(lhs, rel.ColumnOf);
+                    uccs.Add(lhsSet);
+                    if (m < 64) knownKeys.Add(lhs.Word(0));
+                    rhs = rhs.Without(m);
                 }
-            }
+                if (rhs.IsEmpty) return;
+                if (m < 64)
+                    for (int a = rhs.First(); a >= 0; a = rhs.Next(a)) knownFds.Add((lhs.Word(0), a));
+                ToColumns(lhs, rel.ColumnOf, lhsWords);
+                ToColumns(rhs, rel.ColumnOf, rhsWords);
+                groups.Add(lhsWords, rhsWords);
+            });
+            if (options.Fds && !approximate) exact = groups.Sorted();
             if (complete != int.MaxValue)
             {
                 completeUpTo = Math.Max(complete, -1);
@@ -168,6 +255,7 @@ public static class DependencyDiscovery
         }
 
         SortFds(fds);
+        var fdList = exact ?? Grouped(fds, words);
         uccs.Sort();
 
         // SQL rules a NULL out of a key: keep the combinations whose columns hold no NULL.
@@ -205,7 +293,7 @@ public static class DependencyDiscovery
             Columns = AttributeSet.Of(rel.ColumnOf),
             Nulls = options.Nulls,
             MaxError = options.MaxError,
-            Fds = fds,
+            Fds = fdList,
             UniqueColumnCombinations = uccs,
             KeyCandidates = keyCandidates,
             Mvds = mvds,

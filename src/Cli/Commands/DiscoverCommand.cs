@@ -66,7 +66,10 @@ internal sealed class DiscoverCommand : ICommand
         if (settings.Format == "json")
             ReportDestination.WriteJson(w => DiscoveryJsonWriter.WriteTo(w, results, context.CurrentDirectory), args, context);
         else
-            ReportDestination.Write(DiscoveryTextWriter.Write(results, ReportDestination.Layout(args, context)), args, context);
+        {
+            var layout = ReportDestination.Layout(args, context);
+            ReportDestination.WriteText(w => DiscoveryTextWriter.Write(results, w, layout), args, context);
+        }
         return ExitStatus.Clean;
     }
 

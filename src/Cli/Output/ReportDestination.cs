@@ -34,6 +34,27 @@ internal static class ReportDestination
         }
     }
 
+    /// <summary>Streams a text report to the destination, for reports too large to hold as one string.</summary>
+    public static void WriteText(Action<TextWriter> write, ParsedArguments args, CliContext context)
+    {
+        if (args.Get("output") is { } path)
+        {
+            try
+            {
+                AtomicFile.Write(Path.GetFullPath(path, context.CurrentDirectory), file =>
+                {
+                    using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                    write(writer);
+                });
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write '{path}': {e.Message}");
+            }
+        }
+        else write(context.Stdout);
+    }
+
     /// <summary>Writes a report in one of the <see cref="ReportFormats"/> to the destination.</summary>
     public static void Write<TReport>(IReportWriter<TReport> writer, TReport report, ParsedArguments args, CliContext context)
     {

@@ -35,7 +35,8 @@ internal sealed record DiscoveryTable(
     [property: Description("Join dependencies, each a list of components (column lists).")] List<List<List<string>>> Jds,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("What bounded the search, in words; absent when nothing did.")] List<string>? Limits)
 {
-    public static DiscoveryTable Of(DiscoveredTable discovered, string currentDirectory)
+    /// <param name="fds">False: the FDs are left out (the writer streams them; a wide table can have millions).</param>
+    public static DiscoveryTable Of(DiscoveredTable discovered, string currentDirectory, bool fds = true)
     {
         var (table, r, notes) = discovered;
         var names = table.ColumnNames;
@@ -48,7 +49,7 @@ internal sealed record DiscoveryTable(
             r.Nulls == NullSemantics.Equal ? "equal" : "distinct",
             r.MaxError,
             CsvFileLine.Of(table, currentDirectory),
-            r.Fds.Select(fd => new DiscoveredFunctionalDependency([.. fd.Lhs.Names(names)], names[fd.Rhs], fd.Error)).ToList(),
+            fds ? r.Fds.Select(fd => new DiscoveredFunctionalDependency([.. fd.Lhs.Names(names)], names[fd.Rhs], fd.Error)).ToList() : [],
             r.UniqueColumnCombinations.Select(u => u.Names(names).ToList()).ToList(),
             r.KeyCandidates.Select(k => k.Names(names).ToList()).ToList(),
             r.Mvds.Select(m => new DiscoveredMultivaluedDependency([.. m.Lhs.Names(names)], [.. m.Rhs.Names(names)])).ToList(),

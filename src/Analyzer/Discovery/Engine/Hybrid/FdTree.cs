@@ -156,9 +156,11 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     /// <summary>The union of Fds over the node's subtree.</summary>
     private ref T RhsOf(int node) => ref node == Root ? ref _rootRhs : ref EntryAt(_nodes[_nodes[node].Parent], _nodes[node].Attr).Rhs;
 
-    private int ChildOrCreate(int node, int attribute)
+    /// <summary>The pool index of the node's entry for the child on <paramref name="attribute"/>, made if missing.</summary>
+    private int EntryOrCreate(int node, int attribute)
     {
-        if (_nodes[node].Children.Contains(attribute)) return ChildAt(_nodes[node], attribute);
+        ref var parent = ref _nodes[node];
+        if (parent.Children.Contains(attribute)) return parent.ChildStart + parent.Children.CountBelow(attribute);
         int created = NewNode(attribute, node, _nodes[node].Depth + 1);
         ref var n = ref _nodes[node];
         int count = n.Children.Count;
@@ -179,7 +181,7 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         Array.Copy(_pool, n.ChildStart + rank, _pool, n.ChildStart + rank + 1, count - rank);
         _pool[n.ChildStart + rank] = new Child { Rhs = T.Empty, Node = created };
         n.Children = n.Children.With(attribute);
-        return created;
+        return n.ChildStart + rank;
     }
 
     /// <summary>Unlinks an emptied node from its parent and recycles it (it has no FDs and no children left).</summary>
@@ -214,8 +216,11 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
         _rootRhs |= rhs;
         for (int a = lhs.First(); a >= 0; a = lhs.Next(a))
         {
-            node = ChildOrCreate(node, a);
-            RhsOf(node) |= rhs;
+            // The entry is in hand here: no second rank through the parent to reach the child's union.
+            int at = EntryOrCreate(node, a); // first: it may grow the pool
+            ref var entry = ref _pool[at];
+            entry.Rhs |= rhs;
+            node = entry.Node;
         }
         ref var n = ref _nodes[node];
         var added = rhs.AndNot(n.Fds);
@@ -425,6 +430,27 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
             var p = path.With(a);
             if (!_nodes[c].Fds.IsEmpty) output.Add((c, p, _nodes[c].Fds));
             CollectAll(c, p, maxDepth, output);
+        }
+    }
+
+    /// <summary>Calls <paramref name="action"/> with each left-hand side up to the given depth and its right sides, depth first.</summary>
+    public void ForEach(int maxDepth, Action<T, T> action)
+    {
+        if (maxDepth < 0) return;
+        if (!_nodes[Root].Fds.IsEmpty) action(T.Empty, _nodes[Root].Fds);
+        ForEach(Root, T.Empty, maxDepth, action);
+    }
+
+    private void ForEach(int node, T path, int maxDepth, Action<T, T> action)
+    {
+        var children = _nodes[node].Children;
+        for (int a = children.First(); a >= 0; a = children.Next(a))
+        {
+            int c = ChildAt(_nodes[node], a);
+            if (_nodes[c].Depth > maxDepth) continue;
+            var p = path.With(a);
+            if (!_nodes[c].Fds.IsEmpty) action(p, _nodes[c].Fds);
+            ForEach(c, p, maxDepth, action);
         }
     }
 

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using SchemaNorm.Analyzer.Data;
+using SchemaNorm.Analyzer.Discovery;
+using SchemaNorm.Analyzer.Model;
+using SchemaNorm.Cli.Output;
+using SchemaNorm.Cli.Output.Json;
+
+namespace SchemaNorm.Cli.Tests;
+
+/// <summary>
+/// The discover reports are handed to their destination in bounded pieces as they are written, however
+/// many FDs there are: a wide table's list can run to gigabytes of JSON.
+/// </summary>
+public class DiscoveryReportStreamingTests
+{
+    /// <summary>A small table with thousands of minimal FDs: 14 columns of values 0..2 over 14 rows.</summary>
+    private static DiscoveredTable ManyFds()
+    {
+        var t = new Table(new QualifiedName(null, "R"), new SourceLocation("r.csv", 1, 1));
+        for (int c = 0; c < 14; c++) t.Columns.Add(new Column("c" + c, new SqlType("int"), new SourceLocation("r.csv", 1, 1)));
+        var random = new Random(7);
+        var b = new TableDataBuilder(t.ColumnNames);
+        for (int r = 0; r < 14; r++)
+            b.AddRow(Enumerable.Range(0, 14).Select(_ => (string?)random.Next(3).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        t.Data = b.Build();
+        return new DiscoveredTable(t, DependencyDiscovery.Discover(t.Data), []);
+    }
+
+    /// <summary>Records the size of each piece written to it.</summary>
+    private sealed class PieceStream : MemoryStream
+    {
+        public List<int> Pieces { get; } = [];
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Pieces.Add(count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Pieces.Add(buffer.Length);
+            base.Write(buffer);
+        }
+    }
+
+    private sealed class PieceWriter : StringWriter
+    {
+        public List<int> Pieces { get; } = [];
+
+        public override void Write(char value)
+        {
+            Pieces.Add(1);
+            base.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            Pieces.Add(value?.Length ?? 0);
+            base.Write(value);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            Pieces.Add(count);
+            base.Write(buffer, index, count);
+        }
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            Pieces.Add(buffer.Length);
+            base.Write(buffer);
+        }
+    }
+
+    [Fact]
+    public void Json_report_reaches_the_stream_in_bounded_pieces()
+    {
+        var table = ManyFds();
+        Assert.True(table.Result.Fds.Count > 2000, $"{table.Result.Fds.Count} FDs");
+        var stream = new PieceStream();
+        JsonOutput.WriteTo(stream, w => DiscoveryJsonWriter.WriteTo(w, [table], "/"));
+        Assert.True(stream.Length > 4 * DiscoveryJsonWriter.FlushBytes, $"{stream.Length} bytes");
+        // One FD's JSON is far below the margin: nothing larger than the flush size and one FD is held.
+        Assert.All(stream.Pieces, p => Assert.True(p < DiscoveryJsonWriter.FlushBytes + 4096, $"a piece of {p} bytes"));
+
+        // The same document the serializer writes from the record types (which the report schema describes).
+        var serialized = JsonOutput.Write(w => JsonSerializer.Serialize(w, DiscoveryDocument.Of([table], "/"), ReportJsonContext.Default.DiscoveryDocument));
+        Assert.Equal(serialized, Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
+    public void Text_report_reaches_the_writer_in_bounded_pieces()
+    {
+        var table = ManyFds();
+        var writer = new PieceWriter();
+        DiscoveryTextWriter.Write([table], writer, flushAt: 4096);
+        var text = writer.ToString();
+        Assert.True(text.Length > 4 * 4096, $"{text.Length} characters");
+        // Nothing larger than the flush size and one left side's line is held.
+        Assert.All(writer.Pieces, p => Assert.True(p < 4096 + 1024, $"a piece of {p} characters"));
+        Assert.Equal(DiscoveryTextWriter.Write([table]), text);
+    }
+}
