@@ -460,4 +460,23 @@ public class DesignDependenciesTests
         Assert.Equal(AttributeSet.Of(6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3)).Rhs);
         Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(4) && c.Fd.Rhs == 3 && c.Reason.Contains("table's own columns"));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Two_quantities_one_to_one_in_the_entitys_own_table_are_no_table(bool declaredKey)
+    {
+        // A product table itself: ReorderPoint is three quarters of SafetyStockLevel for every product. The
+        // product's key (declared, or unique in the rows) determines both; no other identifier does.
+        var b = new TableDataBuilder(["ProductID", "ProductName", "SafetyStockLevel", "ReorderPoint", "Color"]);
+        var rng = new Random(61);
+        for (int product = 0; product < 200; product++)
+        {
+            int level = 4 * rng.Next(1, 6);
+            b.AddRow("" + product, "Product " + product, "" + level, "" + level * 3 / 4, "C" + rng.Next(4));
+        }
+        var selection = Select(b.Build(), declaredKey ? new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] } : new SchemaHints());
+        Assert.DoesNotContain(selection.Selected, s => s.Lhs == AttributeSet.Of(2) || s.Lhs == AttributeSet.Of(3));
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(3) && c.Reason.Contains("one to one"));
+    }
 }
