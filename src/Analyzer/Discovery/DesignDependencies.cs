@@ -158,6 +158,7 @@ public static class DesignDependencies
         var returned = BackToTheirOwner(selected, data.ColumnNames, hints.Columns, closureSet, hints.DeclaredKeys);
         // A column returned to its owner can be the neighbour a leftover waited for (MakeFlag, then FinishedGoodsFlag).
         PlaceLeftovers(selected, data, hints, closureSet, except: returned);
+        StampsToTheirNamesake(selected, data.ColumnNames, hints.Columns, closureSet);
 
         foreach (var (fd, score) in plausible)
         {
@@ -465,15 +466,67 @@ public static class DesignDependencies
         }
     }
 
-    /// <summary>The determinant among <paramref name="homes"/> whose identifier's stem starts the name, the longest stem first; -1 when none.</summary>
+    /// <summary>The determinant among <paramref name="homes"/> whose identifier's stem names the stamp (<see cref="StampNaming"/>), the longest stem first; -1 when none.</summary>
     private static int NamedHome(string name, List<int> homes, List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns)
     {
         int best = -1, bestLength = 0;
         foreach (var j in homes)
-            foreach (var stem in OwnStems(selected[j].Lhs, names, columns))
-                if (stem.Length > bestLength && KeyLikeness.StartsWithStem(name, stem))
-                    (best, bestLength) = (j, stem.Length);
+            if (StampNaming(name, selected[j].Lhs, names, columns) is var length && length > bestLength)
+                (best, bestLength) = (j, length);
         return best;
+    }
+
+    /// <summary>
+    /// How closely a stamp's name names a determinant: the length of the longest stem of the determinant's
+    /// identifiers that starts the name (ProductModifiedDate with ProductID) or, five letters or more, ends the
+    /// entity it is named for (SalesPersonTerritoryModifiedDate with TerritoryID; StateProvinceCountryRegionCodeModifiedDate,
+    /// named for a reference CountryRegionCode under its role, with CountryRegionCode); 0 when none does.
+    /// </summary>
+    private static int StampNaming(string name, AttributeSet lhs, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns)
+    {
+        if (StampOwner(name) is not { Length: > 0 } owner) return 0;
+        var ownerStem = KeyLikeness.Role(owner, null) == ColumnRole.Identifier ? KeyLikeness.Stem(owner) : null;
+        // An entity with an identifier of its own in the table (SizeUnitMeasureCode) is that row, not another
+        // reference to the same kind of entity (UnitMeasureCode).
+        bool ownIdentifier = names.Any(n => StampOwner(n) is null && KeyLikeness.Role(n, null) == ColumnRole.Identifier
+            && (n.Equals(owner, StringComparison.OrdinalIgnoreCase) || string.Equals(KeyLikeness.Stem(n), owner, StringComparison.OrdinalIgnoreCase)));
+        int best = 0;
+        foreach (var stem in OwnStems(lhs, names, columns))
+        {
+            bool starts = KeyLikeness.StartsWithStem(name, stem);
+            bool ends = stem.Length > 4 && !ownIdentifier && (owner.EndsWith(stem, StringComparison.OrdinalIgnoreCase)
+                                                             || ownerStem?.EndsWith(stem, StringComparison.OrdinalIgnoreCase) == true);
+            if ((starts || ends) && stem.Length > best) best = stem.Length;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A parent's stamp placed with one determinant goes to another that determines it in the rows and whose
+    /// identifier names it more closely (<see cref="StampNaming"/>): a stamp constant in the sample
+    /// (SalesPersonTerritoryModifiedDate) may have joined TerritoryID's columns by its first word, but
+    /// SalesPersonTerritoryID is its row. Only a one-column determinant takes it: a joined parent is referenced
+    /// by its identifier alone, and a pair such as (ProductSubcategoryID, Status) is the sample's, not a row's.
+    /// </summary>
+    private static void StampsToTheirNamesake(
+        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet exact)
+    {
+        if (selected.Count < 2) return;
+        var closures = selected.Select(s => exact.Closure(s.Lhs)).ToList();
+        for (int j = 0; j < selected.Count; j++)
+            foreach (var a in selected[j].Rhs)
+            {
+                if (StampOwner(names[a]) is not { Length: > 0 }) continue;
+                int to = j, best = StampNaming(names[a], selected[j].Lhs, names, columns);
+                for (int k = 0; k < selected.Count; k++)
+                    if (k != j && selected[k].Lhs.Count == 1 && closures[k].Contains(a) && !selected[k].Lhs.Contains(a)
+                        && StampNaming(names[a], selected[k].Lhs, names, columns) is var length && length > best)
+                        (to, best) = (k, length);
+                if (to == j) continue;
+                selected[j] = selected[j] with { Rhs = selected[j].Rhs.Without(a) };
+                selected[to] = selected[to] with { Rhs = selected[to].Rhs.With(a) };
+            }
+        selected.RemoveAll(s => s.Rhs.IsEmpty);
     }
 
     /// <summary>The stems of the identifiers in a determinant (Customer of CustomerID, c of c_custkey).</summary>

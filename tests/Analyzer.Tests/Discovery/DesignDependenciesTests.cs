@@ -479,4 +479,41 @@ public class DesignDependenciesTests
         Assert.DoesNotContain(selection.Selected, s => s.Lhs == AttributeSet.Of(2) || s.Lhs == AttributeSet.Of(3));
         Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(3) && c.Reason.Contains("one to one"));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_stamp_goes_to_the_determinant_whose_identifier_names_it_most_closely(bool constant)
+    {
+        // Two territories per row: the history's own (TerritoryID) and the salesperson's (SalesPersonTerritoryID).
+        // In these rows both determine the salesperson territory's stamp (or it is the same in every row), but
+        // it names SalesPersonTerritory.
+        var b = new TableDataBuilder(["HistoryID", "TerritoryID", "TerritoryName", "SalesPersonTerritoryID", "SalesPersonTerritoryName", "SalesPersonTerritoryModifiedDate"]);
+        var rng = new Random(67);
+        for (int row = 0; row < 200; row++)
+        {
+            int territory = rng.Next(10), other = 2 * rng.Next(5) + territory % 2;
+            b.AddRow("H" + row, "" + territory, "Territory " + territory, "" + other, "Territory " + other, constant ? "2019-04-30" : "2024-01-0" + (territory % 2 + 1));
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)], ForeignKeys = [AttributeSet.Of(1), AttributeSet.Of(3)] });
+        Assert.Equal(AttributeSet.Of(4, 5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3)).Rhs);
+        Assert.Equal(AttributeSet.Of(2), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1)).Rhs);
+    }
+
+    [Fact]
+    public void A_constant_stamp_named_for_a_reference_under_its_role_goes_with_the_reference()
+    {
+        // A state's country, joined under the state's name: StateCountryCodeName, StateCountryCodeModifiedDate.
+        // The stamp is the same in every row, so every column determines it; its name says whose it is.
+        var b = new TableDataBuilder(["StateID", "StateName", "CountryCode", "StateCountryCodeName", "StateCountryCodeModifiedDate", "RegionID", "RegionName"]);
+        var rng = new Random(71);
+        for (int state = 0; state < 150; state++)
+        {
+            int country = rng.Next(8), region = rng.Next(5);
+            b.AddRow("" + state, "State " + state, "C" + country, "Country " + country, "2019-04-30", "" + region, "Region " + region);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(3, 4), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
+        Assert.Equal(AttributeSet.Of(6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(5)).Rhs);
+    }
 }

@@ -67,10 +67,10 @@ public class RecoveryFloorTests
         ["adventureworks_Sales_SalesPerson"] = (4, 4, 4),
         ["adventureworks_Sales_SalesPersonQuotaHistory"] = (2, 2, 2),
         ["adventureworks_Sales_SalesTaxRate"] = (5, 5, 5),
-        ["adventureworks_Sales_SalesTerritoryHistory"] = (6, 5, 3),
+        ["adventureworks_Sales_SalesTerritoryHistory"] = (7, 6, 4),
         ["adventureworks_Sales_ShoppingCartItem"] = (0, 0, 0),
         ["adventureworks_Sales_SpecialOfferProduct"] = (8, 8, 8),
-        ["adventureworks_Person_StateProvince"] = (3, 3, 3),
+        ["adventureworks_Person_StateProvince"] = (4, 4, 4),
         ["adventureworks_Sales_Store"] = (3, 3, 3),
     };
 
