@@ -415,8 +415,10 @@ public static class DesignDependencies
     /// (StateProvinceCountryRegionCodeModifiedDate with StateProvinceCountryRegionCode; the longest stem wins
     /// over StateProvinceID);</item>
     /// <item>any other column: it sits among that determinant's columns: the nearest taken columns before and after it (or the
-    /// one before, at the end of the table) belong to it. A table lists an entity's columns together; a
-    /// column between two entities' columns stays where it is.</item>
+    /// one before, at the end of the table) belong to it, or the one before is a row stamp and the one after
+    /// belongs to it (an entity's stamps come last: an order's date constant in the sample, listed after the
+    /// product's ModifiedDate and before the order's ShipDate, is the order's). A table lists an entity's
+    /// columns together; a column between two entities' columns stays where it is.</item>
     /// </list>
     /// Key and computed columns stay, and so do the table's own audit columns, which name no entity.
     /// </summary>
@@ -449,13 +451,27 @@ public static class DesignDependencies
             {
                 int before = Neighbour(a, -1), after = Neighbour(a, +1);
                 int left = before < 0 ? -1 : home[before];
-                bool rightAgrees = after < 0 || home[after] == left;
+                int right = after < 0 ? -1 : home[after];
+                bool rightAgrees = after < 0 || right == left;
                 if (left >= 0 && rightAgrees && homes.Contains(left)) to = left;
+                // A row stamp closes its entity's columns: what follows it opens the next entity's. Not a column
+                // that is NULL in every row (nothing says whose it is) or that is named for another identifier.
+                else if (before >= 0 && IsAudit(data, before) && right >= 0 && !IsAudit(data, after) && homes.Contains(right)
+                         && data.Columns[a].DistinctCount > 0 && !NamedForAnotherIdentifier(a, selected[right].Lhs)) to = right;
             }
             if (to >= 0) moves.Add((a, to));
         }
         foreach (var (a, to) in moves)
             selected[to] = selected[to] with { Rhs = selected[to].Rhs.With(a) };
+
+        bool NamedForAnotherIdentifier(int column, AttributeSet lhs)
+        {
+            for (int c = 0; c < names.Count; c++)
+                if (c != column && !lhs.Contains(c) && KeyLikeness.Role(names[c], hints.Columns is { } cols && c < cols.Count ? cols[c] : null) == ColumnRole.Identifier
+                    && KeyLikeness.Stem(names[c]) is { Length: > 4 } stem && KeyLikeness.StartsWithStem(names[column], stem))
+                    return true;
+            return false;
+        }
 
         // The nearest column on one side that is not itself left over (-1 past the table's edge).
         int Neighbour(int column, int step)

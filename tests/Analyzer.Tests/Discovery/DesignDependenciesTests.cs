@@ -516,4 +516,23 @@ public class DesignDependenciesTests
         Assert.Equal(AttributeSet.Of(3, 4), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
         Assert.Equal(AttributeSet.Of(6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(5)).Rhs);
     }
+
+    [Fact]
+    public void A_constant_column_listed_after_one_entitys_stamps_opens_the_next_entitys_columns()
+    {
+        // Every order of the sample has the same revision and order date: any column determines them. They are
+        // listed after the product's stamp and before the order's ShipDate: the order's, not the line's.
+        var b = new TableDataBuilder(["LineID", "OrderID", "ProductID", "ProductName", "ProductModifiedDate", "Revision", "OrderDate", "ShipDate", "OrderStatus", "OrderModifiedDate"]);
+        var rng = new Random(79);
+        for (int line = 0; line < 240; line++)
+        {
+            int order = rng.Next(30), product = rng.Next(15);
+            b.AddRow("L" + line, "" + order, "" + product, "Product " + product, "2024-02-" + (10 + product), "2", "2024-06-01",
+                "2024-06-" + (10 + order % 15), "S" + order % 4, "2024-07-" + (1 + order % 28));
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        var header = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1));
+        Assert.True(AttributeSet.Of(5, 6, 7, 8, 9).IsSubsetOf(header.Rhs));
+        Assert.Equal(AttributeSet.Of(3, 4), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
+    }
 }
