@@ -535,4 +535,21 @@ public class DesignDependenciesTests
         Assert.True(AttributeSet.Of(5, 6, 7, 8, 9).IsSubsetOf(header.Rhs));
         Assert.Equal(AttributeSet.Of(3, 4), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
     }
+
+    [Fact]
+    public void A_duration_that_tells_another_fact_of_the_same_person_is_no_determinant()
+    {
+        // Quotas of salespeople: each person's SickLeaveHours happens to tell the person's quota in these rows.
+        // Both are the person's; hours measure, they identify nothing.
+        var b = new TableDataBuilder(["QuotaID", "PersonID", "Quota", "PersonName", "SickLeaveHours"]);
+        var rng = new Random(83);
+        for (int row = 0; row < 200; row++)
+        {
+            int person = rng.Next(18), hours = person % 6;
+            b.AddRow("Q" + row, "" + person, "" + (hours % 3 + 2) * 100000, "Person " + person, "" + (20 + hours));
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.DoesNotContain(selection.Selected, s => s.Lhs.Contains(4));
+        Assert.Equal(AttributeSet.Of(2, 3, 4), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1)).Rhs);
+    }
 }

@@ -65,7 +65,7 @@ public class RecoveryFloorTests
         ["adventureworks_Purchasing_PurchaseOrderDetail"] = (12, 11, 10),
         ["adventureworks_Purchasing_PurchaseOrderHeader"] = (5, 5, 5),
         ["adventureworks_Sales_SalesPerson"] = (4, 4, 4),
-        ["adventureworks_Sales_SalesPersonQuotaHistory"] = (4, 4, 2),
+        ["adventureworks_Sales_SalesPersonQuotaHistory"] = (5, 5, 5),
         ["adventureworks_Sales_SalesTaxRate"] = (5, 5, 5),
         ["adventureworks_Sales_SalesTerritoryHistory"] = (7, 6, 4),
         ["adventureworks_Sales_ShoppingCartItem"] = (0, 0, 0),
