@@ -197,6 +197,26 @@ public class DesignChoiceTests
     }
 
     [Fact]
+    public void A_data_fd_onto_columns_named_for_the_identifiers_stem_is_split_on_with_one_repeated_value()
+    {
+        // Ten territories: five in one country, each other country with one. CountryName and
+        // CountryModifiedDate carry CountryCode's stem; Label, with the same values, does not.
+        var t = Table("Territory", "TerritoryID", "CountryCode", "CountryName", "CountryModifiedDate", "Label");
+        t.PrimaryKey = new KeyConstraint("PK_Territory", true, ["TerritoryID"], new SourceLocation("t.sql", 3, 1));
+        var rows = Enumerable.Range(0, 10).Select(i => new string?[]
+        {
+            i.ToString(System.Globalization.CultureInfo.InvariantCulture), i < 5 ? "US" : "C" + i, i < 5 ? "United States" : "Country " + i,
+            "2019-04-30", i < 5 ? "United States" : "Country " + i,
+        }).ToArray();
+        WithRows(t, rows);
+        var named = Normalizer.Propose(t, [Key(t), DataFd(t, "CountryCode", "CountryName"), DataFd(t, "CountryCode", "CountryModifiedDate")]);
+        Assert.Equal("CountryCode", Assert.Single(named.Steps).Lhs.Format(named.ColumnNames));
+        var unnamed = Normalizer.Propose(t, [Key(t), DataFd(t, "CountryCode", "Label")]);
+        Assert.Equal(DecompositionMethod.None, unnamed.Method);
+        Assert.Contains(unnamed.SetAside, a => a.Reason.Contains("only one left-side value repeats"));
+    }
+
+    [Fact]
     public void A_data_fd_with_well_supported_repeats_is_split_on_and_the_rows_confirm_it()
     {
         var t = Table("People", "PersonID", "DeptCode", "DeptName");

@@ -158,6 +158,7 @@ public static class DesignDependencies
         var returned = BackToTheirOwner(selected, data.ColumnNames, hints.Columns, closureSet, hints.DeclaredKeys);
         // A column returned to its owner can be the neighbour a leftover waited for (MakeFlag, then FinishedGoodsFlag).
         PlaceLeftovers(selected, data, hints, closureSet, except: returned);
+        StampsToTheirNamesake(selected, data.ColumnNames, hints.Columns, closureSet);
 
         foreach (var (fd, score) in plausible)
         {
@@ -414,8 +415,10 @@ public static class DesignDependencies
     /// (StateProvinceCountryRegionCodeModifiedDate with StateProvinceCountryRegionCode; the longest stem wins
     /// over StateProvinceID);</item>
     /// <item>any other column: it sits among that determinant's columns: the nearest taken columns before and after it (or the
-    /// one before, at the end of the table) belong to it. A table lists an entity's columns together; a
-    /// column between two entities' columns stays where it is.</item>
+    /// one before, at the end of the table) belong to it, or the one before is a row stamp and the one after
+    /// belongs to it (an entity's stamps come last: an order's date constant in the sample, listed after the
+    /// product's ModifiedDate and before the order's ShipDate, is the order's). A table lists an entity's
+    /// columns together; a column between two entities' columns stays where it is.</item>
     /// </list>
     /// Key and computed columns stay, and so do the table's own audit columns, which name no entity.
     /// </summary>
@@ -448,13 +451,27 @@ public static class DesignDependencies
             {
                 int before = Neighbour(a, -1), after = Neighbour(a, +1);
                 int left = before < 0 ? -1 : home[before];
-                bool rightAgrees = after < 0 || home[after] == left;
+                int right = after < 0 ? -1 : home[after];
+                bool rightAgrees = after < 0 || right == left;
                 if (left >= 0 && rightAgrees && homes.Contains(left)) to = left;
+                // A row stamp closes its entity's columns: what follows it opens the next entity's. Not a column
+                // that is NULL in every row (nothing says whose it is) or that is named for another identifier.
+                else if (before >= 0 && IsAudit(data, before) && right >= 0 && !IsAudit(data, after) && homes.Contains(right)
+                         && data.Columns[a].DistinctCount > 0 && !NamedForAnotherIdentifier(a, selected[right].Lhs)) to = right;
             }
             if (to >= 0) moves.Add((a, to));
         }
         foreach (var (a, to) in moves)
             selected[to] = selected[to] with { Rhs = selected[to].Rhs.With(a) };
+
+        bool NamedForAnotherIdentifier(int column, AttributeSet lhs)
+        {
+            for (int c = 0; c < names.Count; c++)
+                if (c != column && !lhs.Contains(c) && KeyLikeness.Role(names[c], hints.Columns is { } cols && c < cols.Count ? cols[c] : null) == ColumnRole.Identifier
+                    && KeyLikeness.Stem(names[c]) is { Length: > 4 } stem && KeyLikeness.StartsWithStem(names[column], stem))
+                    return true;
+            return false;
+        }
 
         // The nearest column on one side that is not itself left over (-1 past the table's edge).
         int Neighbour(int column, int step)
@@ -465,15 +482,67 @@ public static class DesignDependencies
         }
     }
 
-    /// <summary>The determinant among <paramref name="homes"/> whose identifier's stem starts the name, the longest stem first; -1 when none.</summary>
+    /// <summary>The determinant among <paramref name="homes"/> whose identifier's stem names the stamp (<see cref="StampNaming"/>), the longest stem first; -1 when none.</summary>
     private static int NamedHome(string name, List<int> homes, List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns)
     {
         int best = -1, bestLength = 0;
         foreach (var j in homes)
-            foreach (var stem in OwnStems(selected[j].Lhs, names, columns))
-                if (stem.Length > bestLength && KeyLikeness.StartsWithStem(name, stem))
-                    (best, bestLength) = (j, stem.Length);
+            if (StampNaming(name, selected[j].Lhs, names, columns) is var length && length > bestLength)
+                (best, bestLength) = (j, length);
         return best;
+    }
+
+    /// <summary>
+    /// How closely a stamp's name names a determinant: the length of the longest stem of the determinant's
+    /// identifiers that starts the name (ProductModifiedDate with ProductID) or, five letters or more, ends the
+    /// entity it is named for (SalesPersonTerritoryModifiedDate with TerritoryID; StateProvinceCountryRegionCodeModifiedDate,
+    /// named for a reference CountryRegionCode under its role, with CountryRegionCode); 0 when none does.
+    /// </summary>
+    private static int StampNaming(string name, AttributeSet lhs, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns)
+    {
+        if (StampOwner(name) is not { Length: > 0 } owner) return 0;
+        var ownerStem = KeyLikeness.Role(owner, null) == ColumnRole.Identifier ? KeyLikeness.Stem(owner) : null;
+        // An entity with an identifier of its own in the table (SizeUnitMeasureCode) is that row, not another
+        // reference to the same kind of entity (UnitMeasureCode).
+        bool ownIdentifier = names.Any(n => StampOwner(n) is null && KeyLikeness.Role(n, null) == ColumnRole.Identifier
+            && (n.Equals(owner, StringComparison.OrdinalIgnoreCase) || string.Equals(KeyLikeness.Stem(n), owner, StringComparison.OrdinalIgnoreCase)));
+        int best = 0;
+        foreach (var stem in OwnStems(lhs, names, columns))
+        {
+            bool starts = KeyLikeness.StartsWithStem(name, stem);
+            bool ends = stem.Length > 4 && !ownIdentifier && (owner.EndsWith(stem, StringComparison.OrdinalIgnoreCase)
+                                                             || ownerStem?.EndsWith(stem, StringComparison.OrdinalIgnoreCase) == true);
+            if ((starts || ends) && stem.Length > best) best = stem.Length;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A parent's stamp placed with one determinant goes to another that determines it in the rows and whose
+    /// identifier names it more closely (<see cref="StampNaming"/>): a stamp constant in the sample
+    /// (SalesPersonTerritoryModifiedDate) may have joined TerritoryID's columns by its first word, but
+    /// SalesPersonTerritoryID is its row. Only a one-column determinant takes it: a joined parent is referenced
+    /// by its identifier alone, and a pair such as (ProductSubcategoryID, Status) is the sample's, not a row's.
+    /// </summary>
+    private static void StampsToTheirNamesake(
+        List<DesignFd> selected, IReadOnlyList<string> names, IReadOnlyList<Model.Column>? columns, FunctionalDependencySet exact)
+    {
+        if (selected.Count < 2) return;
+        var closures = selected.Select(s => exact.Closure(s.Lhs)).ToList();
+        for (int j = 0; j < selected.Count; j++)
+            foreach (var a in selected[j].Rhs)
+            {
+                if (StampOwner(names[a]) is not { Length: > 0 }) continue;
+                int to = j, best = StampNaming(names[a], selected[j].Lhs, names, columns);
+                for (int k = 0; k < selected.Count; k++)
+                    if (k != j && selected[k].Lhs.Count == 1 && closures[k].Contains(a) && !selected[k].Lhs.Contains(a)
+                        && StampNaming(names[a], selected[k].Lhs, names, columns) is var length && length > best)
+                        (to, best) = (k, length);
+                if (to == j) continue;
+                selected[j] = selected[j] with { Rhs = selected[j].Rhs.Without(a) };
+                selected[to] = selected[to] with { Rhs = selected[to].Rhs.With(a) };
+            }
+        selected.RemoveAll(s => s.Rhs.IsEmpty);
     }
 
     /// <summary>The stems of the identifiers in a determinant (Customer of CustomerID, c of c_custkey).</summary>

@@ -57,6 +57,8 @@ public static class KeyLikeness
         "acctbal", "weight", "date", "time", "salary", "rate", "percent", "pct", "sales", "royalty", "royaltyper",
         "advance", "units", "level", "stock", "availqty", "supplycost", "extendedprice", "totalprice", "retailprice",
         "shipdate", "commitdate", "receiptdate", "orderdate", "birthdate", "hiredate", "pubdate",
+        // Durations (VacationHours, DaysToManufacture): how long, not which.
+        "hours", "days",
     };
 
     /// <summary>The role a column's name and declared type give it (<paramref name="column"/> null: a CSV column, known by name only).</summary>

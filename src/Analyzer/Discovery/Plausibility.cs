@@ -124,6 +124,8 @@ public static class Plausibility
             _ when lhsNullsUnnamed => (PlausibilityClass.Candidate, "the left side holds NULLs, and no column of it is named as an identifier"),
             _ when evidence.SupportingGroups >= 2 && !NamedForLhs(data.ColumnNames, fd, hints.Columns) && SameWhereLhsIsSet(groups, fd) =>
                 (PlausibilityClass.Candidate, $"{data.ColumnNames[fd.Rhs]} is the same in every row whose left side is set: it tells only whether the left side is NULL"),
+            _ when OneValueWhereSet(data, fd) =>
+                (PlausibilityClass.Candidate, $"{data.ColumnNames[fd.Rhs]} takes one value wherever it is set: the left side only tells the rows where it is NULL"),
             _ when evidence.SupportingGroups < FewestRepeatedGroups(data.ColumnNames, fd, hints.Columns) =>
                 (PlausibilityClass.Candidate, $"only {evidence.SupportingGroups} left-side value{(evidence.SupportingGroups == 1 ? "" : "s")} repeat: too few rows to tell"),
             _ when chance > MaxAccidentChance => (PlausibilityClass.Candidate, $"could hold by chance in {n} rows (p ≈ {chance:G2})"),
@@ -177,6 +179,29 @@ public static class Plausibility
     {
         if (fd.Lhs.Count == 1 && KeyLikeness.NamedForColumn(names[fd.Rhs], names[fd.Lhs.First()])) return 1;
         return NamedForLhs(names, fd, columns) ? 2 : MinRepeatedGroups;
+    }
+
+    /// <summary>
+    /// Whether the right side has a single value besides NULL, NULL in exactly the rows where another column
+    /// outside the left side is NULL, while no column of the left side is ever NULL (a territory's cost, 0 in
+    /// every row that has a territory, NULL with the TerritoryID): it is a fact of that column's row, missing
+    /// where the reference is, and a left side that tells the rows without a territory only "determines" where
+    /// it is NULL. Without such a column (a region set for one city only) the FD is judged as any other.
+    /// </summary>
+    private static bool OneValueWhereSet(TableData data, DiscoveredFd fd)
+    {
+        var rhs = data.Columns[fd.Rhs];
+        if (!rhs.HasNulls || rhs.DistinctCount != 1 || fd.Lhs.ToArray().Any(c => data.Columns[c].HasNulls)) return false;
+        for (int c = 0; c < data.ColumnCount; c++)
+        {
+            if (c == fd.Rhs || fd.Lhs.Contains(c) || !data.Columns[c].HasNulls) continue;
+            var codes = data.Columns[c].Codes;
+            bool same = true;
+            for (int r = 0; r < codes.Length && same; r++)
+                same = (codes[r] == ColumnData.NullCode) == (rhs.Codes[r] == ColumnData.NullCode);
+            if (same) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ namespace SchemaNorm.Analyzer.Discovery;
 /// <item>X identifies nothing by its name, one of X and A is a measure, and A determines X back
 /// (ReorderPoint and SafetyStockLevel, one a fixed share of the other): two quantities of Y that correspond
 /// one to one, which no designer puts in a table of their own (ShipVia and ShipperCompanyName, also one to
-/// one, are a reference and a name, not quantities).</item>
+/// one, are a reference and a name, not quantities). Here Y may be the table's own key (declared, or an
+/// identifier unique in the rows): in a product table the product's two quantities are the product's too.</item>
 /// </list>
 /// An identifier X determined by Y that determines a column of its own (ProductID -> SupplierID ->
 /// SupplierName) is the nearest determinant of a chain and keeps it.
@@ -39,6 +40,7 @@ internal static class SampleAccidents
         AttributeSet Closure(AttributeSet s) => closures.TryGetValue(s, out var c) ? c : closures[s] = fds.Closure(s);
 
         var result = new List<(DiscoveredFd, PlausibilityScore, string)>();
+        AttributeSet? tableKey = null;
         foreach (var (fd, score) in plausible)
         {
             var x = fd.Lhs;
@@ -46,6 +48,7 @@ internal static class SampleAccidents
             bool xDescribes = KeyLikeness.IsDescriptiveOnly(x, names, hints.Columns);
             bool oneToOne = !Identifies(x) && (IsMeasure(fd.Rhs) || x.ToArray().Any(IsMeasure))
                 && x.IsSubsetOf(exact.Closure(AttributeSet.Single(fd.Rhs)));
+            bool explained = false;
             foreach (var y in lhsByRhs[fd.Rhs])
             {
                 if (y == x || !Identifies(y) || !x.IsSubsetOf(Closure(y)) || y.IsSubsetOf(Closure(x))) continue;
@@ -62,10 +65,32 @@ internal static class SampleAccidents
                              $"that {x.Format(names)} tells {a} in these rows looks like an accident of the sample";
                 if (reason is null) continue;
                 result.Add((fd, score, reason));
+                explained = true;
                 break;
             }
+            // The table's own key is such a Y too (a product's ReorderPoint and SafetyStockLevel in the product
+            // table itself): its FDs are no design dependencies, so it never appears among the left sides above.
+            // Not when X tells an identifier: then X and A describe what it identifies (a territory's SalesYTD).
+            if (oneToOne && !explained && !KeyLikeness.HasIdentifier(Closure(x) - x, names, hints.Columns)
+                && (tableKey ??= TableKey()) is { IsEmpty: false } key)
+                result.Add((fd, score, $"{key.Format(names)} identifies the row and determines both {x.Format(names)} and {names[fd.Rhs]}, " +
+                                       $"and {names[fd.Rhs]} determines {x.Format(names)} back: two descriptions of one entity that correspond one to one in these rows, not a table of their own"));
         }
         return result;
+
+        // A declared key named as an identifier, else an identifier column unique in the rows; empty when none.
+        AttributeSet TableKey()
+        {
+            foreach (var k in hints.DeclaredKeys)
+                if (KeyLikeness.HasIdentifier(k, names, hints.Columns)) return k;
+            var observed = data.ObservedColumns;
+            for (int c = 0; c < names.Count; c++)
+            {
+                var single = AttributeSet.Single(c);
+                if (KeyLikeness.HasIdentifier(single, names, hints.Columns) && observed.IsSubsetOf(exact.Closure(single))) return single;
+            }
+            return AttributeSet.Empty;
+        }
     }
 
     /// <summary>Whether a column's name starts with the stem of one of the set's identifier columns (CustomerCity and CustomerID).</summary>

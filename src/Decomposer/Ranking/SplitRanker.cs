@@ -78,7 +78,8 @@ internal sealed class SplitRanker(
     /// <summary>
     /// Columns that all carry the one identifier's stem on the left (ProductCategoryName, ProductCategory_rowguid
     /// with ProductCategoryID): the names say whose facts they are, so a parent seen in few rows of a projection
-    /// (four categories over fourteen subcategories) is not judged by the chance of holding by accident there.
+    /// (four categories over fourteen subcategories) is not judged by the chance of holding by accident there,
+    /// and one repeated value shows them (a country with five territories, each other country with one).
     /// </summary>
     private bool NamedForLhsStem(AttributeSet x, AttributeSet moved)
     {
@@ -149,7 +150,7 @@ internal sealed class SplitRanker(
             if (c.DataOnly)
             {
                 if (!options.SplitOnDataDependencies) c.Implausible = "splits on dependencies found only in the rows are turned off";
-                else if (g.RepeatedGroups < (NamedForLhs(x, c.Moved) ? 1 : 2)) c.Implausible = g.RepeatedGroups == 0
+                else if (g.RepeatedGroups < (NamedForLhs(x, c.Moved) || NamedForLhsStem(x, c.Moved) ? 1 : 2)) c.Implausible = g.RepeatedGroups == 0
                     ? "no left-side value repeats in the rows: they cannot show it"
                     : "only one left-side value repeats in the rows: too few to tell";
                 else if (g.Log10AccidentChance > options.MaxLog10AccidentChance && !NamedForLhsStem(x, c.Moved))

@@ -460,4 +460,96 @@ public class DesignDependenciesTests
         Assert.Equal(AttributeSet.Of(6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3)).Rhs);
         Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(4) && c.Fd.Rhs == 3 && c.Reason.Contains("table's own columns"));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Two_quantities_one_to_one_in_the_entitys_own_table_are_no_table(bool declaredKey)
+    {
+        // A product table itself: ReorderPoint is three quarters of SafetyStockLevel for every product. The
+        // product's key (declared, or unique in the rows) determines both; no other identifier does.
+        var b = new TableDataBuilder(["ProductID", "ProductName", "SafetyStockLevel", "ReorderPoint", "Color"]);
+        var rng = new Random(61);
+        for (int product = 0; product < 200; product++)
+        {
+            int level = 4 * rng.Next(1, 6);
+            b.AddRow("" + product, "Product " + product, "" + level, "" + level * 3 / 4, "C" + rng.Next(4));
+        }
+        var selection = Select(b.Build(), declaredKey ? new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] } : new SchemaHints());
+        Assert.DoesNotContain(selection.Selected, s => s.Lhs == AttributeSet.Of(2) || s.Lhs == AttributeSet.Of(3));
+        Assert.Contains(selection.Candidates, c => c.Fd.Lhs == AttributeSet.Of(3) && c.Reason.Contains("one to one"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_stamp_goes_to_the_determinant_whose_identifier_names_it_most_closely(bool constant)
+    {
+        // Two territories per row: the history's own (TerritoryID) and the salesperson's (SalesPersonTerritoryID).
+        // In these rows both determine the salesperson territory's stamp (or it is the same in every row), but
+        // it names SalesPersonTerritory.
+        var b = new TableDataBuilder(["HistoryID", "TerritoryID", "TerritoryName", "SalesPersonTerritoryID", "SalesPersonTerritoryName", "SalesPersonTerritoryModifiedDate"]);
+        var rng = new Random(67);
+        for (int row = 0; row < 200; row++)
+        {
+            int territory = rng.Next(10), other = 2 * rng.Next(5) + territory % 2;
+            b.AddRow("H" + row, "" + territory, "Territory " + territory, "" + other, "Territory " + other, constant ? "2019-04-30" : "2024-01-0" + (territory % 2 + 1));
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)], ForeignKeys = [AttributeSet.Of(1), AttributeSet.Of(3)] });
+        Assert.Equal(AttributeSet.Of(4, 5), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(3)).Rhs);
+        Assert.Equal(AttributeSet.Of(2), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1)).Rhs);
+    }
+
+    [Fact]
+    public void A_constant_stamp_named_for_a_reference_under_its_role_goes_with_the_reference()
+    {
+        // A state's country, joined under the state's name: StateCountryCodeName, StateCountryCodeModifiedDate.
+        // The stamp is the same in every row, so every column determines it; its name says whose it is.
+        var b = new TableDataBuilder(["StateID", "StateName", "CountryCode", "StateCountryCodeName", "StateCountryCodeModifiedDate", "RegionID", "RegionName"]);
+        var rng = new Random(71);
+        for (int state = 0; state < 150; state++)
+        {
+            int country = rng.Next(8), region = rng.Next(5);
+            b.AddRow("" + state, "State " + state, "C" + country, "Country " + country, "2019-04-30", "" + region, "Region " + region);
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.Equal(AttributeSet.Of(3, 4), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
+        Assert.Equal(AttributeSet.Of(6), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(5)).Rhs);
+    }
+
+    [Fact]
+    public void A_constant_column_listed_after_one_entitys_stamps_opens_the_next_entitys_columns()
+    {
+        // Every order of the sample has the same revision and order date: any column determines them. They are
+        // listed after the product's stamp and before the order's ShipDate: the order's, not the line's.
+        var b = new TableDataBuilder(["LineID", "OrderID", "ProductID", "ProductName", "ProductModifiedDate", "Revision", "OrderDate", "ShipDate", "OrderStatus", "OrderModifiedDate"]);
+        var rng = new Random(79);
+        for (int line = 0; line < 240; line++)
+        {
+            int order = rng.Next(30), product = rng.Next(15);
+            b.AddRow("L" + line, "" + order, "" + product, "Product " + product, "2024-02-" + (10 + product), "2", "2024-06-01",
+                "2024-06-" + (10 + order % 15), "S" + order % 4, "2024-07-" + (1 + order % 28));
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        var header = Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1));
+        Assert.True(AttributeSet.Of(5, 6, 7, 8, 9).IsSubsetOf(header.Rhs));
+        Assert.Equal(AttributeSet.Of(3, 4), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(2)).Rhs);
+    }
+
+    [Fact]
+    public void A_duration_that_tells_another_fact_of_the_same_person_is_no_determinant()
+    {
+        // Quotas of salespeople: each person's SickLeaveHours happens to tell the person's quota in these rows.
+        // Both are the person's; hours measure, they identify nothing.
+        var b = new TableDataBuilder(["QuotaID", "PersonID", "Quota", "PersonName", "SickLeaveHours"]);
+        var rng = new Random(83);
+        for (int row = 0; row < 200; row++)
+        {
+            int person = rng.Next(18), hours = person % 6;
+            b.AddRow("Q" + row, "" + person, "" + (hours % 3 + 2) * 100000, "Person " + person, "" + (20 + hours));
+        }
+        var selection = Select(b.Build(), new SchemaHints { DeclaredKeys = [AttributeSet.Of(0)] });
+        Assert.DoesNotContain(selection.Selected, s => s.Lhs.Contains(4));
+        Assert.Equal(AttributeSet.Of(2, 3, 4), Assert.Single(selection.Selected, s => s.Lhs == AttributeSet.Of(1)).Rhs);
+    }
 }

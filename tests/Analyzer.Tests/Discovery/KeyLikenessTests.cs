@@ -22,6 +22,8 @@ public class KeyLikenessTests
     [InlineData("c_acctbal", ColumnRole.Measure)]
     [InlineData("UnitPrice", ColumnRole.Measure)]
     [InlineData("OrderDate", ColumnRole.Measure)]
+    [InlineData("SickLeaveHours", ColumnRole.Measure)]
+    [InlineData("DaysToManufacture", ColumnRole.Measure)]
     [InlineData("c_mktsegment", ColumnRole.Descriptive)]
     [InlineData("ShipVia", ColumnRole.Descriptive)]
     public void Names_say_what_a_column_is(string name, ColumnRole role) => Assert.Equal(role, KeyLikeness.Role(name, null));

@@ -156,4 +156,25 @@ public class PlausibilityTests
         Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(1, 3)).Class);
         Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(1, 4)).Class);
     }
+
+    [Fact]
+    public void A_column_with_one_value_wherever_it_is_set_is_told_only_by_the_reference_it_shares_its_nulls_with()
+    {
+        // Each person has a territory or none; the territory's cost is 0 wherever there is a territory. Hours,
+        // never NULL, tells the people without a territory in these rows: it "determines" the cost, but only
+        // where it is NULL.
+        var b = new TableDataBuilder(["QuotaID", "PersonID", "Hours", "TerritoryID", "TerritoryCost"]);
+        var rng = new Random(73);
+        for (int r = 0; r < 240; r++)
+        {
+            int person = rng.Next(20);
+            string? territory = person < 4 ? null : "" + person % 7;
+            b.AddRow("Q" + r, "" + person, "" + (20 + person), territory, territory is null ? null : "0");
+        }
+        var t = b.Build();
+        var byHours = Plausibility.Score(t, Fd(2, 4));
+        Assert.Equal(PlausibilityClass.Candidate, byHours.Class);
+        Assert.Contains("where it is NULL", byHours.Reason);
+        Assert.Equal(PlausibilityClass.Plausible, Plausibility.Score(t, Fd(3, 4)).Class);
+    }
 }
