@@ -42,6 +42,7 @@ public static class CommandLine
 
     public static int Run(string[] args, CliContext context)
     {
+        if (!context.LiveInProcess && ProcessCulture.NamesLiveDatabase(args)) return LiveDatabases.RunChild(context.LiveChild, args, context);
         try
         {
             return Dispatch(args, context);
