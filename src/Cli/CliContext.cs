@@ -21,6 +21,12 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, bool intera
     /// <summary>The terminal's width in columns, or null when unknown; asked only when a report goes to the terminal.</summary>
     public Func<int?> TerminalWidth { get; init; } = () => null;
 
+    /// <summary>Whether a run that names a live database reads it here, or runs <see cref="LiveChild"/> (<see cref="LiveDatabases"/>).</summary>
+    public bool LiveInProcess { get; init; } = LiveDatabases.InProcess;
+
+    /// <summary>The executable that reads live databases when this build does not.</summary>
+    public string LiveChild { get; init; } = LiveDatabases.ChildPath;
+
     /// <summary>An environment variable (COLUMNS, NO_COLOR, TERM), or null; tests give their own.</summary>
     public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
 }

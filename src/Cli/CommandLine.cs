@@ -42,6 +42,7 @@ public static class CommandLine
 
     public static int Run(string[] args, CliContext context)
     {
+        if (!context.LiveInProcess && ProcessCulture.NamesLiveDatabase(args)) return LiveDatabases.RunChild(context.LiveChild, args, context);
         try
         {
             return Dispatch(args, context);
@@ -57,6 +58,8 @@ public static class CommandLine
     private static int Dispatch(string[] args, CliContext context)
     {
         var (stdout, stderr) = (context.Stdout, context.Stderr);
+        // The version alone needs no command tree (the parse below gives the same answer).
+        if (args is ["--version"] or [CommandTree.VersionName]) return Version(stdout);
         var result = Tree.Parse(args);
         var chosen = result.CommandResult.Command;
         if (Tree.CommandOf(result) is { } command) return Run(command, result, args[(Array.IndexOf(args, command.Name) + 1)..], context);

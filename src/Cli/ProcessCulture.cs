@@ -26,7 +26,9 @@ internal static class ProcessCulture
     }
 
     /// <summary>True for the schemanorm command; false when the assembly is loaded by another process (tests, benchmarks).</summary>
-    private static bool IsTheProgram() => Assembly.GetEntryAssembly() == typeof(ProcessCulture).Assembly;
+    /// <remarks>The native build is always the program; asking it for the entry assembly would start its reflection.</remarks>
+    private static bool IsTheProgram() =>
+        !RuntimeFeature.IsDynamicCodeSupported || Assembly.GetEntryAssembly() == typeof(ProcessCulture).Assembly;
 
     /// <summary>
     /// Whether the arguments may give --connection (the only way a run reads a live database), in any

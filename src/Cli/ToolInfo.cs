@@ -1,11 +1,8 @@
-using System.Reflection;
-
 namespace SchemaNorm.Cli;
 
-internal static class ToolInfo
+internal static partial class ToolInfo
 {
     /// <summary>The version the project file sets (x.y.z), without build metadata.</summary>
-    public static string Version { get; } =
-        (typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
-        .Split('+')[0];
+    /// <remarks>Written into ToolInfo.g.cs at build time (the csproj): reading the assembly's attribute would start reflection on every run.</remarks>
+    public static string Version => BuildVersion;
 }

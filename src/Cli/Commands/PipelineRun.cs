@@ -28,10 +28,12 @@ internal static class PipelineRun
     };
 
     /// <summary>From a live database, what the sample suggests is counted again on all rows by the server.</summary>
-    public static FullTableEvidence? FullTableOf(LiveDatabaseSource? live, RunSettings settings, PipelineOptions options) =>
-        live is null || !options.FindInRows
-            ? null
-            : live.FullTableCheck(settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct, settings.Discovery.MaxError ?? 0);
+    public static FullTableEvidence? FullTableOf(LiveDatabaseSource? live, RunSettings settings, PipelineOptions options)
+    {
+        if (live is null || !options.FindInRows) return null;
+        if (!LiveDatabases.InProcess) throw LiveDatabases.NotInThisBuild();
+        return live.FullTableCheck(settings.Discovery.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct, settings.Discovery.MaxError ?? 0);
+    }
 
     /// <summary>
     /// The config file's checks and the pipeline, with the progress line on a terminal; null after input

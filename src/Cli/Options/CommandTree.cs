@@ -18,7 +18,7 @@ internal sealed class CommandTree
 
     private readonly Dictionary<Command, Declared> _declared = [];
 
-    public RootCommand Root { get; }
+    public Command Root { get; }
     public Option<bool> RootHelp { get; } = Flag("--help", "-h", "show help");
     public Option<bool> RootVersion { get; } = Flag("--version", null, "show the version");
     public Command Help { get; } = new(HelpName, "Shows a command's options (the same as schemanorm <command> --help).");
@@ -33,9 +33,9 @@ internal sealed class CommandTree
 
     public CommandTree(IReadOnlyList<ICommand> commands)
     {
-        Root = new RootCommand("Finds where a relational schema is not normalized and shows how to fix it.");
-        Root.Options.Clear(); // its own --help and --version are replaced by the project's help text
-        Root.Directives.Clear();
+        // A plain command named as RootCommand names itself: RootCommand's own --help, --version and
+        // directives, which the project's help text replaces, would load their resource strings at every start.
+        Root = new Command(RootCommand.ExecutableName, "Finds where a relational schema is not normalized and shows how to fix it.");
         Root.Options.Add(RootHelp);
         Root.Options.Add(RootVersion);
         foreach (var command in commands) Root.Subcommands.Add(Build(command.Name, command.Summary, command.Options, command));

@@ -40,6 +40,7 @@ internal static class LiveOptions
 
     private static LiveSettings Parse(ParsedArguments args, string text)
     {
+        if (!LiveDatabases.InProcess) throw LiveDatabases.NotInThisBuild(); // the connection string is read by the clients' own parsers
         DatabaseProvider? provider = args.Get("provider") is null ? null
             : args.Choice("provider", "", "sqlserver", "mssql", "postgres", "postgresql") is "sqlserver" or "mssql"
                 ? DatabaseProvider.SqlServer

@@ -29,7 +29,12 @@ internal static class ModelLoader
     public static SchemaModel? Load(RunSettings settings, CliContext context, out int errors, out LiveDatabaseSource? live)
     {
         errors = 0;
-        live = settings.Live is { } target ? new LiveDatabaseSource(target) : null;
+        live = null;
+        if (settings.Live is { } target)
+        {
+            if (!LiveDatabases.InProcess) throw LiveDatabases.NotInThisBuild();
+            live = new LiveDatabaseSource(target);
+        }
         ISchemaSource source = live is null ? new FileSource(settings.Paths, settings.Ingest) : live;
         try
         {
