@@ -83,7 +83,13 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
 
     public bool DepthLowered { get; set; }
 
-    public static int BytesPerNode => Unsafe.SizeOf<Node>() + 8;
+    /// <summary>
+    /// What a node costs: itself and its entry in its parent's child block, counted three times because
+    /// blocks are powers of two (up to half empty) and outgrown blocks wait on free lists for a block of
+    /// their size. Counting the entry as an index only (it also holds the subtree's right sides) let a
+    /// wide table without a bound outgrow the budget twice over.
+    /// </summary>
+    public static int BytesPerNode => Unsafe.SizeOf<Node>() + 3 * Unsafe.SizeOf<Child>();
 
     /// <summary>Bytes in live nodes and child blocks (what the budget watches: freed slots are reused).</summary>
     public long MemoryBytes => (long)NodeCount * Unsafe.SizeOf<Node>() + (long)_poolUsed * Unsafe.SizeOf<Child>();
@@ -135,7 +141,9 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
             return offset;
         }
         int size = 1 << log;
-        if (_poolUsed + size > _pool.Length) Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolUsed + size));
+        // Like the node array, a large pool grows by half, so that the old and new copies fit the budget.
+        if (_poolUsed + size > _pool.Length)
+            Array.Resize(ref _pool, Math.Max(_pool.Length < 1 << 20 ? _pool.Length * 2 : _pool.Length + _pool.Length / 2, _poolUsed + size));
         offset = _poolUsed;
         _poolUsed += size;
         return offset;

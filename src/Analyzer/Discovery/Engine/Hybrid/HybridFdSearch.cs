@@ -164,14 +164,17 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             {
                 _tree.Specialize(pending[i], _universe);
                 if (_tree.DepthLowered) Degrade();
-                if ((i & 255) == 255)
+                // The clock after every set: on a wide table without a bound one set can take milliseconds
+                // (thousands of FDs refuted and specialised), so checking every few hundred overran a time
+                // limit by minutes. A clock read is tens of nanoseconds; a set costs microseconds at least.
+                if (_control.PastShare(share))
+                {
+                    _store.ReturnPending(pending, i + 1);
+                    return false;
+                }
+                if ((i & 15) == 15)
                 {
                     _control.Report(DiscoveryPhase.Induction, i, pending.Count, _tree.FdCount);
-                    if (_control.PastShare(share))
-                    {
-                        _store.ReturnPending(pending, i + 1);
-                        return false;
-                    }
                     if (_control.OverMemory) Degrade();
                 }
             }
@@ -216,10 +219,18 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             foreach (var v in violations) _store.Add(v, pending: false);
             long istart = System.Diagnostics.Stopwatch.GetTimestamp();
             violations.Sort(static (a, b) => b.Count.CompareTo(a.Count));
-            foreach (var v in violations)
+            for (int i = 0; i < violations.Count; i++)
             {
-                _tree.Specialize(v, _universe);
-                if (_tree.DepthLowered) Degrade();
+                _tree.Specialize(violations[i], _universe);
+                if (_tree.DepthLowered) Degrade(keep: level);
+                // Stopped before every violation is applied, the level still holds invalid candidates:
+                // it is not complete, the levels below it are.
+                if (_control.ShouldStop)
+                {
+                    InductionTime += System.Diagnostics.Stopwatch.GetElapsedTime(istart);
+                    return;
+                }
+                if ((i & 15) == 15 && _control.OverMemory) Degrade(keep: level);
             }
             InductionTime += System.Diagnostics.Stopwatch.GetElapsedTime(istart);
             CompleteLevel = level;
@@ -286,12 +297,13 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
 
     /// <summary>
     /// Over the memory budget: search one column less on the left than the deepest level now held (or the
-    /// level the tree already lowered itself to), and free what lies deeper.
+    /// level the tree already lowered itself to), and free what lies deeper; never below
+    /// <paramref name="keep"/>, a level just validated.
     /// </summary>
-    private void Degrade()
+    private void Degrade(int keep = -1)
     {
         int target = _tree.DepthLowered ? _tree.MaxDepth : Math.Min(_tree.DeepestLevel(), _tree.MaxDepth) - 1;
-        target = Math.Max(Math.Max(1, CompleteLevel), target);
+        target = Math.Max(Math.Max(1, Math.Max(CompleteLevel, keep)), target);
         if (target >= _tree.MaxDepth && !_tree.DepthLowered) return;
         _tree.Truncate(target);
         GC.Collect();
