@@ -15,10 +15,6 @@ namespace SchemaNorm.Analyzer.Discovery;
 /// </summary>
 public static class NamedDesign
 {
-    /// <summary>Prefixes of a stamp that say which stamp it is rather than whose (LastModifiedDate is the table's own).</summary>
-    private static readonly HashSet<string> NoEntity = new(StringComparer.OrdinalIgnoreCase)
-        { "last", "first", "latest", "previous", "row", "record", "audit", "date", "created", "modified", "updated" };
-
     /// <summary>
     /// The fewest rows in which an FD could pass the evidence rules at all: some left-side values repeat
     /// and, in the most favourable layout (g repeated values of k rows each, the other rows distinct, one
@@ -51,7 +47,7 @@ public static class NamedDesign
     {
         if (!TooFewRows(data.RowCount)) return [];
         var names = data.ColumnNames;
-        var groups = StampGroups(names);
+        var groups = StampGroupsInOrder(names);
         var stamped = groups.Aggregate(AttributeSet.Empty, (a, g) => a | g.Columns);
         var result = new List<FunctionalDependency>();
         int start = 0;
@@ -97,23 +93,8 @@ public static class NamedDesign
         $"the column names and their layout, not the rows: {rows} sample row{(rows == 1 ? "" : "s")} (fewer than {FewestRowsToWeigh}) are too few to confirm or refute it";
 
     /// <summary>The stamp groups by the entity they are named for ("" for the table's own), in the order of their last column.</summary>
-    private static List<(string Owner, AttributeSet Columns)> StampGroups(IReadOnlyList<string> names)
-    {
-        var groups = new Dictionary<string, AttributeSet>(StringComparer.OrdinalIgnoreCase);
-        for (int c = 0; c < names.Count; c++)
-        {
-            if (DesignDependencies.StampOwner(names[c]) is not { } owner) continue;
-            if (owner.Length > 0 && !NamesEntity(owner, names)) owner = "";
-            groups[owner] = groups.TryGetValue(owner, out var g) ? g.With(c) : AttributeSet.Single(c);
-        }
-        return groups.Select(g => (g.Key, g.Value)).OrderBy(g => g.Value.ToArray().Max()).ToList();
-    }
-
-    /// <summary>Whether a stamp's prefix names an entity: not a word such as Last, and some column not a stamp is named for it.</summary>
-    private static bool NamesEntity(string owner, IReadOnlyList<string> names) =>
-        !NoEntity.Contains(owner)
-        && names.Any(name => DesignDependencies.StampOwner(name) is null
-                             && (name.Equals(owner, StringComparison.OrdinalIgnoreCase) || KeyLikeness.StartsWithStem(name, owner)));
+    private static List<(string Owner, AttributeSet Columns)> StampGroupsInOrder(IReadOnlyList<string> names) =>
+        StampGroups.Of(AttributeSet.Range(names.Count), names).Select(g => (g.Key, g.Value)).OrderBy(g => g.Value.ToArray().Max()).ToList();
 
     /// <summary>
     /// The identifier listed before column <paramref name="before"/> that names the entity: the name itself

@@ -19,10 +19,6 @@ namespace SchemaNorm.Decomposer.Proposal;
 /// </summary>
 internal static class RowStampBlocks
 {
-    /// <summary>Prefixes of a stamp that name no entity (LastModifiedDate is the table's own).</summary>
-    private static readonly HashSet<string> NoEntity = new(StringComparer.OrdinalIgnoreCase)
-        { "last", "first", "latest", "previous", "row", "record", "audit", "date", "created", "modified", "updated" };
-
     public sealed record Outcome(
         List<(AttributeSet Columns, ComponentOrigin Origin)> Components, List<FunctionalDependency> Added, List<string> Notes);
 
@@ -64,7 +60,7 @@ internal static class RowStampBlocks
             for (int i = 0; i < Components.Count; i++)
             {
                 var (columns, origin) = Components[i];
-                var groups = Groups(columns, _names);
+                var groups = StampGroups.Of(columns, _names);
                 if (groups.Count < 2) continue;
                 var key = keyOf(_space, columns, origin.PreferredKey);
                 foreach (var (owner, block) in Blocks(columns, groups, key, _names))
@@ -103,7 +99,7 @@ internal static class RowStampBlocks
         public int Cut(int i)
         {
             var (columns, origin) = Components[i];
-            var groups = Groups(columns, _names);
+            var groups = StampGroups.Of(columns, _names);
             if (groups.Count < 2) return 1;
             var key = keyOf(_space, columns, origin.PreferredKey);
 
@@ -137,7 +133,7 @@ internal static class RowStampBlocks
                 // A block keyed like another table of the proposal (a parent's identifier) joins it, unless
                 // that table holds another entity's stamps.
                 int same = partKey == key ? -1 : others.FindIndex(o => keyOf(_space, o.Columns, o.Origin.PreferredKey) == partKey
-                    && Groups(o.Columns, _names).Keys.All(g => g.Equals(owner, StringComparison.OrdinalIgnoreCase)));
+                    && StampGroups.Of(o.Columns, _names).Keys.All(g => g.Equals(owner, StringComparison.OrdinalIgnoreCase)));
                 if (same >= 0)
                 {
                     replaced[same] = (replaced.TryGetValue(same, out var r) ? r : others[same].Columns) | partColumns;
@@ -192,37 +188,6 @@ internal static class RowStampBlocks
             Components = next;
             return true;
         }
-    }
-
-    /// <summary>The stamp groups of a set of columns by the entity they are named for ("" for the table's own), in column order.</summary>
-    internal static Dictionary<string, AttributeSet> Groups(AttributeSet columns, IReadOnlyList<string> names)
-    {
-        var groups = new Dictionary<string, AttributeSet>(StringComparer.OrdinalIgnoreCase);
-        foreach (var c in columns)
-        {
-            if (DesignDependencies.StampOwner(names[c]) is not { } owner) continue;
-            if (owner.Length > 0 && !NamesEntity(owner, names)) owner = "";
-            groups[owner] = groups.TryGetValue(owner, out var g) ? g.With(c) : AttributeSet.Single(c);
-        }
-        return groups;
-    }
-
-    /// <summary>
-    /// Whether a stamp's prefix names an entity rather than saying which stamp it is: not a word such as
-    /// Last, and some other column is named for it too (a rowguid of its own, a name, an identifier).
-    /// </summary>
-    private static bool NamesEntity(string owner, IReadOnlyList<string> names)
-    {
-        if (NoEntity.Contains(owner)) return false;
-        for (int c = 0; c < names.Count; c++)
-        {
-            var name = names[c];
-            if (DesignDependencies.StampOwner(name) is { } other && other.Equals(owner, StringComparison.OrdinalIgnoreCase)
-                && name.Contains("rowguid", StringComparison.OrdinalIgnoreCase)) return true;
-            if (DesignDependencies.StampOwner(name) is null && (KeyLikeness.StartsWithStem(name, owner) || name.Equals(owner, StringComparison.OrdinalIgnoreCase)))
-                return true;
-        }
-        return false;
     }
 
     /// <summary>
