@@ -102,9 +102,11 @@ public static class DataDependencies
     /// </summary>
     private static List<TableDependency> Named(Table table, TableData data, DiscoverySettings settings)
     {
+        if (!NamedDesign.TooFewRows(data.RowCount)) return [];
         var keys = DeclaredKeys(table);
+        var rejected = RejectedFor(table, settings);
         var fds = NamedDesign.Find(data, keys.Aggregate(AttributeSet.Empty, (a, k) => a | k))
-            .Where(fd => Rejects(RejectedFor(table, settings), table, DependencyKind.Fd, fd.Lhs, fd.Rhs) is null)
+            .Where(fd => Rejects(rejected, table, DependencyKind.Fd, fd.Lhs, fd.Rhs) is null)
             .ToList();
         if (fds.Count == 0) return [];
         string basis = NamedDesign.Basis(data.RowCount);
@@ -182,7 +184,7 @@ public static class DataDependencies
         var used = new List<TableDependency>();
         var candidates = new List<CandidateDependency>();
         var notes = planNotes.Concat(found.Limits.Select(l => "discovery: " + l)).ToList();
-        var rejected = settings.Rejected.Where(r => table.Name.Equals(r.Table) || (r.Table.Schema is null && Identifier.AreEqual(r.Table.Name, table.Name.Name))).ToList();
+        var rejected = RejectedFor(table, settings);
         var nulls = settings.NullsEqual ? NullSemantics.Equal : NullSemantics.Distinct;
 
         var hints = new SchemaHints
