@@ -90,6 +90,37 @@ public class DiscoveryReportStreamingTests
         Assert.Equal(serialized, Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    /// <summary>
+    /// Every optional part of a table's entry — CSV first lines with and without a reason, MVDs, a join
+    /// dependency, limits — written by hand as the serializer writes it from the record types.
+    /// </summary>
+    [Fact]
+    public void Json_report_has_the_serializers_shape_in_every_part()
+    {
+        // Every (course, teacher, book) combination: course ->> teacher | book, and a JD of the two projections.
+        var t = new Table(new QualifiedName("dbo", "CTX"), new SourceLocation("ctx.csv", 1, 1));
+        foreach (var name in new[] { "course", "teacher", "book" })
+            t.Columns.Add(new Column(name, new SqlType("varchar"), new SourceLocation("ctx.csv", 1, 1)));
+        var b = new TableDataBuilder(t.ColumnNames);
+        foreach (var (course, teachers, books) in new[] { ("db", new[] { "ann", "bob" }, new[] { "date", "ullman" }), ("ai", new[] { "cy" }, new[] { "norvig", "russell" }) })
+            foreach (var teacher in teachers)
+                foreach (var book in books)
+                    b.AddRow([course, teacher, book]);
+        t.Data = b.Build();
+        t.CsvFirstLines.Add(new CsvFirstLine("/data/ctx.csv", true, "option", null));
+        t.CsvFirstLines.Add(new CsvFirstLine("/data/more \"ctx\".csv", false, "values", "the first line's types are the data's: é"));
+        var result = DependencyDiscovery.Discover(t.Data, new DiscoveryOptions { Mvds = true, Jds = true, MaxLhs = 1 });
+        Assert.NotEmpty(result.Mvds);
+        var table = new DiscoveredTable(t, result, ["a note"]);
+
+        var stream = new MemoryStream();
+        JsonOutput.WriteTo(stream, w => DiscoveryJsonWriter.WriteTo(w, [table], "/data"));
+        var serialized = JsonOutput.Write(w => JsonSerializer.Serialize(w, DiscoveryDocument.Of([table], "/data"), ReportJsonContext.Default.DiscoveryDocument));
+        Assert.Contains("\"reason\"", serialized);
+        Assert.Contains("\"limits\"", serialized);
+        Assert.Equal(serialized, Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
     [Fact]
     public void Text_report_reaches_the_writer_in_bounded_pieces()
     {

@@ -12,7 +12,9 @@ internal sealed record DiscoveredTable(Table Table, DiscoveryResult Result, IRea
 /// Writes the <see cref="DiscoveryDocument"/> (`discover --format json`) field by field, as the serializer
 /// would, but with the FDs streamed: a wide table's FD list can run to gigabytes of JSON, so the writer
 /// hands what it holds to the stream every <see cref="FlushBytes"/> bytes instead of building the whole
-/// document in memory.
+/// document in memory. Every part is written by hand rather than through the generated serializers: a
+/// serializer's first use builds its type metadata (converters, attributes read by reflection), which
+/// was a tenth of a small file's whole run.
 /// </summary>
 internal static class DiscoveryJsonWriter
 {
@@ -25,11 +27,8 @@ internal static class DiscoveryJsonWriter
     public static void WriteTo(Utf8JsonWriter w, IReadOnlyList<DiscoveredTable> tables, string? currentDirectory = null)
     {
         currentDirectory ??= Environment.CurrentDirectory;
-        var context = ReportJsonContext.Default;
         w.WriteStartObject();
-        w.WritePropertyName("tool");
-        JsonSerializer.Serialize(w, ToolStamp.Current, context.ToolStamp);
-        w.WriteNumber("formatVersion", JsonOutput.FormatVersion);
+        w.WriteTool();
         w.WriteStartArray("tables");
         foreach (var discovered in tables)
         {
@@ -41,26 +40,61 @@ internal static class DiscoveryJsonWriter
             w.WriteStringArray("columns", t.Columns);
             w.WriteString("nulls", t.Nulls);
             w.WriteNumber("maxError", t.MaxError);
-            if (t.CsvFiles is not null)
-            {
-                w.WritePropertyName("csvFiles");
-                JsonSerializer.Serialize(w, t.CsvFiles, context.ListCsvFileLine);
-            }
+            if (t.CsvFiles is not null) WriteCsvFiles(w, t.CsvFiles);
             WriteFds(w, discovered.Result.Fds, t.Columns);
-            w.WritePropertyName("uniqueColumnCombinations");
-            JsonSerializer.Serialize(w, t.UniqueColumnCombinations, context.ListListString);
-            w.WritePropertyName("keyCandidates");
-            JsonSerializer.Serialize(w, t.KeyCandidates, context.ListListString);
-            w.WritePropertyName("mvds");
-            JsonSerializer.Serialize(w, t.Mvds, context.ListDiscoveredMultivaluedDependency);
-            w.WritePropertyName("jds");
-            JsonSerializer.Serialize(w, t.Jds, context.ListListListString);
+            WriteColumnLists(w, "uniqueColumnCombinations", t.UniqueColumnCombinations);
+            WriteColumnLists(w, "keyCandidates", t.KeyCandidates);
+            w.WriteStartArray("mvds");
+            foreach (var mvd in t.Mvds)
+            {
+                w.WriteStartObject();
+                w.WriteStringArray("lhs", mvd.Lhs);
+                w.WriteStringArray("rhs", mvd.Rhs);
+                w.WriteEndObject();
+                if (w.BytesPending >= FlushBytes) w.Flush();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("jds");
+            foreach (var jd in t.Jds)
+            {
+                w.WriteStartArray();
+                foreach (var component in jd) w.WriteStringArray(component);
+                w.WriteEndArray();
+                if (w.BytesPending >= FlushBytes) w.Flush();
+            }
+            w.WriteEndArray();
             if (t.Limits is not null) w.WriteStringArray("limits", t.Limits);
             w.WriteEndObject();
             if (w.BytesPending >= FlushBytes) w.Flush();
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteCsvFiles(Utf8JsonWriter w, List<CsvFileLine> lines)
+    {
+        w.WriteStartArray("csvFiles");
+        foreach (var line in lines)
+        {
+            w.WriteStartObject();
+            w.WriteString("file", line.File);
+            w.WriteString("firstLine", line.FirstLine);
+            w.WriteString("decidedBy", line.DecidedBy);
+            if (line.Reason is not null) w.WriteString("reason", line.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void WriteColumnLists(Utf8JsonWriter w, string name, List<List<string>> lists)
+    {
+        w.WriteStartArray(name);
+        foreach (var columns in lists)
+        {
+            w.WriteStringArray(columns);
+            if (w.BytesPending >= FlushBytes) w.Flush();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteFds(Utf8JsonWriter w, IReadOnlyList<DiscoveredFd> fds, IReadOnlyList<string> names)
