@@ -83,8 +83,10 @@ public sealed class TableDataBuilder
         // skips canonicalization (parsing a decimal or a date) altogether.
         private readonly Dictionary<string, int>? _raw;
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _rawLookup;
-        private readonly List<string?> _values = [null];
-        private int[] _rowCodes = new int[16];
+        // The spellings by code, kept only once some spelling is not its own key: until then the keys are
+        // the spellings and the dictionary alone gives them back.
+        private List<string?>? _values;
+        private readonly RowCodes _rowCodes = new();
         private bool _hasNulls;
         // Values that do not fit the column's type: their raw spellings map to ~code in _raw.
         private int _misfitRows;
@@ -120,11 +122,13 @@ public sealed class TableDataBuilder
             string? spelling = null;
             if (!_lookup.TryGetValue(key, out int code))
             {
-                code = _values.Count;
+                code = _codes.Count + 1;
                 spelling = raw.ToString();
                 // A spelling that is its own key is stored once, for both.
-                _codes.Add(allocated ?? (key.SequenceEqual(raw) ? spelling : key.ToString()), code);
-                _values.Add(spelling);
+                var stored = allocated ?? (key.SequenceEqual(raw) ? spelling : key.ToString());
+                if (_values is null && !ReferenceEquals(stored, spelling)) _values = [.. Values()];
+                _codes.Add(stored, code);
+                _values?.Add(spelling);
             }
             bool misfit = _raw is not null && _semantics.Type is { } type && ValueFit.Misfit(type, raw) is { } reason && Misfit(row, raw, reason);
             _raw?.Add(spelling ?? raw.ToString(), misfit ? ~code : code);
@@ -152,16 +156,51 @@ public sealed class TableDataBuilder
             Set(row, ColumnData.NullCode);
         }
 
-        private void Set(int row, int code)
-        {
-            if (row >= _rowCodes.Length) Array.Resize(ref _rowCodes, Math.Max(16, _rowCodes.Length * 2));
-            _rowCodes[row] = code;
-        }
+        private void Set(int row, int code) => _rowCodes.Set(row, code);
 
-        public ColumnData Build(int rows)
+        public ColumnData Build(int rows) => new(_rowCodes.ToArray(rows), _values?.ToArray() ?? Values(), _hasNulls);
+
+        /// <summary>NULL, then the spellings by code, from the keys (while every key is its spelling).</summary>
+        private string?[] Values()
         {
-            var codes = _rowCodes.Length == rows ? _rowCodes : _rowCodes[..rows];
-            return new ColumnData(codes, _values.ToArray(), _hasNulls);
+            var values = new string?[_codes.Count + 1];
+            foreach (var (key, code) in _codes) values[code] = key;
+            return values;
         }
+    }
+}
+
+/// <summary>
+/// One column's codes while rows are still coming: blocks of a fixed size below the large-object threshold
+/// (the first grows up to it), copied once into an array of the exact length at the end. An array grown by
+/// doubling would leave behind about three times the final codes, as large objects that only a full
+/// collection frees, and end up to twice too long.
+/// </summary>
+internal sealed class RowCodes
+{
+    internal const int BlockShift = 13;
+    internal const int BlockSize = 1 << BlockShift; // 32 KB of codes
+    private int[][] _blocks = [new int[16]];
+
+    /// <summary>Sets the code of a row (rows are set in order; a row may be set again until the next is).</summary>
+    public void Set(int row, int code)
+    {
+        int b = row >> BlockShift, i = row & (BlockSize - 1);
+        if (b >= _blocks.Length) Array.Resize(ref _blocks, _blocks.Length * 2);
+        var block = _blocks[b];
+        if (block is null) _blocks[b] = block = new int[BlockSize];
+        else if (i >= block.Length) Array.Resize(ref _blocks[b], Math.Min(BlockSize, block.Length * 2));
+        _blocks[b][i] = code;
+    }
+
+    /// <summary>The block arrays held now (for tests of the bound).</summary>
+    internal IEnumerable<int[]> Blocks => _blocks.Where(b => b is not null);
+
+    public int[] ToArray(int rows)
+    {
+        var codes = GC.AllocateUninitializedArray<int>(rows);
+        for (int start = 0, b = 0; start < rows; start += BlockSize, b++)
+            _blocks[b].AsSpan(0, Math.Min(BlockSize, rows - start)).CopyTo(codes.AsSpan(start));
+        return codes;
     }
 }
