@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SchemaNorm.Analyzer.Data;
 
 /// <summary>Values of one column that do not fit its type: how many rows hold one, the first row, and why.</summary>
@@ -83,8 +85,10 @@ public sealed class TableDataBuilder
         // skips canonicalization (parsing a decimal or a date) altogether.
         private readonly Dictionary<string, int>? _raw;
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _rawLookup;
-        private readonly List<string?> _values = [null];
-        private int[] _rowCodes = new int[16];
+        // The spellings by code, kept only once some spelling is not its own key: until then the keys are
+        // the spellings and the dictionary alone gives them back.
+        private List<string?>? _values;
+        private readonly RowCodes _rowCodes = new();
         private bool _hasNulls;
         // Values that do not fit the column's type: their raw spellings map to ~code in _raw.
         private int _misfitRows;
@@ -120,11 +124,13 @@ public sealed class TableDataBuilder
             string? spelling = null;
             if (!_lookup.TryGetValue(key, out int code))
             {
-                code = _values.Count;
+                code = _codes.Count + 1;
                 spelling = raw.ToString();
                 // A spelling that is its own key is stored once, for both.
-                _codes.Add(allocated ?? (key.SequenceEqual(raw) ? spelling : key.ToString()), code);
-                _values.Add(spelling);
+                var stored = allocated ?? (key.SequenceEqual(raw) ? spelling : key.ToString());
+                if (_values is null && !ReferenceEquals(stored, spelling)) _values = [.. Values()];
+                _codes.Add(stored, code);
+                _values?.Add(spelling);
             }
             bool misfit = _raw is not null && _semantics.Type is { } type && ValueFit.Misfit(type, raw) is { } reason && Misfit(row, raw, reason);
             _raw?.Add(spelling ?? raw.ToString(), misfit ? ~code : code);
@@ -152,16 +158,110 @@ public sealed class TableDataBuilder
             Set(row, ColumnData.NullCode);
         }
 
-        private void Set(int row, int code)
-        {
-            if (row >= _rowCodes.Length) Array.Resize(ref _rowCodes, Math.Max(16, _rowCodes.Length * 2));
-            _rowCodes[row] = code;
-        }
+        private void Set(int row, int code) => _rowCodes.Set(row, code);
 
-        public ColumnData Build(int rows)
+        public ColumnData Build(int rows) => new(_rowCodes.ToArray(rows), _values?.ToArray() ?? Values(), _hasNulls);
+
+        /// <summary>NULL, then the spellings by code, from the keys (while every key is its spelling).</summary>
+        private string?[] Values()
         {
-            var codes = _rowCodes.Length == rows ? _rowCodes : _rowCodes[..rows];
-            return new ColumnData(codes, _values.ToArray(), _hasNulls);
+            var values = new string?[_codes.Count + 1];
+            foreach (var (key, code) in _codes) values[code] = key;
+            return values;
         }
+    }
+}
+
+/// <summary>
+/// One column's codes while rows are still coming: in as few bytes as the largest code so far needs (1, 2
+/// or 4), in blocks of a fixed size below the large-object threshold (the first grows up to it), copied once
+/// into an array of the exact length at the end. An array grown by doubling would leave behind about three
+/// times the final codes, as large objects that only a full collection frees, and end up to twice too long.
+/// </summary>
+internal sealed class RowCodes
+{
+    internal const int BlockShift = 14;
+    internal const int BlockSize = 1 << BlockShift; // codes per block: 64 KB at 4 bytes a code
+    private byte[][] _blocks = [new byte[16]];
+    private int _width = 1;
+    private int _max = byte.MaxValue;
+
+    /// <summary>Bytes per code now.</summary>
+    internal int Width => _width;
+
+    /// <summary>The block arrays held now (for tests of the bound).</summary>
+    internal IEnumerable<byte[]> Blocks => _blocks.Where(b => b is not null);
+
+    /// <summary>Sets the code of a row (rows are set in order; a row may be set again until the next is).</summary>
+    public void Set(int row, int code)
+    {
+        if ((uint)code > (uint)_max) Widen(code);
+        int b = row >> BlockShift, i = row & (BlockSize - 1);
+        if (b >= _blocks.Length) Array.Resize(ref _blocks, _blocks.Length * 2);
+        var block = _blocks[b];
+        if (block is null) _blocks[b] = block = new byte[BlockSize * _width];
+        else if (i * _width >= block.Length) Array.Resize(ref _blocks[b], Math.Min(BlockSize * _width, block.Length * 2));
+        block = _blocks[b];
+        switch (_width)
+        {
+            case 1: block[i] = (byte)code; break;
+            case 2: MemoryMarshal.Cast<byte, ushort>(block.AsSpan())[i] = (ushort)code; break;
+            default: MemoryMarshal.Cast<byte, int>(block.AsSpan())[i] = code; break;
+        }
+    }
+
+    /// <summary>Rewrites the blocks in the width the code needs.</summary>
+    private void Widen(int code)
+    {
+        int width = code <= ushort.MaxValue ? 2 : 4;
+        for (int b = 0; b < _blocks.Length; b++)
+        {
+            var old = _blocks[b];
+            if (old is null) continue;
+            int count = old.Length / _width;
+            var wider = new byte[count * width];
+            for (int i = 0; i < count; i++) Write(wider, width, i, Read(old, _width, i));
+            _blocks[b] = wider;
+        }
+        _width = width;
+        _max = width == 2 ? ushort.MaxValue : int.MaxValue;
+    }
+
+    private static int Read(byte[] block, int width, int i) => width switch
+    {
+        1 => block[i],
+        2 => MemoryMarshal.Cast<byte, ushort>(block.AsSpan())[i],
+        _ => MemoryMarshal.Cast<byte, int>(block.AsSpan())[i],
+    };
+
+    private static void Write(byte[] block, int width, int i, int code)
+    {
+        switch (width)
+        {
+            case 1: block[i] = (byte)code; break;
+            case 2: MemoryMarshal.Cast<byte, ushort>(block.AsSpan())[i] = (ushort)code; break;
+            default: MemoryMarshal.Cast<byte, int>(block.AsSpan())[i] = code; break;
+        }
+    }
+
+    public int[] ToArray(int rows)
+    {
+        var codes = GC.AllocateUninitializedArray<int>(rows);
+        for (int start = 0, b = 0; start < rows; start += BlockSize, b++)
+        {
+            int n = Math.Min(BlockSize, rows - start);
+            var to = codes.AsSpan(start, n);
+            var block = _blocks[b];
+            switch (_width)
+            {
+                case 1: for (int i = 0; i < n; i++) to[i] = block[i]; break;
+                case 2:
+                    var shorts = MemoryMarshal.Cast<byte, ushort>(block.AsSpan());
+                    for (int i = 0; i < n; i++) to[i] = shorts[i];
+                    break;
+                default: MemoryMarshal.Cast<byte, int>(block.AsSpan())[..n].CopyTo(to); break;
+            }
+        }
+        return codes;
     }
 }

@@ -11,7 +11,7 @@ namespace SchemaNorm.Analyzer.Discovery.Engine.Common;
 /// from), with NULL recoded according to the null semantics, one stripped partition per column, and
 /// the codes again row by row so that the agree set of two rows is a few vector compares. Row codes are
 /// stored in 1, 2 or 4 bytes, the fewest that hold every code, so that a row of up to 64 small columns
-/// is one cache line and one 512-bit compare.
+/// is one cache line and one 512-bit compare, and a row of up to 32 bytes half a line.
 /// </summary>
 internal sealed unsafe class EncodedRelation
 {
@@ -32,7 +32,9 @@ internal sealed unsafe class EncodedRelation
         int m = columnOf.Length;
         int maxCode = distinct.Length == 0 ? 0 : distinct.Max() - 1;
         _elementSize = maxCode <= byte.MaxValue ? 1 : maxCode <= ushort.MaxValue ? 2 : 4;
-        _rowBytes = Math.Max(64, (m * _elementSize + 63) & ~63);
+        // Half a line when the codes fit: the rows (and the sampler's copies, bounded by their size) take half
+        // the memory, and a row is one 256-bit compare.
+        _rowBytes = m * _elementSize <= HalfLineBytes ? HalfLineBytes : Math.Max(64, (m * _elementSize + 63) & ~63);
         // As many words as the widest bit set (the key pseudo-column may need one more word than the rows).
         _columnMask = new ulong[Math.Max(16, (_rowBytes / _elementSize + 63) / 64)];
         for (int c = 0; c < m; c++) _columnMask[c >> 6] |= 1UL << (c & 63);
@@ -123,6 +125,7 @@ internal sealed unsafe class EncodedRelation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Agree<T>(byte* a, byte* b) where T : struct, IBits<T>, IEquatable<T>
     {
+        if (_rowBytes == HalfLineBytes) return T.FromWord(AgreeHalfLine(a, b) & _columnMask[0]);
         if (_rowBytes == 64) return T.FromWord(AgreeLine(a, b) & _columnMask[0]);
         return AgreeWide<T>(a, b);
     }
@@ -130,6 +133,7 @@ internal sealed unsafe class EncodedRelation
     public int RowBytes => _rowBytes;
 
     private const int LineBytes = 64;
+    private const int HalfLineBytes = 32;
 
     /// <summary>The first cache-line boundary inside a pinned block (allocate <see cref="LineBytes"/> more than needed).</summary>
     private static byte* Aligned(byte[] pinned)
@@ -199,6 +203,30 @@ internal sealed unsafe class EncodedRelation
                 w |= (ulong)Vector128.Equals(Vector128.Load((int*)(a + off)), Vector128.Load((int*)(b + off))).ExtractMostSignificantBits() << (off >> 2);
             return w;
         }
+    }
+
+    /// <summary>Rows of half a cache line (up to 32 byte codes, 16 short codes or 8 int codes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong AgreeHalfLine(byte* a, byte* b)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return _elementSize switch
+            {
+                1 => Vector256.Equals(Vector256.Load(a), Vector256.Load(b)).ExtractMostSignificantBits(),
+                2 => Vector256.Equals(Vector256.Load((ushort*)a), Vector256.Load((ushort*)b)).ExtractMostSignificantBits(),
+                _ => Vector256.Equals(Vector256.Load((int*)a), Vector256.Load((int*)b)).ExtractMostSignificantBits(),
+            };
+        }
+        return _elementSize switch
+        {
+            1 => Vector128.Equals(Vector128.Load(a), Vector128.Load(b)).ExtractMostSignificantBits()
+                 | ((ulong)Vector128.Equals(Vector128.Load(a + 16), Vector128.Load(b + 16)).ExtractMostSignificantBits() << 16),
+            2 => Vector128.Equals(Vector128.Load((ushort*)a), Vector128.Load((ushort*)b)).ExtractMostSignificantBits()
+                 | ((ulong)Vector128.Equals(Vector128.Load((ushort*)(a + 16)), Vector128.Load((ushort*)(b + 16))).ExtractMostSignificantBits() << 8),
+            _ => Vector128.Equals(Vector128.Load((int*)a), Vector128.Load((int*)b)).ExtractMostSignificantBits()
+                 | ((ulong)Vector128.Equals(Vector128.Load((int*)(a + 16)), Vector128.Load((int*)(b + 16))).ExtractMostSignificantBits() << 4),
+        };
     }
 
     private T AgreeWide<T>(byte* a, byte* b) where T : struct, IBits<T>, IEquatable<T>
