@@ -212,8 +212,11 @@ public static class DependencyDiscovery
     /// </summary>
     private const int DeepenAboveBound = 5;
 
-    /// <summary>Runs one exact search (FDs and keys share it) bounded at <paramref name="maxLhs"/> and collects what it certified.</summary>
-    private static SearchOutcome SearchOnce<T>(EncodedRelation rel, T universe, int maxLhs, int words, DiscoveryOptions options, RunControl control)
+    /// <summary>
+    /// Runs one exact search (FDs and keys share it) bounded at <paramref name="maxLhs"/> and collects what it
+    /// certified, unless that reaches no deeper than <paramref name="beat"/> (a search already kept does).
+    /// </summary>
+    private static SearchOutcome SearchOnce<T>(EncodedRelation rel, T universe, int maxLhs, int words, DiscoveryOptions options, RunControl control, int beat = -2)
         where T : struct, IBits<T>, IEquatable<T>
     {
         int m = rel.ColumnCount;
@@ -224,6 +227,15 @@ public static class DependencyDiscovery
         var search = new HybridFdSearch<T>(rel, universe, maxLhs, options.Threads, control);
         search.Run(options.Strategy);
         int complete = search.CompleteLevel;
+        outcome.Complete = complete;
+        outcome.Bound = maxLhs;
+        outcome.Depth = search.Tree.MaxDepth;
+        // A bound of 0 also leaves out the single-column key candidates, which the tree does not count.
+        outcome.DroppedNothing = maxLhs >= 1 && search.Tree.DroppedByDepth == 0;
+        _ = control.OverMemory; // the peak as the search ends
+        control.MemoryProbe = null; // it holds the search's structures, which another attempt may need the room of
+        // Past the limit, a list that would be dropped is not worth gathering (millions of FDs take seconds).
+        if (outcome.ExactUpTo <= beat) return outcome;
         // FDs gathered per left side in table columns, sorted as groups: no object per FD.
         var groups = new FdGroups(words);
         var lhsWords = new ulong[words];
@@ -245,11 +257,6 @@ public static class DependencyDiscovery
             groups.Add(lhsWords, rhsWords);
         });
         if (options.Fds && options.MaxError <= 0) outcome.Exact = groups.Sorted();
-        outcome.Complete = complete;
-        outcome.Bound = maxLhs;
-        outcome.Depth = search.Tree.MaxDepth;
-        // A bound of 0 also leaves out the single-column key candidates, which the tree does not count.
-        outcome.DroppedNothing = maxLhs >= 1 && search.Tree.DroppedByDepth == 0;
         outcome.Statistics = new DiscoveryStatistics
         {
             Strategy = search.Strategy,
@@ -262,7 +269,6 @@ public static class DependencyDiscovery
             InductionTime = search.InductionTime,
             ValidationTime = search.ValidationTime,
         };
-        control.MemoryProbe = null; // it holds the search's structures, which another attempt may need the room of
         return outcome;
     }
 
@@ -288,7 +294,7 @@ public static class DependencyDiscovery
             for (int k = Math.Max(bestLevel + 1, 1); k < maxLhs && !control.ShouldStop; k++)
             {
                 var attempt = control.Attempt(null, k);
-                var next = SearchOnce(rel, universe, k, words, options, attempt);
+                var next = SearchOnce(rel, universe, k, words, options, attempt, beat: bestLevel);
                 control.NotePeak(attempt);
                 int level = next.ExactUpTo;
                 if (level > bestLevel)
