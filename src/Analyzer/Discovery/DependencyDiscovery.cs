@@ -170,6 +170,150 @@ public static class DependencyDiscovery
         }
     }
 
+    /// <summary>What one exact search collected: FDs and keys exact up to <see cref="Complete"/> columns on the left.</summary>
+    private sealed class SearchOutcome
+    {
+        public DiscoveredFdList? Exact;
+        public readonly List<AttributeSet> Uccs = [];
+        public readonly List<ulong> KnownKeys = []; // keys and exact FDs as engine positions, for the MVD search (tables under 64 columns)
+        public readonly List<(ulong, int)> KnownFds = [];
+        /// <summary>The search's complete level: int.MaxValue once every level it was allowed is final.</summary>
+        public int Complete;
+        /// <summary>The bound it was searched with.</summary>
+        public int Bound;
+        /// <summary>The largest left side its tree ended up holding (below <see cref="Bound"/> after a memory budget lowered it).</summary>
+        public int Depth;
+        /// <summary>No refuted candidate was left unspecialised for the bound: the bound cut nothing off.</summary>
+        public bool DroppedNothing;
+        public DiscoveryStatistics Statistics = new();
+        public required RunControl Control;
+
+        /// <summary>How far the lists are exact (int.MaxValue: all the way).</summary>
+        public int ExactUpTo =>
+            Complete != int.MaxValue ? Math.Max(Complete, -1)
+            : Depth < Bound ? Depth
+            : DroppedNothing ? int.MaxValue
+            : Bound;
+    }
+
+    /// <summary>
+    /// Share of a time limit given to the one-shot search when deepening may follow it. The search bounded at
+    /// k costs some multiple of the one bounded at k - 1 on the tables that run out of time (uniprot, 223
+    /// columns: 37 s at 4 columns, over 10 minutes unbounded), so the half left after a one-shot search that
+    /// stops reaches about as deep as the whole limit would, while a table the one-shot search finishes in
+    /// half its limit costs what it did.
+    /// </summary>
+    private const double OneShotShare = 0.5;
+
+    /// <summary>
+    /// A bound above this many columns is searched as if there were none (deepening may follow): uniprot's 223
+    /// columns finish 4 in 37 s, and on a table wide enough to run out of time a bound past 5 costs about what
+    /// none does. A smaller bound is the user's own choice of depth, and keeps the whole limit.
+    /// </summary>
+    private const int DeepenAboveBound = 5;
+
+    /// <summary>
+    /// Runs one exact search (FDs and keys share it) bounded at <paramref name="maxLhs"/> and collects what it
+    /// certified, unless that reaches no deeper than <paramref name="beat"/> (a search already kept does).
+    /// </summary>
+    private static SearchOutcome SearchOnce<T>(EncodedRelation rel, T universe, int maxLhs, int words, DiscoveryOptions options, RunControl control, int beat = -2)
+        where T : struct, IBits<T>, IEquatable<T>
+    {
+        int m = rel.ColumnCount;
+        var outcome = new SearchOutcome { Control = control };
+        var uccs = outcome.Uccs;
+        var knownKeys = outcome.KnownKeys;
+        var knownFds = outcome.KnownFds;
+        var search = new HybridFdSearch<T>(rel, universe, maxLhs, options.Threads, control);
+        search.Run(options.Strategy);
+        int complete = search.CompleteLevel;
+        outcome.Complete = complete;
+        outcome.Bound = maxLhs;
+        outcome.Depth = search.Tree.MaxDepth;
+        // A bound of 0 also leaves out the single-column key candidates, which the tree does not count.
+        outcome.DroppedNothing = maxLhs >= 1 && search.Tree.DroppedByDepth == 0;
+        _ = control.OverMemory; // the peak as the search ends
+        control.MemoryProbe = null; // it holds the search's structures, which another attempt may need the room of
+        // Past the limit, a list that would be dropped is not worth gathering (millions of FDs take seconds).
+        if (outcome.ExactUpTo <= beat) return outcome;
+        // FDs gathered per left side in table columns, sorted as groups: no object per FD.
+        var groups = new FdGroups(words);
+        var lhsWords = new ulong[words];
+        var rhsWords = new ulong[words];
+        search.Tree.ForEach(complete, (lhs, rhs) =>
+        {
+            if (rhs.Contains(m))
+            {
+                var lhsSet = Bits.ToAttributeSet(lhs, rel.ColumnOf);
+                uccs.Add(lhsSet);
+                if (m < 64) knownKeys.Add(lhs.Word(0));
+                rhs = rhs.Without(m);
+            }
+            if (rhs.IsEmpty) return;
+            if (m < 64)
+                for (int a = rhs.First(); a >= 0; a = rhs.Next(a)) knownFds.Add((lhs.Word(0), a));
+            ToColumns(lhs, rel.ColumnOf, lhsWords);
+            ToColumns(rhs, rel.ColumnOf, rhsWords);
+            groups.Add(lhsWords, rhsWords);
+        });
+        if (options.Fds && options.MaxError <= 0) outcome.Exact = groups.Sorted();
+        outcome.Statistics = new DiscoveryStatistics
+        {
+            Strategy = search.Strategy,
+            SampledComparisons = search.SampledComparisons,
+            ValidationComparisons = search.ValidationComparisons,
+            AgreeSets = search.AgreeSets,
+            Validations = search.Validations,
+            Rounds = search.Rounds,
+            SamplingTime = search.SamplingTime,
+            InductionTime = search.InductionTime,
+            ValidationTime = search.ValidationTime,
+        };
+        return outcome;
+    }
+
+    /// <summary>
+    /// The exact search under a time limit: one search bounded at <paramref name="maxLhs"/> with part of the
+    /// limit; if it stops with levels unfinished, searches bounded at one column more than the deepest
+    /// finished level, then one more, until the limit (iterative deepening: a bounded search certifies every
+    /// level up to its bound, and costs far less than the unbounded one when the deep levels are what is
+    /// slow). Returns the search that certified the most levels, with the level it is exact up to; its
+    /// limits (and only its) are taken over by <paramref name="control"/>.
+    /// </summary>
+    private static (SearchOutcome Outcome, int ExactUpTo) SearchExact<T>(EncodedRelation rel, T universe, int maxLhs, int words,
+        DiscoveryOptions options, RunControl control, bool deepen)
+        where T : struct, IBits<T>, IEquatable<T>
+    {
+        var first = control.Attempt(deepen ? control.Limit * OneShotShare : null, maxLhs);
+        var best = SearchOnce(rel, universe, maxLhs, words, options, first);
+        int bestLevel = best.Complete == int.MaxValue ? int.MaxValue : Math.Max(best.Complete, -1);
+        string? memoryStop = null;
+        if (deepen && first.TimedOut && bestLevel != int.MaxValue)
+        {
+            GC.Collect(); // the stopped search's tree can be gigabytes: return it before the next one grows
+            for (int k = Math.Max(bestLevel + 1, 1); k < maxLhs && !control.ShouldStop; k++)
+            {
+                var attempt = control.Attempt(null, k);
+                var next = SearchOnce(rel, universe, k, words, options, attempt, beat: bestLevel);
+                control.NotePeak(attempt);
+                int level = next.ExactUpTo;
+                if (level > bestLevel)
+                {
+                    best = next;
+                    bestLevel = level;
+                }
+                if (level >= k) continue; // finished its bound (or everything): one column more
+                if (!attempt.TimedOut && next.Depth < k)
+                    memoryStop = $"memory budget of {control.MemoryBudget / (1024 * 1024)} MB reached when searching {k} columns on the left";
+                break;
+            }
+        }
+        control.NotePeak(first);
+        control.Adopt(best.Control);
+        if (memoryStop is not null) control.AddLimit(memoryStop);
+        return (best, bestLevel);
+    }
+
     private static DiscoveryResult Run<T>(TableData data, EncodedRelation rel, DiscoveryOptions options, RunControl control)
         where T : struct, IBits<T>, IEquatable<T>
     {
@@ -180,8 +324,8 @@ public static class DependencyDiscovery
         DiscoveredFdList? exact = null;
         int words = (rel.ColumnOf.Length == 0 ? 0 : rel.ColumnOf.Max() >> 6) + 1;
         var uccs = new List<AttributeSet>();
-        var knownKeys = new List<ulong>(); // keys and exact FDs as engine positions, for the MVD search (tables under 64 columns)
-        var knownFds = new List<(ulong, int)>();
+        List<ulong> knownKeys = []; // keys and exact FDs as engine positions, for the MVD search (tables under 64 columns)
+        List<(ulong, int)> knownFds = [];
         int? completeUpTo = null;
         var statistics = new DiscoveryStatistics();
 
@@ -191,50 +335,24 @@ public static class DependencyDiscovery
         if (options.Uccs) universe = universe.With(m);
         if (!universe.IsEmpty)
         {
-            var search = new HybridFdSearch<T>(rel, universe, maxLhs, options.Threads, control);
-            search.Run(options.Strategy);
-            int complete = search.CompleteLevel;
-            // FDs gathered per left side in table columns, sorted as groups: no object per FD.
-            var groups = new FdGroups(words);
-            var lhsWords = new ulong[words];
-            var rhsWords = new ulong[words];
-            search.Tree.ForEach(complete, (lhs, rhs) =>
-            {
-                if (rhs.Contains(m))
-                {
-                    var lhsSet = Bits.ToAttributeSet(lhs, rel.ColumnOf);
-                    uccs.Add(lhsSet);
-                    if (m < 64) knownKeys.Add(lhs.Word(0));
-                    rhs = rhs.Without(m);
-                }
-                if (rhs.IsEmpty) return;
-                if (m < 64)
-                    for (int a = rhs.First(); a >= 0; a = rhs.Next(a)) knownFds.Add((lhs.Word(0), a));
-                ToColumns(lhs, rel.ColumnOf, lhsWords);
-                ToColumns(rhs, rel.ColumnOf, rhsWords);
-                groups.Add(lhsWords, rhsWords);
-            });
-            if (options.Fds && !approximate) exact = groups.Sorted();
+            // Deepening when the time limit is the only bound that matters (no bound, or one as costly as
+            // none); not before the approximate search, which needs its share of the limit.
+            bool deepen = options.Deepen && options.TimeLimit is not null && !(options.Fds && approximate)
+                          && (options.MaxLhs is null || options.MaxLhs > DeepenAboveBound);
+            var (outcome, complete) = SearchExact(rel, universe, maxLhs, words, options, control, deepen);
+            exact = outcome.Exact;
+            uccs.AddRange(outcome.Uccs);
+            knownKeys = outcome.KnownKeys;
+            knownFds = outcome.KnownFds;
             if (complete != int.MaxValue)
             {
-                completeUpTo = Math.Max(complete, -1);
+                completeUpTo = complete;
                 control.AddLimit(complete < 0
                     ? "time limit reached before any level of the FD search was complete: no FDs or keys reported"
                     : $"time limit reached: FDs and keys are complete only up to {complete} columns on the left");
             }
-            statistics = statistics with
-            {
-                Strategy = search.Strategy,
-                SampledComparisons = search.SampledComparisons,
-                ValidationComparisons = search.ValidationComparisons,
-                AgreeSets = search.AgreeSets,
-                Validations = search.Validations,
-                Rounds = search.Rounds,
-                SamplingTime = search.SamplingTime,
-                InductionTime = search.InductionTime,
-                ValidationTime = search.ValidationTime,
-            };
-            if (search.Tree.MaxDepth < maxLhs) completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, search.Tree.MaxDepth);
+            statistics = outcome.Statistics;
+            if (outcome.Depth < outcome.Bound) completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, outcome.Depth);
         }
 
         if (options.Fds && approximate)

@@ -52,6 +52,19 @@ public sealed record DiscoveryOptions
 
     /// <summary>Which exact FD strategy to use (tests pin it to exercise each one).</summary>
     internal FdStrategy Strategy { get; init; }
+
+    /// <summary>
+    /// Simulated time for tests: each read of the clock by a search bounded at k columns (int.MaxValue outside
+    /// the searches) advances it by Step(k), so that a test can make deep searches slow and trip a time limit at
+    /// a chosen point. Null: the system clock.
+    /// </summary>
+    internal Func<int, TimeSpan>? SimulatedStep { get; init; }
+
+    /// <summary>
+    /// After a one-shot search stops at its time limit, search again with bounded left sides, one column
+    /// deeper each time (tests turn it off to compare with the one-shot search alone).
+    /// </summary>
+    internal bool Deepen { get; init; } = true;
 }
 
 /// <summary>How exact FDs are found.</summary>
