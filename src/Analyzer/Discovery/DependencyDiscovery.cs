@@ -198,7 +198,7 @@ public static class DependencyDiscovery
             var groups = new FdGroups(words);
             var lhsWords = new ulong[words];
             var rhsWords = new ulong[words];
-            search.Tree.ForEach(complete, (lhs, rhs) =>
+            search.ForEachFd(complete, (lhs, rhs) =>
             {
                 if (rhs.Contains(m))
                 {
@@ -234,7 +234,7 @@ public static class DependencyDiscovery
                 InductionTime = search.InductionTime,
                 ValidationTime = search.ValidationTime,
             };
-            if (search.Tree.MaxDepth < maxLhs) completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, search.Tree.MaxDepth);
+            if (search.MaxDepth < maxLhs) completeUpTo = Math.Min(completeUpTo ?? int.MaxValue, search.MaxDepth);
         }
 
         if (options.Fds && approximate)
