@@ -30,6 +30,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     private readonly RunControl _control;
     private readonly FdTree<T>[] _trees;
     private readonly T[] _rhsOf; // the right-hand sides each tree searches for
+    private readonly long _relBytes;
     private readonly AgreeSetStore<T> _store;
     private readonly int _threads;
     private readonly List<(int Node, T Lhs, T Rhs)> _level = [];
@@ -53,7 +54,8 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         long budget = Math.Max(1024, (long)((control.MemoryBudget - rel.MemoryBytes) * 0.4 / FdTree<T>.BytesPerNode));
         for (int t = 0; t < count; t++)
             _trees[t] = new FdTree<T>(m, Math.Min(maxLhs, m)) { NodeBudget = Math.Max(1024, budget / count) };
-        control.MemoryProbe = () => _rel.MemoryBytes + _store.MemoryBytes + TreeBytes;
+        _relBytes = rel.MemoryBytes; // fixed during the search; summed over every column it showed in profiles
+        control.MemoryProbe = () => _relBytes + _store.MemoryBytes + TreeBytes;
 
         for (int t = 0; t < count; t++)
         {
@@ -179,7 +181,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     {
         Strategy = "sampling and validation";
         var sampler = new PairSampler<T>(_rel, _store);
-        _control.MemoryProbe = () => _rel.MemoryBytes + _store.MemoryBytes + TreeBytes + sampler.MemoryBytes;
+        _control.MemoryProbe = () => _relBytes + _store.MemoryBytes + TreeBytes + sampler.MemoryBytes;
         double threshold = EngineTuning.SamplingThreshold;
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         sampler.Run(threshold, _control, SearchShare);
