@@ -49,16 +49,18 @@ public class SplitInductionTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
+    [InlineData(2)]
     [InlineData(10)]
-    [InlineData(40)]
+    [InlineData(50)]
+    [InlineData(250)]
     public void Wherever_a_time_limit_stops_split_trees_the_result_is_exact_up_to_the_level_it_names(int milliseconds)
     {
+        // Where the clock stops the run varies; what is reported must hold whatever the point (a run that
+        // finishes must equal the full result).
         foreach (var strategy in new[] { FdStrategy.AllPairs, FdStrategy.Hybrid })
         for (int seed = 0; seed < 3; seed++)
         {
-            var t = RandomTables.Make(seed, columns: Wide, rows: 60);
+            var t = RandomTables.Make(seed, columns: Wide, rows: 150);
             var full = DependencyDiscovery.Discover(t, new DiscoveryOptions { MaxLhs = 3, Strategy = strategy, Threads = 1 });
             var r = DependencyDiscovery.Discover(t, new DiscoveryOptions
             {
