@@ -229,9 +229,9 @@ public static class DependencyDiscovery
         int complete = search.CompleteLevel;
         outcome.Complete = complete;
         outcome.Bound = maxLhs;
-        outcome.Depth = search.Tree.MaxDepth;
+        outcome.Depth = search.MaxDepth;
         // A bound of 0 also leaves out the single-column key candidates, which the tree does not count.
-        outcome.DroppedNothing = maxLhs >= 1 && search.Tree.DroppedByDepth == 0;
+        outcome.DroppedNothing = maxLhs >= 1 && search.DroppedByDepth == 0;
         _ = control.OverMemory; // the peak as the search ends
         control.MemoryProbe = null; // it holds the search's structures, which another attempt may need the room of
         // Past the limit, a list that would be dropped is not worth gathering (millions of FDs take seconds).
@@ -240,7 +240,7 @@ public static class DependencyDiscovery
         var groups = new FdGroups(words);
         var lhsWords = new ulong[words];
         var rhsWords = new ulong[words];
-        search.Tree.ForEach(complete, (lhs, rhs) =>
+        search.ForEachFd(complete, (lhs, rhs) =>
         {
             if (rhs.Contains(m))
             {

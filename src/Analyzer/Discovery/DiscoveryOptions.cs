@@ -42,7 +42,10 @@ public sealed record DiscoveryOptions
     /// </summary>
     public long? MemoryBudgetBytes { get; init; }
 
-    /// <summary>Worker threads for validation (1 = single-threaded).</summary>
+    /// <summary>
+    /// Worker threads (1 = single-threaded): candidates are validated on this many, and a wide table's FD
+    /// induction is split over them (one FD tree per thread, each for a share of the right-hand sides).
+    /// </summary>
     public int Threads { get; init; } = 1;
 
     public IProgress<DiscoveryProgress>? Progress { get; init; }

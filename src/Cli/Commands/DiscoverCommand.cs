@@ -16,7 +16,7 @@ internal sealed class DiscoverCommand : ICommand
 {
     public static readonly OptionSpec NoMvds = new("no-mvds", OptionArity.Flag, "do not look for multivalued dependencies");
     public static readonly OptionSpec FdsOnly = new("fds-only", OptionArity.Flag, "look only for functional dependencies: no unique column combinations, MVDs or JDs");
-    public static readonly OptionSpec Threads = new("threads", OptionArity.Single, "validate candidate FDs on this many threads (default 1; the FDs found are the same)", "N");
+    public static readonly OptionSpec Threads = new("threads", OptionArity.Single, "induce and validate candidate FDs on this many threads (default: the processor count; the FDs found are the same)", "N");
     public static readonly string[] Formats = ["text", "json"];
     public static readonly OptionSpec TimeLimit = new("time-limit", OptionArity.Single, "stop each table's search after this many seconds (the report says where it stopped)", "SECONDS");
 
@@ -39,7 +39,7 @@ internal sealed class DiscoverCommand : ICommand
         var timeLimit = args.Double("time-limit", 0.001, 1e6) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         var options = DiscoveryPlan.Base(settings.Discovery, timeLimit);
         bool fdsOnly = args.Has("fds-only");
-        options = options with { Threads = args.Int("threads", 1, 256) ?? 1 };
+        options = options with { Threads = args.Int("threads", 1, 256) ?? Environment.ProcessorCount };
 
         var model = ModelLoader.Load(settings, context, out int errors);
         if (model is null) return AnalyzeCommand.Stop(context, errors);

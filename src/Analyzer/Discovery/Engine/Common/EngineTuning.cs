@@ -23,4 +23,10 @@ internal static class EngineTuning
     public static double PairCostBitmap { get; set; } = 3;
     public static double PairCostHashed { get; set; } = 10;
     public static double ValidationRowCost { get; set; } = 8;
+
+    /// <summary>
+    /// Tables of at least this many columns split the FD induction over the threads (one tree per thread);
+    /// narrower ones keep one tree, whose induction is too short for a second walk to pay.
+    /// </summary>
+    public static int SplitInductionColumns { get; set; } = 64;
 }

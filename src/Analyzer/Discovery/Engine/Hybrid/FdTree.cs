@@ -463,6 +463,59 @@ internal sealed class FdTree<T> where T : struct, IBits<T>, IEquatable<T>
     }
 
     /// <summary>
+    /// Like <see cref="ForEach(int, Action{T, T})"/> over several trees that split the right-hand sides
+    /// between them: the trees are walked side by side, so a left side held by more than one is reported
+    /// once, with the union of its right sides, in the same depth-first order as a single tree's.
+    /// </summary>
+    public static void ForEach(FdTree<T>[] trees, int maxDepth, Action<T, T> action)
+    {
+        if (trees.Length == 1)
+        {
+            trees[0].ForEach(maxDepth, action);
+            return;
+        }
+        if (maxDepth < 0) return;
+        int k = trees.Length;
+        var fds = T.Empty;
+        foreach (var tree in trees) fds |= tree._nodes[Root].Fds;
+        if (!fds.IsEmpty) action(T.Empty, fds);
+        int levels = Math.Min(maxDepth, trees[0]._attributes) + 1;
+        var at = new int[(levels + 1) * k]; // at[d * k + t]: tree t's node for the current path of length d, or -1
+        for (int t = 0; t < k; t++) at[t] = Root;
+        ForEach(trees, at, 0, T.Empty, Math.Min(maxDepth, levels - 1), action);
+    }
+
+    private static void ForEach(FdTree<T>[] trees, int[] at, int depth, T path, int maxDepth, Action<T, T> action)
+    {
+        if (depth >= maxDepth) return;
+        int k = trees.Length, here = depth * k, below = here + k;
+        var children = T.Empty;
+        for (int t = 0; t < k; t++)
+            if (at[here + t] >= 0) children |= trees[t]._nodes[at[here + t]].Children;
+        for (int a = children.First(); a >= 0; a = children.Next(a))
+        {
+            var fds = T.Empty;
+            for (int t = 0; t < k; t++)
+            {
+                int node = at[here + t], child = -1;
+                if (node >= 0)
+                {
+                    var tree = trees[t];
+                    if (tree._nodes[node].Children.Contains(a))
+                    {
+                        child = tree.ChildAt(tree._nodes[node], a);
+                        fds |= tree._nodes[child].Fds;
+                    }
+                }
+                at[below + t] = child;
+            }
+            var p = path.With(a);
+            if (!fds.IsEmpty) action(p, fds);
+            ForEach(trees, at, depth + 1, p, maxDepth, action);
+        }
+    }
+
+    /// <summary>
     /// Lowers <see cref="MaxDepth"/> and drops every FD deeper than it, in place (to stay within a memory
     /// budget: a copy would need the memory that is short).
     /// </summary>

@@ -17,13 +17,20 @@ namespace SchemaNorm.Analyzer.Discovery.Engine.Hybrid;
 /// Unique column combinations ride along as FDs on a pseudo-column (bit <c>m</c>) on which no two rows
 /// agree: X -> m holds exactly when no two rows share their X values.
 /// </para>
+/// <para>
+/// With more than one thread on a wide table, the right-hand sides are dealt out to several trees, one per
+/// thread: specialising for A only ever touches FDs with right side A, so each tree takes every agree set
+/// on its own thread without sharing anything, and its subset searches prune harder (a subtree's union
+/// holds only its share). Validation and the result read the trees side by side as one.
+/// </para>
 /// </summary>
 internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T>
 {
     private readonly EncodedRelation _rel;
     private readonly RunControl _control;
-    private readonly T _universe;
-    private readonly FdTree<T> _tree;
+    private readonly FdTree<T>[] _trees;
+    private readonly T[] _rhsOf; // the right-hand sides each tree searches for
+    private readonly long _relBytes;
     private readonly AgreeSetStore<T> _store;
     private readonly int _threads;
     private readonly List<(int Node, T Lhs, T Rhs)> _level = [];
@@ -32,29 +39,86 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     public HybridFdSearch(EncodedRelation rel, T universe, int maxLhs, int threads, RunControl control)
     {
         _rel = rel;
-        _universe = universe;
         _control = control;
         _threads = Math.Max(1, threads);
         int m = rel.ColumnCount;
         _store = new AgreeSetStore<T>(m);
-        _tree = new FdTree<T>(m, Math.Min(maxLhs, m));
-        control.MemoryProbe = () => _rel.MemoryBytes + _store.MemoryBytes + _tree.MemoryBytes;
+        // Narrow tables keep one tree: their induction is short and a second walk would not pay.
+        int count = m >= EngineTuning.SplitInductionColumns ? Math.Min(_threads, universe.Count) : 1;
+        _trees = new FdTree<T>[count];
+        _rhsOf = new T[count];
+        // Columns dealt out in turn, so that each tree gets columns from all over the table.
+        for (int a = 0; a <= m; a++)
+            if (universe.Contains(a)) _rhsOf[a % count] = _rhsOf[a % count].With(a);
         // 40% of what is left after the rows: growing the node array by half needs 2.5 times the live nodes.
-        _tree.NodeBudget = Math.Max(1024, (long)((control.MemoryBudget - rel.MemoryBytes) * 0.4 / FdTree<T>.BytesPerNode));
+        long budget = Math.Max(1024, (long)((control.MemoryBudget - rel.MemoryBytes) * 0.4 / FdTree<T>.BytesPerNode));
+        for (int t = 0; t < count; t++)
+            _trees[t] = new FdTree<T>(m, Math.Min(maxLhs, m)) { NodeBudget = Math.Max(1024, budget / count) };
+        _relBytes = rel.MemoryBytes; // fixed during the search; summed over every column it showed in profiles
+        control.MemoryProbe = () => _relBytes + _store.MemoryBytes + TreeBytes;
 
-        var real = universe & T.FirstN(m);
-        if (!real.IsEmpty) _tree.Add(T.Empty, real);
-        if (universe.Contains(m))
+        for (int t = 0; t < count; t++)
         {
-            var key = T.Empty.With(m);
-            // Nothing is unique among two or more rows on no columns: start the keys from single columns.
-            if (rel.RowCount < 2) _tree.Add(T.Empty, key);
-            else if (_tree.MaxDepth >= 1)
-                for (int a = 0; a < m; a++) _tree.Add(T.Empty.With(a), key);
+            var tree = _trees[t];
+            var real = _rhsOf[t] & T.FirstN(m);
+            if (!real.IsEmpty) tree.Add(T.Empty, real);
+            if (_rhsOf[t].Contains(m))
+            {
+                var key = T.Empty.With(m);
+                // Nothing is unique among two or more rows on no columns: start the keys from single columns.
+                if (rel.RowCount < 2) tree.Add(T.Empty, key);
+                else if (tree.MaxDepth >= 1)
+                    for (int a = 0; a < m; a++) tree.Add(T.Empty.With(a), key);
+            }
         }
     }
 
-    public FdTree<T> Tree => _tree;
+    private long TreeBytes
+    {
+        get
+        {
+            long bytes = 0;
+            foreach (var tree in _trees) bytes += tree.MemoryBytes;
+            return bytes;
+        }
+    }
+
+    /// <summary>The trees that share out the right-hand sides (one unless the induction runs on several threads).</summary>
+    internal int TreeCount => _trees.Length;
+
+    /// <summary>The largest left-hand side searched (lowered when the memory budget runs out).</summary>
+    public int MaxDepth => _trees[0].MaxDepth;
+
+    /// <summary>FDs the trees left out because they would exceed the largest left-hand side searched.</summary>
+    public long DroppedByDepth
+    {
+        get
+        {
+            long dropped = 0;
+            foreach (var tree in _trees) dropped += tree.DroppedByDepth;
+            return dropped;
+        }
+    }
+
+    /// <summary>Calls <paramref name="action"/> with each left-hand side up to the given depth and all its right sides, depth first.</summary>
+    public void ForEachFd(int maxDepth, Action<T, T> action) => FdTree<T>.ForEach(_trees, maxDepth, action);
+
+    private long FdCount
+    {
+        get
+        {
+            long count = 0;
+            foreach (var tree in _trees) count += tree.FdCount;
+            return count;
+        }
+    }
+
+    private int DeepestLevel()
+    {
+        int deepest = -1;
+        foreach (var tree in _trees) deepest = Math.Max(deepest, tree.DeepestLevel());
+        return deepest;
+    }
 
     /// <summary>Levels up to this one hold exactly the minimal FDs of that size (int.MaxValue: all levels).</summary>
     public int CompleteLevel { get; private set; } = -1;
@@ -119,11 +183,8 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     {
         long n = _rel.RowCount;
         double allPairs = n * (n - 1) / 2.0 * (_store.UsesBitmap ? EngineTuning.PairCostBitmap : EngineTuning.PairCostHashed);
-        var nodes = new List<(int Node, T Lhs, T Rhs)>();
-        _tree.CollectAll(nodes);
         double rows = 0;
-        foreach (var (_, lhs, _) in nodes)
-            rows += lhs.IsEmpty ? n : _rel.Partitions[lhs.First()].Size;
+        ForEachFd(int.MaxValue, (lhs, _) => rows += lhs.IsEmpty ? n : _rel.Partitions[lhs.First()].Size);
         return allPairs < rows * EngineTuning.ValidationRowCost;
     }
 
@@ -131,7 +192,7 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     {
         Strategy = "sampling and validation";
         var sampler = new PairSampler<T>(_rel, _store);
-        _control.MemoryProbe = () => _rel.MemoryBytes + _store.MemoryBytes + _tree.MemoryBytes + sampler.MemoryBytes;
+        _control.MemoryProbe = () => _relBytes + _store.MemoryBytes + TreeBytes + sampler.MemoryBytes;
         double threshold = EngineTuning.SamplingThreshold;
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         sampler.Run(threshold, _control, SearchShare);
@@ -159,26 +220,10 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         try
         {
             var pending = _store.TakePending();
-            _control.Report(DiscoveryPhase.Induction, 0, pending.Count, _tree.FdCount, force: true);
-            for (int i = 0; i < pending.Count; i++)
-            {
-                _tree.Specialize(pending[i], _universe);
-                if (_tree.DepthLowered) Degrade();
-                // The clock after every set: on a wide table without a bound one set can take milliseconds
-                // (thousands of FDs refuted and specialised), so checking every few hundred overran a time
-                // limit by minutes. A clock read is tens of nanoseconds; a set costs microseconds at least.
-                if (_control.PastShare(share))
-                {
-                    _store.ReturnPending(pending, i + 1);
-                    return false;
-                }
-                if ((i & 15) == 15)
-                {
-                    _control.Report(DiscoveryPhase.Induction, i, pending.Count, _tree.FdCount);
-                    if (_control.OverMemory) Degrade();
-                }
-            }
-            return true;
+            _control.Report(DiscoveryPhase.Induction, 0, pending.Count, FdCount, force: true);
+            int applied = SpecializeAll(pending, () => _control.PastShare(share), keep: -1, report: true, out bool stopped);
+            if (stopped) _store.ReturnPending(pending, applied);
+            return !stopped;
         }
         finally
         {
@@ -197,14 +242,14 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
         while (true)
         {
             if (_control.ShouldStop) return;
-            if (level > _tree.MaxDepth || _tree.DeepestLevel() < level)
+            if (level > MaxDepth || DeepestLevel() < level)
             {
                 CompleteLevel = int.MaxValue;
                 return;
             }
-            _tree.CollectLevel(level, _level);
+            CollectLevel(level);
             Rounds++;
-            _control.Report(DiscoveryPhase.Validation, level, _level.Count, _tree.FdCount, force: true);
+            _control.Report(DiscoveryPhase.Validation, level, _level.Count, FdCount, force: true);
             violations.Clear();
             long candidates = 0, invalid = 0;
             long vstart = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -219,20 +264,11 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
             foreach (var v in violations) _store.Add(v, pending: false);
             long istart = System.Diagnostics.Stopwatch.GetTimestamp();
             violations.Sort(static (a, b) => b.Count.CompareTo(a.Count));
-            for (int i = 0; i < violations.Count; i++)
-            {
-                _tree.Specialize(violations[i], _universe);
-                if (_tree.DepthLowered) Degrade(keep: level);
-                // Stopped before every violation is applied, the level still holds invalid candidates:
-                // it is not complete, the levels below it are.
-                if (_control.ShouldStop)
-                {
-                    InductionTime += System.Diagnostics.Stopwatch.GetElapsedTime(istart);
-                    return;
-                }
-                if ((i & 15) == 15 && _control.OverMemory) Degrade(keep: level);
-            }
+            // Stopped before every violation is applied, the level still holds invalid candidates:
+            // it is not complete, the levels below it are.
+            SpecializeAll(violations, () => _control.ShouldStop, keep: level, report: false, out bool stopped);
             InductionTime += System.Diagnostics.Stopwatch.GetElapsedTime(istart);
+            if (stopped) return;
             CompleteLevel = level;
             if (!Induce()) return;
             if (_control.OverMemory) Degrade();
@@ -297,16 +333,137 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
 
     /// <summary>
     /// Over the memory budget: search one column less on the left than the deepest level now held (or the
-    /// level the tree already lowered itself to), and free what lies deeper; never below
-    /// <paramref name="keep"/>, a level just validated.
+    /// level a tree already lowered itself to), and free what lies deeper; never below
+    /// <paramref name="keep"/>, a level just validated. Every tree is cut to the same depth.
     /// </summary>
     private void Degrade(int keep = -1)
     {
-        int target = _tree.DepthLowered ? _tree.MaxDepth : Math.Min(_tree.DeepestLevel(), _tree.MaxDepth) - 1;
+        bool lowered = false;
+        int maxDepth = int.MaxValue, deepest = DeepestLevel(), target = -1;
+        foreach (var tree in _trees)
+        {
+            lowered |= tree.DepthLowered;
+            maxDepth = Math.Min(maxDepth, tree.MaxDepth);
+        }
+        if (lowered)
+        {
+            // What one tree holding every right side would have lowered itself to: a tree that did lowered
+            // from its own deepest level, the others would have from theirs.
+            foreach (var tree in _trees)
+                target = Math.Max(target, tree.DepthLowered ? tree.MaxDepth : Math.Max(1, Math.Min(tree.DeepestLevel(), tree.MaxDepth) - 1));
+        }
+        else target = Math.Min(deepest, maxDepth) - 1;
         target = Math.Max(Math.Max(1, Math.Max(CompleteLevel, keep)), target);
-        if (target >= _tree.MaxDepth && !_tree.DepthLowered) return;
-        _tree.Truncate(target);
+        if (target >= maxDepth && !lowered) return;
+        foreach (var tree in _trees) tree.Truncate(target);
         GC.Collect();
-        _control.SetLimit("memory", $"memory budget of {_control.MemoryBudget / (1024 * 1024)} MB reached: left-hand sides limited to {_tree.MaxDepth} columns");
+        _control.SetLimit("memory", $"memory budget of {_control.MemoryBudget / (1024 * 1024)} MB reached: left-hand sides limited to {MaxDepth} columns");
     }
+
+    /// <summary>The left-hand sides of the given size that hold FDs, with all their right sides, in depth-first order.</summary>
+    private void CollectLevel(int level)
+    {
+        if (_trees.Length == 1)
+        {
+            _trees[0].CollectLevel(level, _level);
+            return;
+        }
+        _level.Clear();
+        ForEachFd(level, (lhs, rhs) =>
+        {
+            if (lhs.Count == level) _level.Add((-1, lhs, rhs));
+        });
+    }
+
+    /// <summary>
+    /// Specialises every tree with <paramref name="sets"/> in order, each tree on its own thread; past the
+    /// memory budget (or when a tree lowers its depth) the threads pause for <see cref="Degrade"/> and go on.
+    /// Returns how many sets every tree has taken; <paramref name="stopped"/> when <paramref name="stop"/>
+    /// said so after a set. A set some trees took beyond that count may be applied again: it is a no-op then.
+    /// </summary>
+    private int SpecializeAll(List<T> sets, Func<bool> stop, int keep, bool report, out bool stopped)
+    {
+        stopped = false;
+        if (_trees.Length == 1)
+        {
+            var tree = _trees[0];
+            var rhs = _rhsOf[0];
+            for (int i = 0; i < sets.Count; i++)
+            {
+                tree.Specialize(sets[i], rhs);
+                if (tree.DepthLowered) Degrade(keep);
+                // The clock after every set: on a wide table without a bound one set can take milliseconds
+                // (thousands of FDs refuted and specialised), so checking every few hundred overran a time
+                // limit by minutes. A clock read is tens of nanoseconds; a set costs microseconds at least.
+                if (stop())
+                {
+                    stopped = true;
+                    return i + 1;
+                }
+                if ((i & 15) == 15)
+                {
+                    if (report) _control.Report(DiscoveryPhase.Induction, i, sets.Count, tree.FdCount);
+                    if (_control.OverMemory) Degrade(keep);
+                }
+            }
+            return sets.Count;
+        }
+
+        int count = _trees.Length;
+        var next = new int[count]; // the next set each tree takes
+        while (true)
+        {
+            int pause = 0; // Stop | Shrink, set by any thread, read by all between sets
+            var failures = new Exception?[count];
+            void Work(int t)
+            {
+                try
+                {
+                    var tree = _trees[t];
+                    var rhs = _rhsOf[t];
+                    int i = next[t];
+                    while (i < sets.Count && Volatile.Read(ref pause) == 0)
+                    {
+                        tree.Specialize(sets[i], rhs);
+                        i++;
+                        if (tree.DepthLowered) Interlocked.Or(ref pause, Shrink);
+                        if (stop()) Interlocked.Or(ref pause, Stop);
+                        if ((i & 15) == 0)
+                        {
+                            if (report && t == 0) _control.Report(DiscoveryPhase.Induction, i, sets.Count, tree.FdCount);
+                            if (_control.OverMemory) Interlocked.Or(ref pause, Shrink);
+                        }
+                    }
+                    next[t] = i;
+                }
+                catch (Exception e)
+                {
+                    failures[t] = e;
+                    Interlocked.Or(ref pause, Stop);
+                }
+            }
+            // Plain threads: a pool worker spins when idle, which costs CPU on a loaded machine.
+            var threads = new Thread[count - 1];
+            for (int t = 1; t < count; t++)
+            {
+                int index = t;
+                threads[t - 1] = new Thread(() => Work(index)) { IsBackground = true, Name = "fd-induction" };
+                threads[t - 1].Start();
+            }
+            Work(0);
+            foreach (var thread in threads) thread.Join();
+            foreach (var failure in failures)
+                if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            if ((pause & Shrink) != 0) Degrade(keep);
+            int taken = next.Min();
+            if ((pause & Stop) != 0)
+            {
+                stopped = true;
+                return taken;
+            }
+            if (taken == sets.Count) return taken;
+        }
+    }
+
+    private const int Stop = 1, Shrink = 2;
 }
