@@ -71,6 +71,30 @@ public class SplitInductionTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Deepening_over_split_trees_reports_exactly_the_levels_it_finished(int finished)
+    {
+        // A simulated clock: searches bounded at up to `finished` columns are quick, deeper ones (the one-shot
+        // search bounded at 6 included) take a second a clock read (the run's own reads are quick), so the one-shot search stops and the
+        // bounded searches after it, each on split trees, finish exactly `finished` levels.
+        Func<int, TimeSpan> step = bound => bound <= finished || bound == int.MaxValue ? TimeSpan.FromTicks(10) : TimeSpan.FromSeconds(1);
+        for (int seed = 0; seed < 3; seed++)
+        {
+            var t = RandomTables.Make(seed, columns: Wide, rows: 12);
+            var bounded = DependencyDiscovery.Discover(t, new DiscoveryOptions { MaxLhs = finished, Threads = 1 });
+            var r = DependencyDiscovery.Discover(t, new DiscoveryOptions
+            {
+                MaxLhs = 6, Threads = 2, TimeLimit = TimeSpan.FromSeconds(10), SimulatedStep = step,
+            });
+            Assert.True(finished == r.CompleteUpToLhs, $"seed {seed}: complete up to {r.CompleteUpToLhs}: " + string.Join(" / ", r.Limits));
+            Assert.True(InOrder(bounded).SequenceEqual(InOrder(r)), $"seed {seed}: not the FDs of up to {finished} columns");
+            Assert.Equal(bounded.UniqueColumnCombinations, r.UniqueColumnCombinations);
+            Assert.Contains($"time limit reached: FDs and keys are complete only up to {finished} columns on the left", r.Limits);
+        }
+    }
+
     [Fact]
     public void A_tiny_memory_budget_cuts_every_tree_to_one_depth_and_keeps_what_is_below_it()
     {
