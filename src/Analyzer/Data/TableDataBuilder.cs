@@ -201,13 +201,7 @@ internal sealed class RowCodes
         var block = _blocks[b];
         if (block is null) _blocks[b] = block = new byte[BlockSize * _width];
         else if (i * _width >= block.Length) Array.Resize(ref _blocks[b], Math.Min(BlockSize * _width, block.Length * 2));
-        block = _blocks[b];
-        switch (_width)
-        {
-            case 1: block[i] = (byte)code; break;
-            case 2: MemoryMarshal.Cast<byte, ushort>(block.AsSpan())[i] = (ushort)code; break;
-            default: MemoryMarshal.Cast<byte, int>(block.AsSpan())[i] = code; break;
-        }
+        Write(_blocks[b], _width, i, code);
     }
 
     /// <summary>Rewrites the blocks in the width the code needs.</summary>
