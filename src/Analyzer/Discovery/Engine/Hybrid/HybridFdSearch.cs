@@ -384,31 +384,6 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
     private int SpecializeAll(List<T> sets, Func<bool> stop, int keep, bool report, out bool stopped)
     {
         stopped = false;
-        if (_trees.Length == 1)
-        {
-            var tree = _trees[0];
-            var rhs = _rhsOf[0];
-            for (int i = 0; i < sets.Count; i++)
-            {
-                tree.Specialize(sets[i], rhs);
-                if (tree.DepthLowered) Degrade(keep);
-                // The clock after every set: on a wide table without a bound one set can take milliseconds
-                // (thousands of FDs refuted and specialised), so checking every few hundred overran a time
-                // limit by minutes. A clock read is tens of nanoseconds; a set costs microseconds at least.
-                if (stop())
-                {
-                    stopped = true;
-                    return i + 1;
-                }
-                if ((i & 15) == 15)
-                {
-                    if (report) _control.Report(DiscoveryPhase.Induction, i, sets.Count, tree.FdCount);
-                    if (_control.OverMemory) Degrade(keep);
-                }
-            }
-            return sets.Count;
-        }
-
         int count = _trees.Length;
         var next = new int[count]; // the next set each tree takes
         while (true)
@@ -427,6 +402,10 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
                         tree.Specialize(sets[i], rhs);
                         i++;
                         if (tree.DepthLowered) Interlocked.Or(ref pause, Shrink);
+                        // The clock after every set: on a wide table without a bound one set can take
+                        // milliseconds (thousands of FDs refuted and specialised), so checking every few hundred
+                        // overran a time limit by minutes. A clock read is tens of nanoseconds; a set costs
+                        // microseconds at least.
                         if (stop()) Interlocked.Or(ref pause, Stop);
                         if ((i & 15) == 0)
                         {
@@ -442,7 +421,8 @@ internal sealed class HybridFdSearch<T> where T : struct, IBits<T>, IEquatable<T
                     Interlocked.Or(ref pause, Stop);
                 }
             }
-            // Plain threads: a pool worker spins when idle, which costs CPU on a loaded machine.
+            // One tree runs on the calling thread alone. Others on plain threads: a pool worker spins when
+            // idle, which costs CPU on a loaded machine.
             var threads = new Thread[count - 1];
             for (int t = 1; t < count; t++)
             {
